@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [preact()],
+  server: { port: 4321, host: true },
+  i18n: {
+    locales: ['vi', 'en'],
+    defaultLocale: 'vi',
+    // Vietnamese at /, English at /en/…: our middleware maps /en/* onto the same pages so no page is written twice.
+    routing: 'manual',
+  },
+  build: {
+    // External stylesheets only, so the CSP needs no 'unsafe-inline' for styles.
+    inlineStylesheets: 'never',
+  },
+  security: {
+    // Refuse cross-origin form POSTs (CSRF); JSON routes check Origin themselves (src/lib/server/csrf.ts).
+    checkOrigin: true,
+    // Hashes for the few scripts Astro emits, so script-src needs no 'unsafe-inline'.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ],
+    },
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,133 @@
+CREATE TABLE `communes` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`province_code` text NOT NULL,
+	`type` text NOT NULL,
+	`search_key` text NOT NULL,
+	FOREIGN KEY (`province_code`) REFERENCES `provinces`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `communes_province_idx` ON `communes` (`province_code`);--> statement-breakpoint
+CREATE TABLE `former_wards` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`old_code` text,
+	`old_name` text NOT NULL,
+	`old_district` text NOT NULL,
+	`old_province` text NOT NULL,
+	`new_code` text NOT NULL,
+	FOREIGN KEY (`new_code`) REFERENCES `communes`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `former_wards_new_idx` ON `former_wards` (`new_code`);--> statement-breakpoint
+CREATE TABLE `platform_categories` (
+	`id` text PRIMARY KEY NOT NULL,
+	`ord` integer NOT NULL,
+	`name_vi` text NOT NULL,
+	`name_en` text NOT NULL,
+	`description_vi` text NOT NULL,
+	`description_en` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `provinces` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`type` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `size_rules` (
+	`sector_group` text NOT NULL,
+	`size_class` text NOT NULL,
+	`max_employees` integer NOT NULL,
+	`max_revenue_vnd` integer NOT NULL,
+	`max_capital_vnd` integer NOT NULL,
+	PRIMARY KEY(`sector_group`, `size_class`)
+);
+--> statement-breakpoint
+CREATE TABLE `vsic_sections` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_vi` text NOT NULL,
+	`name_en` text NOT NULL,
+	`sector_group` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`actor_user_id` integer,
+	`action` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` text,
+	`detail` text,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `audit_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `businesses` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`tax_code` text,
+	`name` text NOT NULL,
+	`name_search` text NOT NULL,
+	`sector` text,
+	`employees` integer,
+	`revenue_vnd` integer,
+	`capital_vnd` integer,
+	`producer_type` text DEFAULT 'enterprise' NOT NULL,
+	`commune_code` text NOT NULL,
+	`is_demo` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`sector`) REFERENCES `vsic_sections`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`commune_code`) REFERENCES `communes`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `businesses_tax_code_unique` ON `businesses` (`tax_code`);--> statement-breakpoint
+CREATE INDEX `businesses_commune_idx` ON `businesses` (`commune_code`);--> statement-breakpoint
+CREATE TABLE `consents` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer,
+	`business_id` integer,
+	`purpose` text NOT NULL,
+	`method` text NOT NULL,
+	`recorded_by` integer,
+	`granted_at` integer NOT NULL,
+	`withdrawn_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `consents_business_idx` ON `consents` (`business_id`);--> statement-breakpoint
+CREATE TABLE `login_failures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_failures_key_at_idx` ON `login_failures` (`key`,`at`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`role` text NOT NULL,
+	`email` text,
+	`phone` text,
+	`display_name` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`business_id` integer,
+	`scope_province_code` text,
+	`scope_commune_code` text,
+	`disabled_at` integer,
+	`created_at` integer NOT NULL,
+	`created_by` integer,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`scope_province_code`) REFERENCES `provinces`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`scope_commune_code`) REFERENCES `communes`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);--> statement-breakpoint
+CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);

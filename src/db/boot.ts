@@ -1,0 +1,30 @@
+import { getEnv, type Env } from '../lib/server/env.ts';
+import { createDb, openClient, prepareClient } from './client.ts';
+import { runMigrations } from './migrate.ts';
+import { ensureAdmin, seedDemo, seedReference, type DemoLogin } from './seed.ts';
+
+export type BootReport = {
+  admin: Awaited<ReturnType<typeof ensureAdmin>>;
+  demo: DemoLogin[] | null;
+};
+
+/** Everything a fresh or existing database needs before the server takes requests. */
+export async function prepareDatabase(env: Env = getEnv(), now = new Date()): Promise<BootReport> {
+  const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  try {
+    await prepareClient(client, env.DATABASE_URL);
+    await runMigrations(client);
+    const db = createDb(client);
+    await seedReference(db);
+    const demo = env.SEED_DEMO === '1' ? await seedDemo(db, { provinceCode: env.PROVINCE_CODE, now }) : null;
+    const admin = await ensureAdmin(db, {
+      email: env.ADMIN_EMAIL,
+      password: env.ADMIN_PASSWORD,
+      provinceCode: env.PROVINCE_CODE,
+      now,
+    });
+    return { admin, demo };
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,136 @@
+import { and, asc, eq, or, sql, count } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { businesses, communes, consents, users, auditLog, type Business, type Role } from '../schema/index.ts';
+import type { Scope } from '../../lib/server/guards.ts';
+
+export async function findUserByLogin(db: Db, identifier: string) {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(or(eq(users.email, identifier), eq(users.phone, identifier)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findUserById(db: Db, id: number) {
+  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function businessByTaxCode(db: Db, taxCode: string) {
+  const rows = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.taxCode, taxCode)).limit(1);
+  return rows[0];
+}
+
+export type BusinessWithLocation = Business & { provinceCode: string; communeName: string };
+
+export async function businessById(db: Db, id: number): Promise<BusinessWithLocation | undefined> {
+  const rows = await db
+    .select({ b: businesses, provinceCode: communes.provinceCode, communeName: communes.name })
+    .from(businesses)
+    .innerJoin(communes, eq(businesses.communeCode, communes.code))
+    .where(eq(businesses.id, id))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row.b, provinceCode: row.provinceCode, communeName: row.communeName } : undefined;
+}
+
+/** The WHERE clause that limits business rows to what a scope may see. */
+export function businessScopeWhere(scope: Scope) {
+  switch (scope.kind) {
+    case 'all':
+      return sql`1 = 1`;
+    case 'province':
+      return eq(communes.provinceCode, scope.provinceCode);
+    case 'commune':
+      return eq(businesses.communeCode, scope.communeCode);
+    case 'business':
+      return eq(businesses.id, scope.businessId);
+    case 'none':
+      return sql`1 = 0`;
+  }
+}
+
+export const BUSINESS_PAGE_SIZE = 50;
+
+export async function listBusinesses(
+  db: Db,
+  scope: Scope,
+  opts: { page: number; q?: string; communeCode?: string },
+) {
+  const conditions = [businessScopeWhere(scope)];
+  if (opts.q) conditions.push(sql`${businesses.nameSearch} LIKE ${'%' + opts.q + '%'} OR ${businesses.taxCode} LIKE ${opts.q + '%'}`);
+  if (opts.communeCode) conditions.push(eq(businesses.communeCode, opts.communeCode));
+  const where = and(...conditions);
+  const [total] = await db
+    .select({ n: count() })
+    .from(businesses)
+    .innerJoin(communes, eq(businesses.communeCode, communes.code))
+    .where(where);
+  const rows = await db
+    .select({
+      id: businesses.id,
+      name: businesses.name,
+      taxCode: businesses.taxCode,
+      sector: businesses.sector,
+      producerType: businesses.producerType,
+      communeName: communes.name,
+      isDemo: businesses.isDemo,
+    })
+    .from(businesses)
+    .innerJoin(communes, eq(businesses.communeCode, communes.code))
+    .where(where)
+    .orderBy(asc(businesses.nameSearch), asc(businesses.id))
+    .limit(BUSINESS_PAGE_SIZE)
+    .offset(Math.max(0, opts.page - 1) * BUSINESS_PAGE_SIZE);
+  return { total: total?.n ?? 0, rows };
+}
+
+export async function listStaff(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      phone: users.phone,
+      displayName: users.displayName,
+      scopeProvinceCode: users.scopeProvinceCode,
+      scopeCommuneCode: users.scopeCommuneCode,
+      communeName: communes.name,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(communes, eq(users.scopeCommuneCode, communes.code))
+    .where(sql`${users.role} <> 'business'`)
+    .orderBy(asc(users.role), asc(users.id));
+}
+
+export async function communesOfProvince(db: Db, provinceCode: string) {
+  return db
+    .select({ code: communes.code, name: communes.name, type: communes.type })
+    .from(communes)
+    .where(eq(communes.provinceCode, provinceCode))
+    .orderBy(asc(communes.searchKey));
+}
+
+export async function communeByCode(db: Db, code: string) {
+  const rows = await db.select().from(communes).where(eq(communes.code, code)).limit(1);
+  return rows[0];
+}
+
+export type NewAudit = { actorUserId: number | null; action: string; entity: string; entityId?: string; detail?: unknown };
+
+export function auditValues(a: NewAudit, now: Date) {
+  return {
+    actorUserId: a.actorUserId,
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entityId ?? null,
+    detail: a.detail === undefined ? null : JSON.stringify(a.detail),
+    at: now,
+  };
+}
+
+export { users, businesses, consents, auditLog };
+export type { Role };

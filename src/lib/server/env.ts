@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+// One schema for the whole configuration. Defaults make `npm start` work with no .env.
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./data/portal.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'PROVINCE_CODE must be a two-digit province code').default('37'),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  // Only trust X-Forwarded-For when a reverse proxy we control sets it.
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(source: Record<string, string | undefined> = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}

@@ -1,0 +1,87 @@
+import { defineMiddleware } from 'astro:middleware';
+import { getDb } from './db/client.ts';
+import { splitLocale, localePath } from './i18n/index.ts';
+import { AppError, jsonError, UnauthorizedError } from './lib/server/errors.ts';
+import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './lib/server/session.ts';
+import { isSecureRequest } from './lib/server/request.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Headers the meta CSP cannot carry (frame-ancestors) and the rest of OWASP's baseline.
+// Astro's security.csp puts script/style hashes in a CSP header on pages; we add what it cannot.
+const CSP_EXTRA = "frame-ancestors 'none'";
+const CSP_FALLBACK = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+function setSecurityHeaders(headers: Headers): void {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) headers.set(k, v);
+  const csp = headers.get('content-security-policy');
+  headers.set('content-security-policy', csp ? `${csp.replace(/[;\s]+$/, '')}; ${CSP_EXTRA}` : CSP_FALLBACK);
+}
+
+function withHeaders(response: Response, secure: boolean, personal: boolean): Response {
+  let res = response;
+  try {
+    setSecurityHeaders(res.headers);
+  } catch {
+    // Some responses (e.g. from fetch) have immutable headers: copy them.
+    res = new Response(response.body, response);
+    setSecurityHeaders(res.headers);
+  }
+  if (secure) res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  // Pages built for a logged-in person must not be cached by shared caches or the back button after logout.
+  if (personal && !res.headers.has('cache-control')) res.headers.set('Cache-Control', 'private, no-store');
+  return res;
+}
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const url = context.url;
+  const { lang, path } = splitLocale(url.pathname);
+  context.locals.lang = lang;
+  context.locals.user = null;
+  context.locals.sessionId = null;
+  const secure = isSecureRequest(context.request, url);
+  const isApi = path.startsWith('/api/');
+
+  // JSON routes are not covered by Astro's form origin check: a cookie only counts when the Origin is ours.
+  const crossSiteWrite =
+    !SAFE_METHODS.has(context.request.method) &&
+    context.request.headers.get('origin') !== url.origin &&
+    isApi;
+
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (token && !crossSiteWrite && path !== '/healthz') {
+    try {
+      const db = getDb();
+      const { session, user } = await validateSessionToken(db, token, new Date());
+      if (session) {
+        context.locals.user = user;
+        context.locals.sessionId = session.id;
+        setSessionCookie(context.cookies, token, session.expiresAt, secure);
+      }
+    } catch (e) {
+      console.error('session validation failed', e);
+    }
+  }
+
+  try {
+    const response = lang === 'en' ? await next(path + url.search) : await next();
+    return withHeaders(response, secure, Boolean(context.locals.user));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (isApi) return withHeaders(jsonError(error), secure, true);
+    if (error instanceof UnauthorizedError && SAFE_METHODS.has(context.request.method)) {
+      const back = encodeURIComponent(url.pathname + url.search);
+      return withHeaders(context.redirect(`${localePath(lang, '/login')}?next=${back}`, 303), secure, false);
+    }
+    context.locals.error = { status: error.status, message: error.message };
+    const res = await context.rewrite(localePath('vi', '/error'));
+    return withHeaders(new Response(res.body, { status: error.status, headers: res.headers }), secure, true);
+  }
+});

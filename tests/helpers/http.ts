@@ -1,0 +1,70 @@
+/** A minimal cookie-keeping client for driving the real server like a browser without JavaScript. */
+export class Browserless {
+  readonly base: string;
+  cookies = new Map<string, string>();
+  lastSetCookie: string[] = [];
+
+  constructor(base: string) {
+    this.base = base;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: Response): void {
+    this.lastSetCookie = res.headers.getSetCookie();
+    for (const line of this.lastSetCookie) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(this.base + path, { redirect: 'manual', headers: { cookie: this.cookieHeader(), ...headers } });
+    this.remember(res);
+    return res;
+  }
+
+  /** A same-origin form POST, as a browser sends it. */
+  async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: this.base,
+        cookie: this.cookieHeader(),
+        ...headers,
+      },
+      body,
+    });
+    this.remember(res);
+    return res;
+  }
+
+  async postJson(path: string, data: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await fetch(this.base + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json', origin: this.base, cookie: this.cookieHeader(), ...headers },
+      body: typeof data === 'string' ? data : JSON.stringify(data),
+    });
+    this.remember(res);
+    return res;
+  }
+}
+
+export function validTaxCode(first9: string): string {
+  const w = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+  const sum = [...first9].reduce((s, d, i) => s + Number(d) * w[i]!, 0);
+  const check = 10 - (sum % 11);
+  if (check === 10) throw new Error(`no check digit for ${first9}`);
+  return first9 + check;
+}

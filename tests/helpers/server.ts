@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { prepareDatabase } from '../../src/db/boot.ts';
+import { getEnv } from '../../src/lib/server/env.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const ADMIN = { email: 'admin@test.example.vn', password: 'admin-test-password' };
+
+export type TestServer = {
+  url: string;
+  dbUrl: string;
+  db: Client;
+  stop: () => Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts the built server on a free port with its own temp libSQL file, migrated and seeded. */
+export async function startServer(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const entry = join(root, 'dist/server/entry.mjs');
+  if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
+  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const dbUrl = `file:${join(dir, 'portal.db')}`;
+  const envVars: Record<string, string> = {
+    DATABASE_URL: dbUrl,
+    SEED_DEMO: opts.demo ? '1' : '0',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    PROVINCE_CODE: '37',
+    ...opts.env,
+  };
+  await prepareDatabase(getEnv(envVars));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { ...process.env, ...envVars, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const db = createClient({ url: dbUrl });
+  return {
+    url,
+    dbUrl,
+    db,
+    stop: async () => {
+      db.close();
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
