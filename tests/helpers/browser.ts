@@ -1,0 +1,51 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/ensure-chromium.ts';
+
+// Flags from this machine's notes: no sandbox as root, no background network on a closed network.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: run `npm test`, which installs it, or set CHROMIUM_PATH');
+  return chromium.launch({ executablePath, headless: true, args: ARGS });
+}
+
+/** A phone-sized context (360 px wide); `javaScriptEnabled: false` checks the no-JS path. */
+export async function newMobileContext(browser: Browser, opts: { javaScript: boolean }): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: opts.javaScript,
+    locale: 'vi-VN',
+  });
+}
+
+/** Fails the test on any console error or uncaught page error. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // Chromium logs every 4xx response as a console error; a refused form is expected, a script error is not.
+    if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+      errors.push(m.text());
+    }
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** The page must not scroll sideways at 360 px. */
+export async function assertNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) throw new Error(`page scrolls horizontally by ${overflow}px at ${page.url()}`);
+}
