@@ -130,4 +130,33 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);--> statement-breakpoint
-CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);
+CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);--> statement-breakpoint
+CREATE TABLE `assessments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`business_id` integer NOT NULL,
+	`sequence` integer NOT NULL,
+	`framework_id` text NOT NULL,
+	`framework_version` integer NOT NULL,
+	`status` text DEFAULT 'draft' NOT NULL,
+	`profile` text,
+	`answers` text NOT NULL,
+	`current_step` text DEFAULT 'profile' NOT NULL,
+	`result` text,
+	`score` real,
+	`points` real,
+	`level` integer,
+	`sector` text,
+	`size_class` text,
+	`commune_code` text,
+	`share_token` text,
+	`created_by` integer,
+	`started_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`submitted_at` integer,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `assessments_share_token_unique` ON `assessments` (`share_token`);--> statement-breakpoint
+CREATE INDEX `assessments_business_idx` ON `assessments` (`business_id`,`sequence`);--> statement-breakpoint
+CREATE INDEX `assessments_peer_idx` ON `assessments` (`framework_id`,`status`,`sector`,`size_class`);

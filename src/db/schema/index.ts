@@ -1,2 +1,3 @@
 export * from './reference.ts';
 export * from './accounts.ts';
+export * from './assessments.ts';

@@ -1,0 +1,75 @@
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { assessments, businesses, communes, type Assessment } from '../schema/index.ts';
+
+export async function assessmentsOfBusiness(db: Db, businessId: number): Promise<Assessment[]> {
+  return db.select().from(assessments).where(eq(assessments.businessId, businessId)).orderBy(desc(assessments.sequence));
+}
+
+export async function draftOf(db: Db, businessId: number): Promise<Assessment | undefined> {
+  const rows = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.businessId, businessId), eq(assessments.status, 'draft')))
+    .orderBy(desc(assessments.sequence))
+    .limit(1);
+  return rows[0];
+}
+
+export async function latestSubmitted(db: Db, businessId: number, frameworkId?: string): Promise<Assessment | undefined> {
+  const conditions = [eq(assessments.businessId, businessId), eq(assessments.status, 'submitted')];
+  if (frameworkId) conditions.push(eq(assessments.frameworkId, frameworkId));
+  const rows = await db
+    .select()
+    .from(assessments)
+    .where(and(...conditions))
+    .orderBy(desc(assessments.sequence))
+    .limit(1);
+  return rows[0];
+}
+
+export async function assessmentById(db: Db, id: number): Promise<Assessment | undefined> {
+  const rows = await db.select().from(assessments).where(eq(assessments.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function assessmentByShareToken(db: Db, token: string): Promise<Assessment | undefined> {
+  const rows = await db.select().from(assessments).where(eq(assessments.shareToken, token)).limit(1);
+  return rows[0];
+}
+
+export async function nextSequence(db: Db, businessId: number): Promise<number> {
+  const [row] = await db.select({ n: max(assessments.sequence) }).from(assessments).where(eq(assessments.businessId, businessId));
+  return (row?.n ?? 0) + 1;
+}
+
+/**
+ * Scores of the newest submitted assessment of every other business in the province with the
+ * same framework, sector and size class: the peer group of a benchmark.
+ */
+export async function peerScores(
+  db: Db,
+  args: { provinceCode: string; frameworkId: string; sector: string; sizeClass: string; excludeBusinessId: number },
+): Promise<number[]> {
+  const newest = db
+    .select({ businessId: assessments.businessId, seq: max(assessments.sequence).as('seq') })
+    .from(assessments)
+    .where(and(eq(assessments.status, 'submitted'), eq(assessments.frameworkId, args.frameworkId)))
+    .groupBy(assessments.businessId)
+    .as('newest');
+  const rows = await db
+    .select({ score: assessments.score })
+    .from(assessments)
+    .innerJoin(newest, and(eq(newest.businessId, assessments.businessId), eq(newest.seq, assessments.sequence)))
+    .innerJoin(businesses, eq(businesses.id, assessments.businessId))
+    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .where(
+      and(
+        eq(communes.provinceCode, args.provinceCode),
+        eq(assessments.sector, args.sector),
+        eq(assessments.sizeClass, args.sizeClass),
+        sql`${assessments.businessId} <> ${args.excludeBusinessId}`,
+      ),
+    );
+  return rows.map((r) => r.score ?? 0);
+}
