@@ -28,7 +28,7 @@ function needsBuild(): boolean {
 if (needsBuild()) {
   console.log('Building the portal…');
   const astro = join(root, 'node_modules/.bin/astro');
-  const res = spawnSync(astro, ['build'], { cwd: root, stdio: 'inherit' });
+  const res = spawnSync(astro, ['build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 

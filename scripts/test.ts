@@ -16,10 +16,11 @@ function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 }
 
 const chromium = ensureChromium();
-const env = { ...process.env, CHROMIUM_PATH: chromium };
+const env = { ...process.env, CHROMIUM_PATH: chromium, ASTRO_TELEMETRY_DISABLED: '1' };
 const results: [string, boolean][] = [];
 const build = run('build', bin('astro'), ['build'], env);
 results.push(['build', build]);
+results.push(['typecheck', run('type check (astro check)', bin('astro'), ['check'], env)]);
 results.push(['unit', run('unit tests', bin('vitest'), ['run'], env)]);
 if (build) {
   results.push(['integration', run('integration tests', bin('vitest'), ['run', '--config', 'vitest.integration.config.ts'], env)]);

@@ -102,22 +102,24 @@ export function frameworkIdFor(producerType: string | null | undefined): 'dbi-sm
 
 const MILLION = 1_000_000;
 
+/** An optional amount typed in millions of đồng ("1.500", "1 500" or "1500,5"), stored in đồng. */
 const optionalMillions = z
   .string()
-  .trim()
-  .transform((s) => s.replace(/[\s.]/g, '').replace(',', '.'))
-  .pipe(
-    z.union([
-      z.literal('').transform(() => null),
-      z.coerce
-        .number({ error: 'Vui lòng nhập một số / Please enter a number' })
-        .min(0, 'Không được âm / Must not be negative')
-        .max(100_000_000, 'Số quá lớn / Number too large')
-        .transform((m) => Math.round(m * MILLION)),
-    ]),
-  )
   .optional()
-  .transform((v) => v ?? null);
+  .transform((raw, ctx) => {
+    const text = (raw ?? '').trim().replace(/[\s.]/g, '').replace(',', '.');
+    if (text === '') return null;
+    const n = Number(text);
+    if (!Number.isFinite(n)) {
+      ctx.issues.push({ code: 'custom', message: 'Vui lòng nhập một số / Please enter a number', input: raw });
+      return z.NEVER;
+    }
+    if (n < 0 || n > 100_000_000) {
+      ctx.issues.push({ code: 'custom', message: 'Số không hợp lệ (0 đến 100 000 000 triệu đồng) / Out of range (0 to 100,000,000 million đồng)', input: raw });
+      return z.NEVER;
+    }
+    return Math.round(n * MILLION);
+  });
 
 /** The profile form (revenue and capital typed in millions of đồng, stored in đồng). */
 export const ProfileFormSchema = z.object({

@@ -26,11 +26,24 @@ async function answerPage(page: Page, choice: 'first' | 'last'): Promise<void> {
     if ((await radios.count()) > 0) {
       await (choice === 'first' ? radios.first() : radios.last()).check();
     } else if ((await boxes.count()) > 0) {
-      // First option is a real tool; the exclusive "none" option is last.
+      // First option is a real tool; the exclusive "none" option is last. Clear earlier ticks first,
+      // as a person would: "none" together with a tool is refused.
+      for (let b = 0; b < (await boxes.count()); b++) await boxes.nth(b).uncheck();
       await (choice === 'first' ? boxes.last() : boxes.first()).check();
     } else if ((await text.count()) > 0) {
       await text.fill(choice === 'first' ? '0' : '5');
     }
+  }
+}
+
+/** Answers and saves the page; when new questions appear on it (a condition now holds), answers them too. */
+async function answerAndNext(page: Page, choice: 'first' | 'last'): Promise<void> {
+  for (let guard = 0; guard < 3; guard++) {
+    const before = page.url();
+    await answerPage(page, choice);
+    // The next document's load event, registered before the click (same URL when the page stays).
+    await Promise.all([page.waitForEvent('load'), page.locator('button[name=intent][value=next]').click()]);
+    if (page.url() !== before || !(await page.getByRole('status').filter({ hasText: 'Có thêm câu hỏi' }).count())) return;
   }
 }
 
@@ -79,8 +92,7 @@ describe.each([
     await assertNoHorizontalScroll(page);
 
     // Page 1 by submit; on page 2, answer and (with JS) rely on autosave before leaving.
-    await answerPage(page, 'last');
-    await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+    await answerAndNext(page, 'last');
     await page.waitForURL(/\/assessment\/2$/);
     await answerPage(page, 'last');
     if (js) {
@@ -104,11 +116,7 @@ describe.each([
       expect(await page.locator('fieldset.question input:checked').count()).toBeGreaterThan(0);
     }
 
-    for (let guard = 0; guard < 20 && !page.url().endsWith('/review'); guard++) {
-      await answerPage(page, 'last');
-      await page.locator('button[name=intent][value=next]').click();
-      await page.waitForLoadState('load');
-    }
+    for (let guard = 0; guard < 20 && !page.url().endsWith('/review'); guard++) await answerAndNext(page, 'last');
     expect(page.url()).toMatch(/\/assessment\/review$/);
     await page.getByRole('button', { name: 'Nộp bài và xem kết quả' }).click();
     await page.waitForURL(/\/assessments\/\d+$/);
@@ -122,11 +130,7 @@ describe.each([
     await page.waitForURL(/\/assessment\/profile$/);
     expect(await page.getByLabel(/Số lao động/).inputValue()).toBe('25');
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
-    for (let guard = 0; guard < 20 && !page.url().endsWith('/review'); guard++) {
-      await answerPage(page, 'first');
-      await page.locator('button[name=intent][value=next]').click();
-      await page.waitForLoadState('load');
-    }
+    for (let guard = 0; guard < 20 && !page.url().endsWith('/review'); guard++) await answerAndNext(page, 'first');
     await page.getByRole('button', { name: 'Nộp bài và xem kết quả' }).click();
     await page.waitForURL(/\/assessments\/\d+$/);
     await expect(page.locator('.panel').first().textContent()).resolves.toContain('So với lần trước');

@@ -9,6 +9,7 @@ export type PublicQuestion = {
   max?: number;
   bands?: { min: number; max: number; points: number }[];
   scored?: false;
+  condition?: { field: string; in: unknown[] };
 };
 export type PublicFramework = {
   id: string;
@@ -30,7 +31,11 @@ export function bestFormValue(q: PublicQuestion): string[] {
     return [String(best.min)];
   }
   const options = q.options ?? [];
-  if (q.type === 'multi') return options.filter((o) => o.points > 0).map((o) => String(o.value));
+  if (q.type === 'multi') {
+    const scoring = options.filter((o) => o.points > 0).map((o) => String(o.value));
+    // Unscored questions (barriers, tools): any real answer will do.
+    return scoring.length ? scoring : [String(options[0]!.value)];
+  }
   const best = [...options].sort((a, b) => b.points - a.points)[0]!;
   return [String(best.value)];
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { Browserless } from '../helpers/http.ts';
+
+let server: TestServer;
+let browser: Browser;
+let ctx: BrowserContext;
+let businessId: number;
+let resultPath: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  // A logged-in business with one submitted assessment, so the questionnaire and result pages exist.
+  const c = new Browserless(server.url);
+  await c.post('/login', { login: 'demo-doanhnghiep@example.com', password: 'demo-portal-2025' });
+  const rs = await server.db.execute("SELECT business_id AS id FROM users WHERE email = 'demo-doanhnghiep@example.com'");
+  businessId = Number(rs.rows[0]!.id);
+  const commune = await server.db.execute({ sql: 'SELECT commune_code AS c FROM businesses WHERE id = ?', args: [businessId] });
+  await c.post(`/businesses/${businessId}/assessment`, {});
+  await c.post(`/businesses/${businessId}/assessment/profile`, { sector: 'I', producerType: 'enterprise', employees: '9', revenueMillion: '', capitalMillion: '', communeCode: String(commune.rows[0]!.c) });
+  const submit = await c.post(`/businesses/${businessId}/assessment/review`, {});
+  resultPath = submit.headers.get('location')!;
+  await c.post(`/businesses/${businessId}/assessment`, {});
+  ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, isMobile: true });
+  await ctx.addCookies([{ name: 'session', value: c.cookies.get('session')!, url: server.url }]);
+});
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
+  it.each([
+    ['home', '/'],
+    ['home (English)', '/en/'],
+    ['register', '/register'],
+    ['login', '/login'],
+    ['privacy', '/privacy'],
+    ['account', '/account'],
+    ['business', () => `/businesses/${businessId}`],
+    ['profile step', () => `/businesses/${businessId}/assessment/profile`],
+    ['questionnaire page', () => `/businesses/${businessId}/assessment/1`],
+    ['review', () => `/businesses/${businessId}/assessment/review`],
+    ['result', () => resultPath],
+    ['history', () => `/businesses/${businessId}/assessments`],
+  ])('%s has no violations', async (_name, path) => {
+    const page = await ctx.newPage();
+    const url = server.url + (typeof path === 'function' ? path() : path);
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(200);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await page.close();
+  });
+
+  it('the skip link is the first focusable element and moves focus to the main content', async () => {
+    const page = await ctx.newPage();
+    await page.goto(server.url + '/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe('Bỏ qua, đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
