@@ -159,4 +159,54 @@ CREATE TABLE `assessments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `assessments_share_token_unique` ON `assessments` (`share_token`);--> statement-breakpoint
 CREATE INDEX `assessments_business_idx` ON `assessments` (`business_id`,`sequence`);--> statement-breakpoint
-CREATE INDEX `assessments_peer_idx` ON `assessments` (`framework_id`,`status`,`sector`,`size_class`);
+CREATE INDEX `assessments_peer_idx` ON `assessments` (`framework_id`,`status`,`sector`,`size_class`);--> statement-breakpoint
+CREATE TABLE `help_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`business_id` integer NOT NULL,
+	`need` text NOT NULL,
+	`platform_id` text,
+	`kind` text NOT NULL,
+	`message` text,
+	`consent_vendor` integer DEFAULT false NOT NULL,
+	`status` text DEFAULT 'new' NOT NULL,
+	`note` text,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`handled_by` integer,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`handled_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `help_status_idx` ON `help_requests` (`status`,`created_at`);--> statement-breakpoint
+CREATE TABLE `platforms` (
+	`id` text PRIMARY KEY NOT NULL,
+	`category` text NOT NULL,
+	`retired` integer DEFAULT false NOT NULL,
+	`search_key` text NOT NULL,
+	`data` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	`updated_by` integer,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `platforms_category_idx` ON `platforms` (`category`);--> statement-breakpoint
+CREATE TABLE `recommendation_marks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`business_id` integer NOT NULL,
+	`assessment_id` integer,
+	`need` text NOT NULL,
+	`kind` text NOT NULL,
+	`platform_id` text,
+	`reason` text,
+	`was_recommended` integer DEFAULT true NOT NULL,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	`withdrawn_at` integer,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`assessment_id`) REFERENCES `assessments`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `marks_business_idx` ON `recommendation_marks` (`business_id`,`need`);

@@ -15,6 +15,8 @@ import { VSIC_SECTIONS } from '../../db/seed/reference/vsic.ts';
 import { SIZE_RULES } from '../../db/seed/reference/size-rules.ts';
 import { PLATFORM_CATEGORIES } from '../../db/seed/reference/platform-categories.ts';
 import { generateDemoBusinesses } from '../domain/demo-data.ts';
+import { PLATFORM_CATALOG } from '../../db/seed/platforms/index.ts';
+import { seedPlatforms } from './queries/platforms.ts';
 import { toSearchKey } from '../domain/search-key.ts';
 import { hashPassword } from '../lib/server/password.ts';
 
@@ -112,6 +114,7 @@ export async function seedReference(db: Db): Promise<void> {
   }
   // One batch = one transaction: a crash never leaves half the reference data.
   await db.batch(statements as [ (typeof statements)[number], ...(typeof statements)[number][] ]);
+  await seedPlatforms(db, PLATFORM_CATALOG, new Date());
 }
 
 export const DEMO_BUSINESS_COUNT = 300;

@@ -3,6 +3,8 @@ import { VSIC_CODES } from '../../db/seed/reference/vsic.ts';
 import { getFramework } from './framework/registry.ts';
 import { toProfile } from './questionnaire.ts';
 import { scoreAssessment, validateAnswers, type AnswerIssue } from './scoring.ts';
+import { recommend } from './recommendations/engine.ts';
+import type { Platform } from './platforms/schema.ts';
 
 const MAX_VND = 1e15;
 
@@ -26,7 +28,7 @@ export type ScoreOutcome =
   | { ok: false; issues: AnswerIssue[] };
 
 /** Validates and scores a request; every failure is an issue with a path into the body. */
-export function scoreRequest(body: unknown): ScoreOutcome {
+export function scoreRequest(body: unknown, catalog: readonly Platform[]): ScoreOutcome {
   const parsed = ScoreRequestSchema.safeParse(body);
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) };
@@ -46,6 +48,7 @@ export function scoreRequest(body: unknown): ScoreOutcome {
   const checked = validateAnswers(framework, profile, req.answers);
   if (!checked.ok) return { ok: false, issues: checked.issues };
   const result = scoreAssessment(framework, profile, checked.answers);
+  const plan = recommend({ framework, profile, answers: checked.answers, catalog });
   return {
     ok: true,
     body: {
@@ -58,7 +61,15 @@ export function scoreRequest(body: unknown): ScoreOutcome {
       levelName: result.levelName,
       sizeClass: profile.sizeClass,
       pillars: result.pillars.map((p) => ({ id: p.id, score: p.score, points: p.points, level: p.level })),
-      recommendations: [],
+      recommendations: plan.items.map((i) => ({
+        step: i.step,
+        category: i.category,
+        need: i.need,
+        platforms: i.platforms,
+        reasons: i.reasons,
+        pillars: i.pillars.map((p) => ({ id: p.id, gain: p.gain })),
+        scoreGain: i.scoreGain,
+      })),
     },
   };
 }

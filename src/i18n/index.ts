@@ -42,3 +42,16 @@ export function msg(lang: Lang, message: string | undefined): string | undefined
   if (i < 0) return message;
   return lang === 'en' ? message.slice(i + 3) : message.slice(0, i);
 }
+
+export const COST_MODEL_NAMES: Record<string, Text> = {
+  free: { vi: 'Miễn phí', en: 'Free' },
+  freemium: { vi: 'Có gói miễn phí', en: 'Free tier' },
+  paid: { vi: 'Trả phí', en: 'Paid' },
+};
+
+export const SIZE_NAMES: Record<string, Text> = {
+  micro: { vi: 'Siêu nhỏ', en: 'Micro' },
+  small: { vi: 'Nhỏ', en: 'Small' },
+  medium: { vi: 'Vừa', en: 'Medium' },
+  large: { vi: 'Lớn', en: 'Large' },
+};

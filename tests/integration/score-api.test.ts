@@ -47,11 +47,19 @@ describe('POST /api/v1/score', () => {
     const res = await score({ framework: 'dbi-sme', profile: PROFILE, answers });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ framework: 'dbi-sme', version: 1, score: 100, points: 320, level: 5, recommendations: [] });
+    expect(body).toMatchObject({ framework: 'dbi-sme', version: 1, score: 100, points: 320, level: 5 });
+    // Everything mandatory is covered by the answers: no step-1 recommendation.
+    expect(body.recommendations.filter((r: { step: number }) => r.step === 1)).toEqual([]);
     expect(body.levelName.vi).toBe('Dẫn dắt');
     expect(body.pillars).toHaveLength(6);
     const empty = await (await score({ framework: 'dbi-sme', profile: PROFILE, answers: {} })).json();
     expect(empty).toMatchObject({ score: 0, points: 0, level: 0 });
+    const einvoice = empty.recommendations.find((r: { need: string }) => r.need === 'e_invoice');
+    expect(einvoice).toMatchObject({ step: 1, category: 'finance_accounting' });
+    expect(einvoice.platforms.length).toBeGreaterThanOrEqual(2);
+    expect(einvoice.reasons.length).toBeGreaterThanOrEqual(1);
+    const steps = empty.recommendations.map((r: { step: number }) => r.step);
+    expect(steps).toEqual([...steps].sort((a: number, b: number) => a - b));
   });
 
   it('scores the producer framework', async () => {

@@ -18,6 +18,9 @@ import { toSearchKey } from '../../domain/search-key.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from './errors.ts';
 import { canEditBusiness, requireBusinessAccess, type Actor } from './guards.ts';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { marksOf } from './plan.ts';
+import { applyAdoptions } from '../../domain/recommendations/prefill.ts';
+import type { NeedId } from '../../domain/platforms/schema.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(db: Db, actor: Actor | null, businessId: number): Promise<{ actor: Actor; business: BusinessWithLocation }> {
@@ -62,8 +65,13 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
   const frameworkId = frameworkIdFor(business.producerType);
   const framework = getFramework(frameworkId)!;
   const previous = await latestSubmitted(db, business.id, frameworkId);
-  // Retaking starts from the last answers: people update what changed instead of starting over.
-  const answers = (previous?.answers as Record<string, unknown> | undefined) ?? {};
+  // Retaking starts from the last answers, raised by what the business marked as adopted since:
+  // people update what changed instead of starting over.
+  const marks = await marksOf(db, business.id);
+  const adopted = Object.keys(marks.adopted) as NeedId[];
+  const previousAnswers = (previous?.answers as Answers | undefined) ?? {};
+  const profileNow = businessProfile(business);
+  const answers = (profileNow ? applyAdoptions(framework, previousAnswers, adopted, profileNow) : previousAnswers) as Record<string, unknown>;
   const [created] = await db
     .insert(assessments)
     .values({

@@ -1,0 +1,79 @@
+import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { assessments } from './assessments.ts';
+import { businesses, users } from './accounts.ts';
+
+/**
+ * The platform catalog. The whole entry is kept as validated JSON (`data`) so CSV export and
+ * import round-trip exactly; the columns beside it exist for filtering and search.
+ */
+export const platforms = sqliteTable(
+  'platforms',
+  {
+    id: text('id').primaryKey(),
+    category: text('category').notNull(),
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+    searchKey: text('search_key').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  // Browsing lists one category at a time.
+  (t) => [index('platforms_category_idx').on(t.category)],
+);
+
+export const MARK_KINDS = ['adopted', 'dismissed'] as const;
+
+/** What a business did with a recommended need: adopted (with the platform chosen) or not suitable. */
+export const recommendationMarks = sqliteTable(
+  'recommendation_marks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    businessId: integer('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    assessmentId: integer('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
+    need: text('need').notNull(),
+    kind: text('kind', { enum: MARK_KINDS }).notNull(),
+    platformId: text('platform_id'),
+    reason: text('reason'),
+    /** Whether this need was in the plan when marked (for the recommendation-adoption indicator). */
+    wasRecommended: integer('was_recommended', { mode: 'boolean' }).notNull().default(true),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when the mark is withdrawn ("show dismissed items again", "undo"); history is kept. */
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+  },
+  // The plan reads one business's current marks.
+  (t) => [index('marks_business_idx').on(t.businessId, t.need)],
+);
+
+export const HELP_STATUSES = ['new', 'contacted', 'done'] as const;
+
+/** "I want a free trial / advice": a worklist item for officers and helpers of the business's commune. */
+export const helpRequests = sqliteTable(
+  'help_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    businessId: integer('business_id')
+      .notNull()
+      .references(() => businesses.id, { onDelete: 'cascade' }),
+    need: text('need').notNull(),
+    platformId: text('platform_id'),
+    kind: text('kind', { enum: ['trial', 'advice'] }).notNull(),
+    message: text('message'),
+    /** Separate, explicit consent to pass the contact to the vendor (never pre-ticked). */
+    consentVendor: integer('consent_vendor', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: HELP_STATUSES }).notNull().default('new'),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  // The worklist filters by status; scope joins through the business.
+  (t) => [index('help_status_idx').on(t.status, t.createdAt)],
+);
+
+export type PlatformRow = typeof platforms.$inferSelect;
+export type RecommendationMark = typeof recommendationMarks.$inferSelect;
+export type HelpRequest = typeof helpRequests.$inferSelect;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { PLATFORM_CATEGORY_IDS } from '../../../db/seed/reference/platform-categories.ts';
+import { VSIC_CODES } from '../../../db/seed/reference/vsic.ts';
+
+const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** Catalog filters from a query string (pages and the JSON API share them). Unknown values are 400s. */
+export const PlatformQuerySchema = z.object({
+  category: z.preprocess(empty, z.enum(PLATFORM_CATEGORY_IDS, { error: 'Nhóm nền tảng không hợp lệ / Unknown category' }).optional()),
+  sector: z.preprocess(empty, z.enum(VSIC_CODES, { error: 'Ngành không hợp lệ (A–U) / Unknown sector (A–U)' }).optional()),
+  size: z.preprocess(empty, z.enum(['micro', 'small', 'medium', 'large'], { error: 'Quy mô không hợp lệ / Unknown size' }).optional()),
+  q: z.preprocess(empty, z.string().max(100, 'Từ khóa tối đa 100 ký tự / Search is at most 100 characters').optional()),
+});
+
+export function platformQuery(url: URL) {
+  return PlatformQuerySchema.safeParse({
+    category: url.searchParams.get('category'),
+    sector: url.searchParams.get('sector'),
+    size: url.searchParams.get('size'),
+    q: url.searchParams.get('q'),
+  });
+}
