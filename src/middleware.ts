@@ -81,7 +81,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
       return withHeaders(context.redirect(`${localePath(lang, '/login')}?next=${back}`, 303), secure, false);
     }
     context.locals.error = { status: error.status, message: error.message };
-    const res = await context.rewrite(localePath('vi', '/error'));
+    // Rewrite as a GET: the original body may already be consumed, and /error only renders.
+    const errorRequest = new Request(new URL('/error', url), { method: 'GET', headers: context.request.headers });
+    const res = await context.rewrite(errorRequest);
     return withHeaders(new Response(res.body, { status: error.status, headers: res.headers }), secure, true);
   }
 });

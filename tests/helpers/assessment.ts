@@ -46,6 +46,8 @@ export function worstFormValue(q: PublicQuestion): string[] {
     return [String(worst.min)];
   }
   const options = q.options ?? [];
+  // Unscored "which tools do you use" questions: the worst answer is "none".
+  if (q.type === 'multi' && options.some((o) => o.value === 'none')) return ['none'];
   const worst = [...options].sort((a, b) => a.points - b.points)[0]!;
   return [String(worst.value)];
 }
