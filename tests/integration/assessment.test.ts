@@ -81,6 +81,31 @@ describe('assessment flow without JavaScript', () => {
     expect(result).toMatch(/<svg[^>]*role="img"/);
     expect(result).toContain('Xem dạng bảng');
 
+    // The share image: private by default, public only when its owner says so.
+    const aid = Number(/assessments\/(\d+)/.exec(resultPath)![1]);
+    const imagePath = `/businesses/${id}/assessments/${aid}/share.png`;
+    const img = await d.get(imagePath);
+    expect(img.status).toBe(200);
+    expect(img.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await img.arrayBuffer());
+    expect(png.readUInt32BE(16)).toBe(1200);
+    expect(png.readUInt32BE(20)).toBe(630);
+    expect(png.byteLength).toBeLessThan(150 * 1024);
+    expect((await new Browserless(server.url).get(imagePath)).status).toBe(303); // anonymous → log in
+    expect(result).not.toContain('og:image');
+    const officerLike = await registerBusiness('082000005', 'nosy@example.com');
+    expect((await officerLike.c.post(resultPath, { share: 'public' })).status).toBe(404);
+    const shared = await d.post(resultPath, { share: 'public' });
+    expect(shared.status).toBe(200);
+    const sharedHtml = await shared.text();
+    const token = /\/share\/([a-z2-7]{26})\.png/.exec(sharedHtml)![1]!;
+    expect(sharedHtml).toContain(`property="og:image" content="${server.url}/share/${token}.png"`);
+    const pub = await fetch(`${server.url}/share/${token}.png`);
+    expect(pub.status).toBe(200);
+    expect(pub.headers.get('content-type')).toBe('image/png');
+    await d.post(resultPath, { share: 'private' });
+    expect((await fetch(`${server.url}/share/${token}.png`)).status).toBe(404);
+
     // A submitted assessment is read-only.
     const late = await d.post(`/businesses/${id}/assessment/1`, { shown: '', intent: 'next' });
     expect(late.status).toBe(303); // no draft any more: sent to the start page
