@@ -72,6 +72,9 @@ CREATE TABLE `businesses` (
 	`capital_vnd` integer,
 	`producer_type` text DEFAULT 'enterprise' NOT NULL,
 	`commune_code` text NOT NULL,
+	`contact_phone` text,
+	`in_registry` integer DEFAULT false NOT NULL,
+	`employees_registry` integer,
 	`is_demo` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
@@ -81,12 +84,15 @@ CREATE TABLE `businesses` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `businesses_tax_code_unique` ON `businesses` (`tax_code`);--> statement-breakpoint
 CREATE INDEX `businesses_commune_idx` ON `businesses` (`commune_code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `businesses_phone_commune_uq` ON `businesses` (`contact_phone`,`commune_code`);--> statement-breakpoint
 CREATE TABLE `consents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer,
 	`business_id` integer,
 	`purpose` text NOT NULL,
 	`method` text NOT NULL,
+	`consented_by_name` text,
+	`relation` text,
 	`recorded_by` integer,
 	`granted_at` integer NOT NULL,
 	`withdrawn_at` integer,
@@ -209,4 +215,74 @@ CREATE TABLE `recommendation_marks` (
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `marks_business_idx` ON `recommendation_marks` (`business_id`,`need`);
+CREATE INDEX `marks_business_idx` ON `recommendation_marks` (`business_id`,`need`);--> statement-breakpoint
+CREATE TABLE `account_claims` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`business_id` integer NOT NULL,
+	`code_hash` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `account_claims_code_hash_unique` ON `account_claims` (`code_hash`);--> statement-breakpoint
+CREATE TABLE `answer_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`assessment_id` integer NOT NULL,
+	`question_id` text NOT NULL,
+	`value` text,
+	`actor_user_id` integer,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`assessment_id`) REFERENCES `assessments`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`actor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `answer_events_assessment_idx` ON `answer_events` (`assessment_id`,`at`);--> statement-breakpoint
+CREATE TABLE `ocop_products` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`business_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`name_search` text NOT NULL,
+	`product_group` text NOT NULL,
+	`stars` integer NOT NULL,
+	`certificate_no` text NOT NULL,
+	`certificate_year` integer NOT NULL,
+	`commune_code` text NOT NULL,
+	`description` text,
+	`is_demo` integer DEFAULT false NOT NULL,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`business_id`) REFERENCES `businesses`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `ocop_products_business_idx` ON `ocop_products` (`business_id`);--> statement-breakpoint
+CREATE INDEX `ocop_products_commune_idx` ON `ocop_products` (`commune_code`,`stars`);--> statement-breakpoint
+CREATE TABLE `product_checklist` (
+	`product_id` integer NOT NULL,
+	`floor_id` text NOT NULL,
+	`item_id` text NOT NULL,
+	`updated_by` integer,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`product_id`, `floor_id`, `item_id`),
+	FOREIGN KEY (`product_id`) REFERENCES `ocop_products`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE TABLE `product_listings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`product_id` integer NOT NULL,
+	`floor_id` text NOT NULL,
+	`status` text NOT NULL,
+	`url` text,
+	`changed_by` integer,
+	`changed_at` integer NOT NULL,
+	FOREIGN KEY (`product_id`) REFERENCES `ocop_products`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`changed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `product_listings_product_idx` ON `product_listings` (`product_id`,`floor_id`,`id`);

@@ -23,12 +23,20 @@ export const businesses = sqliteTable(
     communeCode: text('commune_code')
       .notNull()
       .references(() => communes.code),
+    /** Producers without a tax code are identified by a phone number within their commune. */
+    contactPhone: text('contact_phone'),
+    /** In the provincial business registry (imported), so it counts in the denominator. */
+    inRegistry: integer('in_registry', { mode: 'boolean' }).notNull().default(false),
+    employeesRegistry: integer('employees_registry'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  // Officer lists and indicators filter by commune.
-  (t) => [index('businesses_commune_idx').on(t.communeCode)],
+  (t) => [
+    // Officer lists and indicators filter by commune.
+    index('businesses_commune_idx').on(t.communeCode),
+    uniqueIndex('businesses_phone_commune_uq').on(t.contactPhone, t.communeCode),
+  ],
 );
 
 export const users = sqliteTable(
@@ -87,6 +95,9 @@ export const consents = sqliteTable(
     businessId: integer('business_id').references(() => businesses.id, { onDelete: 'cascade' }),
     purpose: text('purpose', { enum: ['processing', 'share_province', 'share_vendors'] }).notNull(),
     method: text('method', { enum: ['online_form', 'assisted_verbal', 'assisted_paper'] }).notNull(),
+    /** Assisted mode: who gave consent and how they relate to the producer. */
+    consentedByName: text('consented_by_name'),
+    relation: text('relation'),
     recordedBy: integer('recorded_by'),
     grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),

@@ -2,3 +2,4 @@ export * from './reference.ts';
 export * from './accounts.ts';
 export * from './assessments.ts';
 export * from './platforms.ts';
+export * from './ocop.ts';

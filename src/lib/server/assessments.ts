@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { assessments, auditLog, businesses, communes, type Assessment } from '../../db/schema/index.ts';
+import { answerEvents, assessments, auditLog, businesses, communes, type Assessment } from '../../db/schema/index.ts';
 import { auditValues, businessById, type BusinessWithLocation } from '../../db/queries/accounts.ts';
 import { draftOf, latestSubmitted, nextSequence } from '../../db/queries/assessments.ts';
 import { getFramework } from '../../domain/framework/registry.ts';
@@ -220,7 +220,16 @@ export async function savePage(
   const next: number | 'review' = stay ? pageNumber : pageNumber < pages.length ? pageNumber + 1 : 'review';
   // Autosave keeps the person on the page they are filling in; only the page's submit moves on.
   const currentStep = opts.autosave ? String(pageNumber) : String(next);
-  await db.update(assessments).set({ answers: merged, currentStep, updatedAt: now }).where(eq(assessments.id, a.id));
+  // Who changed which answer and when: the producer sees this history, whoever filled the form.
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(merged)])].filter(
+    (qid) => JSON.stringify((before as Record<string, unknown>)[qid]) !== JSON.stringify(merged[qid]),
+  );
+  await db.batch([
+    db.update(assessments).set({ answers: merged, currentStep, updatedAt: now }).where(eq(assessments.id, a.id)),
+    ...changed.map((qid) =>
+      db.insert(answerEvents).values({ assessmentId: a.id, questionId: qid, value: merged[qid] ?? null, actorUserId: actor.id, at: now }),
+    ),
+  ]);
   return { assessment: { ...a, answers: merged, currentStep, updatedAt: now }, next, stay, issues, rejected };
 }
 
