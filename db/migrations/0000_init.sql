@@ -285,4 +285,85 @@ CREATE TABLE `product_listings` (
 	FOREIGN KEY (`changed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `product_listings_product_idx` ON `product_listings` (`product_id`,`floor_id`,`id`);
+CREATE INDEX `product_listings_product_idx` ON `product_listings` (`product_id`,`floor_id`,`id`);--> statement-breakpoint
+CREATE TABLE `indicator_cells` (
+	`period_id` text NOT NULL,
+	`commune_code` text NOT NULL,
+	`sector` text NOT NULL,
+	`size_class` text NOT NULL,
+	`producer_type` text NOT NULL,
+	`n` integer NOT NULL,
+	`n_sme` integer NOT NULL,
+	`n_sme_platform` integer NOT NULL,
+	`n_platform` integer NOT NULL,
+	`n_digital` integer NOT NULL,
+	`n_einvoice` integer NOT NULL,
+	`n_epayment` integer NOT NULL,
+	`n_econtract` integer NOT NULL,
+	`n_ecommerce` integer NOT NULL,
+	`n_not_in_registry` integer NOT NULL,
+	`l0` integer NOT NULL,
+	`l1` integer NOT NULL,
+	`l2` integer NOT NULL,
+	`l3` integer NOT NULL,
+	`l4` integer NOT NULL,
+	`l5` integer NOT NULL,
+	`score_sum` real NOT NULL,
+	`recommended` integer NOT NULL,
+	`adopted_recommended` integer NOT NULL,
+	PRIMARY KEY(`period_id`, `commune_code`, `sector`, `size_class`, `producer_type`)
+);
+--> statement-breakpoint
+CREATE TABLE `indicator_facts` (
+	`period_id` text NOT NULL,
+	`business_id` integer NOT NULL,
+	`assessment_id` integer NOT NULL,
+	`submitted_at` integer NOT NULL,
+	`framework_id` text NOT NULL,
+	`commune_code` text NOT NULL,
+	`sector` text NOT NULL,
+	`size_class` text NOT NULL,
+	`producer_type` text NOT NULL,
+	`level` integer NOT NULL,
+	`score` real NOT NULL,
+	`pillars` text NOT NULL,
+	`sme` integer NOT NULL,
+	`platform` integer NOT NULL,
+	`digital` integer NOT NULL,
+	`einvoice` integer NOT NULL,
+	`epayment` integer NOT NULL,
+	`econtract` integer NOT NULL,
+	`ecommerce` integer NOT NULL,
+	`in_registry` integer NOT NULL,
+	`recommended` integer NOT NULL,
+	`adopted_recommended` integer NOT NULL,
+	PRIMARY KEY(`period_id`, `business_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `indicator_facts_commune_idx` ON `indicator_facts` (`period_id`,`commune_code`);--> statement-breakpoint
+CREATE TABLE `indicator_targets` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`indicator_id` text NOT NULL,
+	`commune_code` text DEFAULT '' NOT NULL,
+	`baseline_date` text NOT NULL,
+	`baseline_value` real NOT NULL,
+	`target_date` text NOT NULL,
+	`target_value` real NOT NULL,
+	`created_by` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `indicator_targets_idx` ON `indicator_targets` (`indicator_id`,`commune_code`);--> statement-breakpoint
+CREATE TABLE `pillar_cells` (
+	`period_id` text NOT NULL,
+	`commune_code` text NOT NULL,
+	`sector` text NOT NULL,
+	`size_class` text NOT NULL,
+	`producer_type` text NOT NULL,
+	`framework_id` text NOT NULL,
+	`pillar_id` text NOT NULL,
+	`n` integer NOT NULL,
+	`score_sum` real NOT NULL,
+	PRIMARY KEY(`period_id`, `commune_code`, `sector`, `size_class`, `producer_type`, `framework_id`, `pillar_id`)
+);

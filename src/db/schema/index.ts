@@ -3,3 +3,4 @@ export * from './accounts.ts';
 export * from './assessments.ts';
 export * from './platforms.ts';
 export * from './ocop.ts';
+export * from './indicators.ts';

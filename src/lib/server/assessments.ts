@@ -19,6 +19,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { canEditBusiness, requireBusinessAccess, type Actor } from './guards.ts';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { marksOf } from './plan.ts';
+import { refreshBusinessFacts } from '../../db/queries/indicators.ts';
+import { catalogSnapshot } from '../../db/queries/platforms.ts';
 import { applyAdoptions } from '../../domain/recommendations/prefill.ts';
 import type { NeedId } from '../../domain/platforms/schema.ts';
 
@@ -268,6 +270,7 @@ export async function submitAssessment(
       auditValues({ actorUserId: actor.id, action: 'submit_assessment', entity: 'assessment', entityId: String(a.id), detail: { score: result.score, level: result.level } }, now),
     ),
   ]);
+  await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
   return { assessment: { ...a, ...values }, result };
 }
 

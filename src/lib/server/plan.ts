@@ -8,6 +8,7 @@ import { NEED_IDS, type NeedId, type Platform } from '../../domain/platforms/sch
 import { recommend, type RecommendationPlan } from '../../domain/recommendations/engine.ts';
 import type { Answers } from '../../domain/framework/schema.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { refreshBusinessFacts } from '../../db/queries/indicators.ts';
 import { canEditBusiness, canSeeBusiness, requireRole, type Actor } from './guards.ts';
 import { frameworkOf, profileOf } from './assessments.ts';
 
@@ -132,6 +133,7 @@ export async function applyPlanAction(
       db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'help_request', entity: 'business', entityId: String(business.id), detail: { need: a.need, kind: a.kind } }, now)),
     ]);
   }
+  if (a.intent !== 'help') await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
   return { intent: a.intent, need: a.need };
 }
 

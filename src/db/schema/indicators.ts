@@ -1,0 +1,112 @@
+import { integer, primaryKey, real, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { users } from './accounts.ts';
+
+/**
+ * The newest submitted assessment of each business in each period (quarter "2026-Q3" and year
+ * "2026"), with what it contributes to the indicators. Kept so a retake can replace its own
+ * contribution in `indicator_cells`.
+ */
+export const indicatorFacts = sqliteTable(
+  'indicator_facts',
+  {
+    periodId: text('period_id').notNull(),
+    businessId: integer('business_id').notNull(),
+    assessmentId: integer('assessment_id').notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    frameworkId: text('framework_id').notNull(),
+    communeCode: text('commune_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    level: integer('level').notNull(),
+    score: real('score').notNull(),
+    pillars: text('pillars', { mode: 'json' }).$type<{ id: string; score: number }[]>().notNull(),
+    sme: integer('sme').notNull(),
+    platform: integer('platform').notNull(),
+    digital: integer('digital').notNull(),
+    einvoice: integer('einvoice').notNull(),
+    epayment: integer('epayment').notNull(),
+    econtract: integer('econtract').notNull(),
+    ecommerce: integer('ecommerce').notNull(),
+    inRegistry: integer('in_registry').notNull(),
+    recommended: integer('recommended').notNull(),
+    adoptedRecommended: integer('adopted_recommended').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.periodId, t.businessId] }),
+    // Drill-downs list the businesses behind a number for one commune and period.
+    index('indicator_facts_commune_idx').on(t.periodId, t.communeCode),
+  ],
+);
+
+/**
+ * Counters per period × commune × sector × size class × producer type: the dashboard sums these
+ * (a few thousand rows) instead of scanning every assessment. Empty text stands for "unknown".
+ */
+export const indicatorCells = sqliteTable(
+  'indicator_cells',
+  {
+    periodId: text('period_id').notNull(),
+    communeCode: text('commune_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    n: integer('n').notNull(),
+    nSme: integer('n_sme').notNull(),
+    nSmePlatform: integer('n_sme_platform').notNull(),
+    nPlatform: integer('n_platform').notNull(),
+    nDigital: integer('n_digital').notNull(),
+    nEinvoice: integer('n_einvoice').notNull(),
+    nEpayment: integer('n_epayment').notNull(),
+    nEcontract: integer('n_econtract').notNull(),
+    nEcommerce: integer('n_ecommerce').notNull(),
+    nNotInRegistry: integer('n_not_in_registry').notNull(),
+    l0: integer('l0').notNull(),
+    l1: integer('l1').notNull(),
+    l2: integer('l2').notNull(),
+    l3: integer('l3').notNull(),
+    l4: integer('l4').notNull(),
+    l5: integer('l5').notNull(),
+    scoreSum: real('score_sum').notNull(),
+    recommended: integer('recommended').notNull(),
+    adoptedRecommended: integer('adopted_recommended').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.communeCode, t.sector, t.sizeClass, t.producerType] })],
+);
+
+/** Pillar score sums per cell and framework (pillars differ between frameworks). */
+export const pillarCells = sqliteTable(
+  'pillar_cells',
+  {
+    periodId: text('period_id').notNull(),
+    communeCode: text('commune_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    pillarId: text('pillar_id').notNull(),
+    n: integer('n').notNull(),
+    scoreSum: real('score_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.communeCode, t.sector, t.sizeClass, t.producerType, t.frameworkId, t.pillarId] })],
+);
+
+/** Targets set by an admin, province-wide (communeCode '') or per commune. */
+export const indicatorTargets = sqliteTable(
+  'indicator_targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: text('indicator_id').notNull(),
+    communeCode: text('commune_code').notNull().default(''),
+    baselineDate: text('baseline_date').notNull(),
+    baselineValue: real('baseline_value').notNull(),
+    targetDate: text('target_date').notNull(),
+    targetValue: real('target_value').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('indicator_targets_idx').on(t.indicatorId, t.communeCode)],
+);
+
+export type IndicatorFact = typeof indicatorFacts.$inferSelect;
+export type IndicatorCell = typeof indicatorCells.$inferSelect;
