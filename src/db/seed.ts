@@ -1,6 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import {
+  assessments,
   businesses,
   communes,
   formerWards,
@@ -14,9 +15,14 @@ import { loadAdminUnits } from '../../db/seed/reference/admin-units.ts';
 import { VSIC_SECTIONS } from '../../db/seed/reference/vsic.ts';
 import { SIZE_RULES } from '../../db/seed/reference/size-rules.ts';
 import { PLATFORM_CATEGORIES } from '../../db/seed/reference/platform-categories.ts';
-import { generateDemoBusinesses } from '../domain/demo-data.ts';
+import { generateDemoBusinesses, mulberry32 } from '../domain/demo-data.ts';
 import { PLATFORM_CATALOG } from '../../db/seed/platforms/index.ts';
-import { seedPlatforms } from './queries/platforms.ts';
+import { demoAnswers } from '../domain/demo-assessments.ts';
+import { getFramework } from '../domain/framework/registry.ts';
+import { frameworkIdFor, toProfile } from '../domain/questionnaire.ts';
+import { scoreAssessment } from '../domain/scoring.ts';
+import { catalogSnapshot, seedPlatforms } from './queries/platforms.ts';
+import { refreshBusinessFacts } from './queries/indicators.ts';
 import { toSearchKey } from '../domain/search-key.ts';
 import { hashPassword } from '../lib/server/password.ts';
 
@@ -179,7 +185,34 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; now: Date }
       })),
     )
     .onConflictDoNothing();
+  await seedDemoAssessments(db, opts.now);
   return logins.map((l) => ({ role: l.role, login: l.email, password: DEMO_PASSWORD }));
+}
+
+/** Submitted assessments for about 70 % of demo businesses, spread over the last four quarters. */
+async function seedDemoAssessments(db: Db, now: Date): Promise<void> {
+  const rnd = mulberry32(70);
+  const demo = await db.select().from(businesses).where(eq(businesses.isDemo, true));
+  const catalog = await catalogSnapshot(db);
+  const DAY = 24 * 60 * 60 * 1000;
+  for (const b of demo) {
+    if (rnd() > 0.7 || !b.sector || b.employees === null) continue;
+    const framework = getFramework(frameworkIdFor(b.producerType))!;
+    const profile = toProfile({ sector: b.sector, employees: b.employees, revenueVnd: b.revenueVnd, capitalVnd: b.capitalVnd, producerType: b.producerType, communeCode: b.communeCode });
+    // Bigger firms tend to be further along; everyone varies.
+    const base = profile.sizeClass === 'micro' ? 0.2 : profile.sizeClass === 'small' ? 0.4 : 0.55;
+    const maturity = Math.max(0, Math.min(1, base + (rnd() - 0.5) * 0.5));
+    const answers = demoAnswers(framework, profile, rnd, maturity);
+    const result = scoreAssessment(framework, profile, answers);
+    const submittedAt = new Date(now.getTime() - Math.floor(rnd() * 360) * DAY);
+    await db.insert(assessments).values({
+      businessId: b.id, sequence: 1, frameworkId: framework.id, frameworkVersion: framework.version, status: 'submitted',
+      profile: profile as unknown as Record<string, unknown>, answers, currentStep: 'done', result: result as unknown as Record<string, unknown>,
+      score: result.score, points: result.points, level: result.level, sector: profile.sector, sizeClass: profile.sizeClass ?? null,
+      communeCode: b.communeCode, startedAt: submittedAt, updatedAt: submittedAt, submittedAt,
+    });
+    await refreshBusinessFacts(db, b.id, catalog);
+  }
 }
 
 /**
