@@ -71,6 +71,7 @@ CREATE TABLE `businesses` (
 	`revenue_vnd` integer,
 	`capital_vnd` integer,
 	`producer_type` text DEFAULT 'enterprise' NOT NULL,
+	`size_class` text,
 	`commune_code` text NOT NULL,
 	`contact_phone` text,
 	`in_registry` integer DEFAULT false NOT NULL,

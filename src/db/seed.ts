@@ -24,6 +24,7 @@ import { scoreAssessment } from '../domain/scoring.ts';
 import { catalogSnapshot, seedPlatforms } from './queries/platforms.ts';
 import { refreshBusinessFacts } from './queries/indicators.ts';
 import { toSearchKey } from '../domain/search-key.ts';
+import { sizeClass } from '../domain/size-class.ts';
 import { hashPassword } from '../lib/server/password.ts';
 
 // SQLite caps bound parameters per statement; chunk multi-row inserts well below it.
@@ -151,6 +152,7 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; now: Date }
           revenueVnd: b.revenueVnd,
           producerType: b.producerType,
           communeCode: b.communeCode,
+          sizeClass: sizeClass({ sector: b.sector, employees: b.employees, revenueVnd: b.revenueVnd }),
           isDemo: true,
           createdAt: b.createdAt,
           updatedAt: b.createdAt,

@@ -20,6 +20,8 @@ export const businesses = sqliteTable(
     revenueVnd: integer('revenue_vnd'),
     capitalVnd: integer('capital_vnd'),
     producerType: text('producer_type', { enum: PRODUCER_TYPES }).notNull().default('enterprise'),
+    /** Nghị định 80/2021 size class, from the latest profile or the registry; null while unknown. */
+    sizeClass: text('size_class'),
     communeCode: text('commune_code')
       .notNull()
       .references(() => communes.code),

@@ -150,6 +150,7 @@ export async function saveProfile(
         capitalVnd: p.capitalMillion,
         producerType: p.producerType,
         communeCode: p.communeCode,
+        sizeClass: profile.sizeClass ?? null,
         nameSearch: toSearchKey(business.name),
         updatedAt: now,
       })

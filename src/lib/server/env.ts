@@ -28,3 +28,8 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
   if (source === process.env) cached = parsed.data;
   return parsed.data;
 }
+
+/** The provincial e-commerce floor's domain (listing links on it are checked against it); optional. */
+export function provincialFloorDomain(): string | null {
+  return process.env.PROVINCIAL_FLOOR_DOMAIN?.trim() || null;
+}

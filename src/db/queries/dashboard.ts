@@ -1,0 +1,160 @@
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings } from '../schema/index.ts';
+
+export type DashboardFilter = {
+  periodId: string;
+  provinceCode: string;
+  communeCode?: string;
+  sector?: string;
+  sizeClass?: string;
+  producerType?: string;
+};
+
+export type GroupBy = 'commune' | 'sector' | 'size' | 'producerType' | 'formerDistrict' | null;
+
+export type CellCounters = {
+  key: string;
+  n: number; nSme: number; nSmePlatform: number; nPlatform: number; nDigital: number; nEinvoice: number; nEpayment: number;
+  nEcontract: number; nEcommerce: number; nNotInRegistry: number; l0: number; l1: number; l2: number; l3: number; l4: number; l5: number;
+  scoreSum: number; recommended: number; adoptedRecommended: number;
+};
+
+function cellWhere(f: DashboardFilter): SQL {
+  const parts: SQL[] = [eq(indicatorCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
+  if (f.communeCode) parts.push(eq(indicatorCells.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(indicatorCells.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(indicatorCells.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(indicatorCells.producerType, f.producerType));
+  return and(...parts)!;
+}
+
+const groupColumn = (g: GroupBy) =>
+  g === 'commune' ? indicatorCells.communeCode : g === 'sector' ? indicatorCells.sector : g === 'size' ? indicatorCells.sizeClass : g === 'producerType' ? indicatorCells.producerType : sql<string>`''`;
+
+/** Summed counters for the filter, optionally one row per group. One indexed pass over the cells. */
+export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = null): Promise<CellCounters[]> {
+  if (groupBy === 'formerDistrict') return sumCellsByFormerDistrict(db, f);
+  const key = groupColumn(groupBy);
+  const s = (c: (typeof indicatorCells)[keyof typeof indicatorCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
+  const rows = await db
+    .select({
+      key: sql<string>`${key}`,
+      n: s(indicatorCells.n), nSme: s(indicatorCells.nSme), nSmePlatform: s(indicatorCells.nSmePlatform), nPlatform: s(indicatorCells.nPlatform),
+      nDigital: s(indicatorCells.nDigital), nEinvoice: s(indicatorCells.nEinvoice), nEpayment: s(indicatorCells.nEpayment),
+      nEcontract: s(indicatorCells.nEcontract), nEcommerce: s(indicatorCells.nEcommerce), nNotInRegistry: s(indicatorCells.nNotInRegistry),
+      l0: s(indicatorCells.l0), l1: s(indicatorCells.l1), l2: s(indicatorCells.l2), l3: s(indicatorCells.l3), l4: s(indicatorCells.l4), l5: s(indicatorCells.l5),
+      scoreSum: s(indicatorCells.scoreSum), recommended: s(indicatorCells.recommended), adoptedRecommended: s(indicatorCells.adoptedRecommended),
+    })
+    .from(indicatorCells)
+    .innerJoin(communes, eq(communes.code, indicatorCells.communeCode))
+    .where(cellWhere(f))
+    .groupBy(key);
+  return rows.map((r) => ({ ...r, key: String(r.key ?? '') })).filter((r) => r.n > 0 || groupBy === null);
+}
+
+/**
+ * Before the 2025 reform people thought in districts: group communes by the former district most of
+ * their pre-reform wards belonged to.
+ */
+async function sumCellsByFormerDistrict(db: Db, f: DashboardFilter): Promise<CellCounters[]> {
+  const perCommune = await sumCells(db, f, 'commune');
+  const districts = await db
+    .select({ code: formerWards.newCode, district: formerWards.oldDistrict, n: count() })
+    .from(formerWards)
+    .where(inArray(formerWards.newCode, perCommune.map((r) => r.key).length ? perCommune.map((r) => r.key) : ['']))
+    .groupBy(formerWards.newCode, formerWards.oldDistrict);
+  const main = new Map<string, { district: string; n: number }>();
+  for (const d of districts) {
+    const cur = main.get(d.code);
+    if (!cur || d.n > cur.n || (d.n === cur.n && d.district < cur.district)) main.set(d.code, { district: d.district, n: d.n });
+  }
+  const out = new Map<string, CellCounters>();
+  for (const r of perCommune) {
+    const key = main.get(r.key)?.district ?? '';
+    const acc = out.get(key);
+    if (!acc) out.set(key, { ...r, key });
+    else for (const k of Object.keys(r) as (keyof CellCounters)[]) if (k !== 'key') (acc[k] as number) += r[k] as number;
+  }
+  return [...out.values()];
+}
+
+export async function pillarMeans(db: Db, f: DashboardFilter) {
+  const parts: SQL[] = [eq(pillarCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
+  if (f.communeCode) parts.push(eq(pillarCells.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(pillarCells.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(pillarCells.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(pillarCells.producerType, f.producerType));
+  return db
+    .select({ frameworkId: pillarCells.frameworkId, pillarId: pillarCells.pillarId, n: sql<number>`sum(${pillarCells.n})`, sum: sql<number>`sum(${pillarCells.scoreSum})` })
+    .from(pillarCells)
+    .innerJoin(communes, eq(communes.code, pillarCells.communeCode))
+    .where(and(...parts))
+    .groupBy(pillarCells.frameworkId, pillarCells.pillarId);
+}
+
+/** Businesses known to the portal (registered or imported from the registry): the coverage denominator. */
+export async function registeredCounts(db: Db, f: Omit<DashboardFilter, 'periodId' | 'producerType'> & { producerType?: string }, groupBy: GroupBy = null) {
+  const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
+  if (f.communeCode) parts.push(eq(businesses.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(businesses.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(businesses.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(businesses.producerType, f.producerType as 'enterprise'));
+  const key =
+    groupBy === 'commune' ? businesses.communeCode : groupBy === 'sector' ? businesses.sector : groupBy === 'size' ? businesses.sizeClass : groupBy === 'producerType' ? businesses.producerType : sql<string>`''`;
+  const rows = await db
+    .select({ key: sql<string>`coalesce(${key}, '')`, n: count() })
+    .from(businesses)
+    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .where(and(...parts))
+    .groupBy(key);
+  return new Map(rows.map((r) => [String(r.key), r.n]));
+}
+
+/** OCOP products (3★+) and those listed on at least one floor now, per commune. */
+export async function ocopCounts(db: Db, f: { provinceCode: string; communeCode?: string }) {
+  const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode), sql`${ocopProducts.stars} >= 3`];
+  if (f.communeCode) parts.push(eq(ocopProducts.communeCode, f.communeCode));
+  const listed = sql<number>`exists (
+    select 1 from ${productListings} pl
+    where pl.product_id = ${ocopProducts.id}
+      and pl.id = (select max(id) from ${productListings} x where x.product_id = pl.product_id and x.floor_id = pl.floor_id)
+      and pl.status = 'listed')`;
+  const rows = await db
+    .select({ key: ocopProducts.communeCode, n: count(), listed: sql<number>`sum(case when ${listed} then 1 else 0 end)` })
+    .from(ocopProducts)
+    .innerJoin(communes, eq(communes.code, ocopProducts.communeCode))
+    .where(and(...parts))
+    .groupBy(ocopProducts.communeCode);
+  return rows.map((r) => ({ key: r.key, n: r.n, listed: Number(r.listed ?? 0) }));
+}
+
+export type FactFlag = 'all' | 'platform' | 'einvoice' | 'epayment' | 'econtract' | 'ecommerce' | 'notInRegistry';
+
+/** The businesses behind a number (officers only; the caller checks scope). */
+export async function drillDown(db: Db, f: DashboardFilter, flag: FactFlag, limit = 500) {
+  const parts: SQL[] = [eq(indicatorFacts.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
+  if (f.communeCode) parts.push(eq(indicatorFacts.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(indicatorFacts.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(indicatorFacts.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(indicatorFacts.producerType, f.producerType));
+  if (flag === 'notInRegistry') parts.push(eq(indicatorFacts.inRegistry, 0));
+  else if (flag !== 'all') parts.push(eq(indicatorFacts[flag], 1));
+  return db
+    .select({
+      businessId: indicatorFacts.businessId,
+      name: businesses.name,
+      taxCode: businesses.taxCode,
+      communeName: communes.name,
+      level: indicatorFacts.level,
+      score: indicatorFacts.score,
+      inRegistry: indicatorFacts.inRegistry,
+      submittedAt: indicatorFacts.submittedAt,
+    })
+    .from(indicatorFacts)
+    .innerJoin(businesses, eq(businesses.id, indicatorFacts.businessId))
+    .innerJoin(communes, eq(communes.code, indicatorFacts.communeCode))
+    .where(and(...parts))
+    .orderBy(businesses.nameSearch)
+    .limit(limit);
+}

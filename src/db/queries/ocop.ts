@@ -1,0 +1,47 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { businesses, communes, ocopProducts, productListings } from '../schema/index.ts';
+import { toSearchKey } from '../../domain/search-key.ts';
+
+export type OcopSearch = { q?: string; stars?: number; group?: string; commune?: string; provinceCode: string; limit?: number; offset?: number };
+
+/** Public product search: public fields only (never a phone number or a consent record). */
+export async function searchOcopProducts(db: Db, s: OcopSearch) {
+  const parts: SQL[] = [eq(communes.provinceCode, s.provinceCode)];
+  for (const w of s.q ? toSearchKey(s.q).split(' ').filter(Boolean).slice(0, 8) : []) parts.push(sql`instr(${ocopProducts.nameSearch}, ${w}) > 0`);
+  if (s.stars) parts.push(eq(ocopProducts.stars, s.stars));
+  if (s.group) parts.push(eq(ocopProducts.productGroup, s.group));
+  if (s.commune) parts.push(eq(ocopProducts.communeCode, s.commune));
+  const rows = await db
+    .select({
+      id: ocopProducts.id,
+      name: ocopProducts.name,
+      group: ocopProducts.productGroup,
+      stars: ocopProducts.stars,
+      communeCode: ocopProducts.communeCode,
+      communeName: communes.name,
+      producerName: businesses.name,
+      description: ocopProducts.description,
+      certificateYear: ocopProducts.certificateYear,
+    })
+    .from(ocopProducts)
+    .innerJoin(businesses, eq(businesses.id, ocopProducts.businessId))
+    .innerJoin(communes, eq(communes.code, ocopProducts.communeCode))
+    .where(and(...parts))
+    .orderBy(asc(ocopProducts.nameSearch), asc(ocopProducts.id))
+    .limit(s.limit ?? 100)
+    .offset(s.offset ?? 0);
+  const listings = rows.length
+    ? await db
+        .select({ productId: productListings.productId, floorId: productListings.floorId, status: productListings.status, url: productListings.url, id: productListings.id })
+        .from(productListings)
+        .where(inArray(productListings.productId, rows.map((r) => r.id)))
+        .orderBy(asc(productListings.id))
+    : [];
+  const current = new Map<string, (typeof listings)[number]>();
+  for (const l of listings) current.set(`${l.productId}:${l.floorId}`, l);
+  return rows.map((r) => ({
+    ...r,
+    listings: [...current.values()].filter((l) => l.productId === r.id).map((l) => ({ floor: l.floorId, status: l.status, url: l.status === 'listed' ? l.url : null })),
+  }));
+}
