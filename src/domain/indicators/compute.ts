@@ -90,7 +90,13 @@ export interface OcopProductFact {
   producerType?: string;
 }
 
-/** Registered businesses (registry ∪ accounts, deduplicated by the caller) of one group. */
+/**
+ * Registered businesses (registry ∪ accounts, deduplicated by the caller) of
+ * one group. A null attribute means unknown (such businesses form the
+ * "unknown" group of a breakdown); when every row is null on an attribute,
+ * the counts are taken as not split by it, and coverage filtered or grouped
+ * by that attribute is null.
+ */
 export interface RegisteredCount {
   communeCode: string | null;
   sector: string | null;
@@ -421,6 +427,8 @@ interface CellSpec {
   group?: (a: Attributes) => boolean;
   /** The group's predicate on OCOP products, or null when the grouping does not apply to products. */
   ocopGroup?: ((p: OcopProductFact) => boolean) | null;
+  /** The attribute a breakdown row is grouped by. */
+  groupBy?: keyof Attributes;
   /** True for breakdown rows: plain-number inputs cannot be split. */
   isGroupRow: boolean;
   /** Period rows: OCOP snapshot does not apply. */
@@ -447,9 +455,26 @@ function ocopFor(products: readonly OcopProductFact[], spec: CellSpec): readonly
   );
 }
 
+/** Attributes the cell is restricted by (filters and the breakdown grouping). */
+function restrictedAttributes(spec: CellSpec): (keyof Attributes)[] {
+  const f = spec.filters;
+  const out: (keyof Attributes)[] = [];
+  if (f.communeCode !== undefined || f.communeCodes !== undefined || spec.groupBy === 'communeCode') out.push('communeCode');
+  if (f.sector !== undefined || spec.groupBy === 'sector') out.push('sector');
+  if (f.sizeClass !== undefined || spec.groupBy === 'sizeClass') out.push('sizeClass');
+  if (f.producerType !== undefined || spec.groupBy === 'producerType') out.push('producerType');
+  return out;
+}
+
+/** Registered rows that are null on an attribute in every row are not split by it. */
+function registryUnsplit(rows: readonly RegisteredCount[], attribute: keyof Attributes): boolean {
+  return rows.every((row) => row[attribute] === null);
+}
+
 function registeredFor(input: IndicatorInput, spec: CellSpec): number | null {
   const r = input.registeredCount;
   if (typeof r === 'number') return spec.isGroupRow ? null : r;
+  if (r.length > 0 && restrictedAttributes(spec).some((a) => registryUnsplit(r, a))) return null;
   let total = 0;
   for (const row of r) {
     const a: Attributes = row;
@@ -604,9 +629,14 @@ export function breakdown(
     const a = factAttributes(f);
     if (matches(a, filters)) keys.add(attributeKey(a, by));
   }
+  const groupBy: keyof Attributes =
+    by === 'commune' ? 'communeCode' : by === 'sector' ? 'sector' : by === 'size' ? 'sizeClass' : 'producerType';
   if (Array.isArray(input.registeredCount)) {
-    for (const row of input.registeredCount as readonly RegisteredCount[]) {
-      if (row.count > 0 && matches(row, filters)) keys.add(attributeKey(row, by));
+    const registered = input.registeredCount as readonly RegisteredCount[];
+    if (!registryUnsplit(registered, groupBy)) {
+      for (const row of registered) {
+        if (row.count > 0 && matches(row, filters)) keys.add(attributeKey(row, by));
+      }
     }
   }
   if (by === 'commune') {
@@ -629,6 +659,7 @@ export function breakdown(
       result: computeSpec(input, newest, {
         filters,
         group: (a) => attributeKey(a, by) === key,
+        groupBy,
         ocopGroup,
         isGroupRow: true,
       }),
