@@ -123,8 +123,10 @@ describe('arithmetic', () => {
     expect(percent(1, 8)).toBe(12.5);
     expect(percent(1, 3)).toBe(33.3);
     expect(percent(2, 3)).toBe(66.7);
-    expect(percent(1, 16)).toBe(6.3); // 6.25 → 6.3 (floating point would give 6.2 via Math.round(62.5)? no: exact half up)
+    expect(percent(1, 16)).toBe(6.3); // 6.25 → 6.3
     expect(percent(1, 2000)).toBe(0.1); // 0.05 → 0.1
+    expect(percent(1, 2001)).toBe(0); // 0.04998 → 0.0
+    expect(percent(2_000_001, 2_000_000)).toBe(100); // 100.00005 → 100.0
     expect(percent(0, 7)).toBe(0);
     expect(percent(7, 7)).toBe(100);
     expect(percent(1, 0)).toBeNull();
@@ -379,6 +381,10 @@ describe('breakdown', () => {
     ]);
     expect(b.rows[2]!.result.levelDistribution.counts).toEqual([0, 0, 0, 0, 1, 0]);
     expect(indicatorOf(b.rows[1]!.result, 'digital_tech_adoption').value).toBe(66.7);
+    // Registered counts are a snapshot: each quarter's coverage is over the same 50.
+    expect(indicatorOf(b.rows[1]!.result, 'assessment_coverage')).toMatchObject({ numerator: 12, denominator: 50, value: 24 });
+    const plain = breakdown({ ...INPUT, registeredCount: 60 }, {}, 'period', { range });
+    expect(indicatorOf(plain.rows[1]!.result, 'assessment_coverage')).toMatchObject({ numerator: 12, denominator: 60, value: 20 });
     // OCOP status is a snapshot: not per quarter.
     expect(indicatorOf(b.rows[1]!.result, 'ocop_products_on_ecommerce').value).toBeNull();
     // The total is the whole range: 13 businesses, b07 once.

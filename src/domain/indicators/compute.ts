@@ -24,7 +24,9 @@
  *     · `registeredCount` / `recommendation` given as plain numbers are taken
  *       as already matching the filters of the call; a `breakdown` cannot split
  *       them, so its group rows get null for those indicators (pass rows to
- *       get per-group values);
+ *       get per-group values), except that period rows keep the registered
+ *       count (coverage per quarter = assessed in the quarter ÷ registered
+ *       now: registrations are a current snapshot);
  *     · OCOP products carry no sector or size, so the OCOP share is null when
  *       filtering or grouping by those (and by producer type unless every
  *       product carries one). OCOP listing status is a current snapshot: the
@@ -300,16 +302,6 @@ function matches(a: Attributes, f: Filters): boolean {
   return true;
 }
 
-function hasGroupFilter(f: Filters): boolean {
-  return (
-    f.communeCode !== undefined ||
-    f.communeCodes !== undefined ||
-    f.sector !== undefined ||
-    f.sizeClass !== undefined ||
-    f.producerType !== undefined
-  );
-}
-
 // ---------------------------------------------------------------------------
 // One cell
 // ---------------------------------------------------------------------------
@@ -448,6 +440,7 @@ function ocopFor(products: readonly OcopProductFact[], spec: CellSpec): readonly
   if (group === null) return null;
   return products.filter(
     (p) =>
+      p.stars >= 3 &&
       matches(
         { communeCode: p.communeCode, sector: null, sizeClass: null, producerType: p.producerType ?? null },
         { communeCode: f.communeCode, communeCodes: f.communeCodes, producerType: f.producerType },
@@ -473,7 +466,9 @@ function registryUnsplit(rows: readonly RegisteredCount[], attribute: keyof Attr
 
 function registeredFor(input: IndicatorInput, spec: CellSpec): number | null {
   const r = input.registeredCount;
-  if (typeof r === 'number') return spec.isGroupRow ? null : r;
+  // A plain number matches the call's filters: it cannot be split by an
+  // attribute, but it is the denominator of every period row alike.
+  if (typeof r === 'number') return spec.isGroupRow && !spec.periodRow ? null : r;
   if (r.length > 0 && restrictedAttributes(spec).some((a) => registryUnsplit(r, a))) return null;
   let total = 0;
   for (const row of r) {

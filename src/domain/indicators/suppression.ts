@@ -15,16 +15,20 @@
  *   The threshold on the number of businesses is the safeguard, as in
  *   official statistics.
  * - Complementary suppression, whenever the total is published: for each
- *   additive quantity of a cell (businesses, numerator, denominator and
- *   denominator − numerator) the suppressed rows must hold at least two rows
- *   where that quantity is non-zero. Otherwise total − Σ published rows
- *   equals a single suppressed row's quantity (and with non-negative counts a
- *   residual of 0 tells that every suppressed row is 0). The next smallest
- *   published row (fewest businesses, then smallest quantity, then key) with a
- *   non-zero quantity is suppressed too, and the check repeats until it holds.
- *   When no published row is left to add, the total is suppressed instead.
- *   A quantity that is 0 in every row is 0 in the published total too; that
- *   is the total's own information and not treated as a disclosure.
+ *   additive quantity of a cell (businesses, numerator, denominator) the
+ *   suppressed rows must hold at least two rows where that quantity is
+ *   non-zero. Otherwise total − Σ published rows equals a single suppressed
+ *   row's quantity (and with non-negative counts a residual of 0 tells that
+ *   every suppressed row is 0: "nobody in these communes uses e-contracts").
+ *   For the complement, denominator − numerator, one non-zero suppressed row
+ *   is enough: it only has to stop a residual of 0 from telling that every
+ *   suppressed business adopts (the 100 % mirror of the 0 % case).
+ *   The next smallest published row (fewest businesses, then smallest
+ *   quantity, then key) with a non-zero quantity is suppressed too, and the
+ *   check repeats until it holds. When no published row is left to add, the
+ *   total is suppressed instead. A quantity that is 0 in every row is 0 in the
+ *   published total too; that is the total's own information and not treated
+ *   as a disclosure.
  * - Total below `MIN_CELL`: everything is suppressed.
  * - A suppressed cell shows nothing: value, numerator, denominator and the
  *   business count are all null.
@@ -70,11 +74,12 @@ export interface Table<C> {
 
 type Quantity = (c: Cell) => number | null;
 
-const QUANTITIES: readonly Quantity[] = [
-  (c) => c.businesses,
-  (c) => c.numerator,
-  (c) => c.denominator,
-  (c) => (c.numerator === null || c.denominator === null ? null : c.denominator - c.numerator),
+/** Additive quantities, each with how many suppressed rows must hold a non-zero value of it. */
+const QUANTITIES: readonly { q: Quantity; min: number }[] = [
+  { q: (c) => c.businesses, min: 2 },
+  { q: (c) => c.numerator, min: 2 },
+  { q: (c) => c.denominator, min: 2 },
+  { q: (c) => (c.numerator === null || c.denominator === null ? null : c.denominator - c.numerator), min: 1 },
 ];
 
 function isPrimary(cell: Cell): boolean {
@@ -117,10 +122,10 @@ function pattern(table: Table<Cell>, preset?: Pattern): Pattern {
   while (changed && !totalHidden) {
     changed = false;
     if (!hidden.some(Boolean)) break;
-    for (const q of QUANTITIES) {
+    for (const { q, min } of QUANTITIES) {
       if (q(table.total) === null || rows.some((r) => q(r) === null)) continue;
       const nonZeroHidden = rows.filter((r, i) => hidden[i] && q(r)! !== 0).length;
-      if (nonZeroHidden >= 2) continue;
+      if (nonZeroHidden >= min) continue;
       let pick = -1;
       for (let i = 0; i < rows.length; i++) {
         if (hidden[i] || q(rows[i]!) === 0) continue;
@@ -131,7 +136,7 @@ function pattern(table: Table<Cell>, preset?: Pattern): Pattern {
         changed = true;
         break;
       }
-      if (nonZeroHidden === 1) {
+      if (nonZeroHidden >= 1) {
         totalHidden = true;
         break;
       }
