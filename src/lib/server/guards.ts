@@ -74,3 +74,10 @@ export function canEditBusiness(actor: Actor, business: BusinessLocation): boole
   if (actor.role === 'officer') return false;
   return canSeeBusiness(actor, business);
 }
+
+/** Province-wide staff only (e.g. the registry import rewrites the whole province's denominator). */
+export function requireProvinceStaff(user: Actor | null | undefined): Actor {
+  const actor = requireRole(user, 'admin', 'officer');
+  if (actor.role === 'officer' && actor.scopeCommuneCode) throw new ForbiddenError();
+  return actor;
+}
