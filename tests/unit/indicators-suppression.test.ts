@@ -54,7 +54,8 @@ function leaks(input: Table<Cell>, out: Table<PublishedCell>): string[] {
       const residual = input.total[q]! - published.reduce((s, r) => s + r[q]!, 0);
       const everyRowZero = input.rows.every((r) => r[q] === 0);
       input.rows.forEach((r, i) => {
-        if (out.rows[i]!.suppressed && r[q] === residual && !everyRowZero) {
+        // An empty row (no business) discloses nothing about anyone, even when its emptiness is deducible.
+        if (out.rows[i]!.suppressed && r.businesses! > 0 && r[q] === residual && !everyRowZero) {
           problems.push(`${r.key}.${q} = ${r[q]} = total − published`);
         }
       });
@@ -261,7 +262,7 @@ describe('suppressGrid: two-way tables', () => {
         const residual = total - values.reduce((s, v, i) => s + (hidden[i] ? 0 : v), 0);
         const allZero = values.every((v) => v === 0);
         values.forEach((v, i) => {
-          if (hidden[i] && v === residual && !allZero) failures.push(`${k} ${label}: cell ${i} recoverable`);
+          if (hidden[i] && v > 0 && v === residual && !allZero) failures.push(`${k} ${label}: cell ${i} recoverable`);
         });
       };
       for (let r = 0; r < nr; r++) check(`row ${r}`, rowTotals[r]!, p.rowTotals[r]!, cells[r]!, p.cells[r]!);

@@ -121,7 +121,8 @@ function pattern(table: Table<Cell>, preset?: Pattern): Pattern {
   let changed = true;
   while (changed && !totalHidden) {
     changed = false;
-    if (!hidden.some(Boolean)) break;
+    // Hidden rows with no business at all reveal nothing: only real small cells need company.
+    if (!rows.some((r, i) => hidden[i] && r.businesses > 0)) break;
     for (const { q, min } of QUANTITIES) {
       if (q(table.total) === null || rows.some((r) => q(r) === null)) continue;
       const nonZeroHidden = rows.filter((r, i) => hidden[i] && q(r)! !== 0).length;
