@@ -68,3 +68,15 @@ export function validTaxCode(first9: string): string {
   if (check === 10) throw new Error(`no check digit for ${first9}`);
   return first9 + check;
 }
+
+/** The first valid tax code at or after these nine digits (about 1 prefix in 11 has no check digit). */
+export function taxCodeFrom(first9: string): string {
+  for (let n = Number(first9); ; n++) {
+    const p = String(n).padStart(9, '0');
+    try {
+      return validTaxCode(p);
+    } catch {
+      // no check digit for this prefix: try the next one
+    }
+  }
+}

@@ -182,7 +182,8 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
     unit,
     filters: { sector: q.sector ?? null, size: q.size ?? null, producerType: q.producerType ?? null },
     indicators,
-    levelDistribution: { counts: levels ? levels.rows.map((r) => (r.suppressed ? null : r.value)) : [null, null, null, null, null, null], suppressed: !levels },
+    // An empty level is published as 0: it says nothing about any business.
+    levelDistribution: { counts: levels ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value)) : [null, null, null, null, null, null], suppressed: !levels },
     pillarMeans: own.pillars.map((p) => ({ framework: p.frameworkId, pillar: p.pillarId, mean: p.n >= 5 ? p.mean : null, suppressed: p.n < 5 })),
   };
 }

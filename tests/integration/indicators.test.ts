@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
+import { Browserless, taxCodeFrom as validTaxCode } from '../helpers/http.ts';
+import { answerPages, fetchFramework, worstFormValue, type PublicFramework } from '../helpers/assessment.ts';
+
+let server: TestServer;
+let sme: PublicFramework;
+let admin: Browserless;
+let A: string;
+let B: string;
+const ids: Record<string, number> = {};
+const YEAR = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());
+
+type Pub = { period: string; unit: string; indicators: { id: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean; target: number | null; status: string | null }[]; levelDistribution: { counts: (number | null)[] } };
+
+async function pub(query: string): Promise<Pub> {
+  const res = await fetch(`${server.url}/api/v1/indicators?${query}`);
+  expect(res.status, query).toBe(200);
+  return (await res.json()) as Pub;
+}
+const ind = (p: Pub, id: string) => p.indicators.find((i) => i.id === id)!;
+
+/** Registers a micro retail shop and submits an assessment with the worst answers except `overrides`. */
+async function assessed(key: string, prefix: string, commune: string, overrides: Record<string, string>): Promise<Browserless> {
+  const c = new Browserless(server.url);
+  const res = await c.post('/register', { taxCode: validTaxCode(prefix), name: `Cửa hàng ${key}`, communeCode: commune, login: `${key.toLowerCase()}@example.com`, password: 'mat-khau-cua-hang', consent: 'yes' });
+  expect(res.status, key).toBe(303);
+  ids[key] = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
+  await submit(c, key, commune, overrides);
+  return c;
+}
+
+async function submit(c: Browserless, key: string, commune: string, overrides: Record<string, string>) {
+  const id = ids[key]!;
+  await c.post(`/businesses/${id}/assessment`, {});
+  await c.post(`/businesses/${id}/assessment/profile`, { sector: 'G', producerType: 'enterprise', employees: '3', revenueMillion: '2000', capitalMillion: '', communeCode: commune });
+  const review = await answerPages(c, id, sme, (q) => (q.id in overrides ? [overrides[q.id]!] : worstFormValue(q)));
+  expect((await c.post(review, {})).status).toBe(303);
+}
+
+const EINVOICE = { i2_einvoice: 'g3' };
+const BANKING = { c2_online_banking: 'g2' };
+let a1: Browserless;
+
+beforeAll(async () => {
+  server = await startServer();
+  sme = await fetchFramework(server.url, 'dbi-sme');
+  const rs = await server.db.execute("SELECT code FROM communes WHERE province_code = '37' ORDER BY code LIMIT 2");
+  A = String(rs.rows[0]!.code);
+  B = String(rs.rows[1]!.code);
+  admin = new Browserless(server.url);
+  await admin.post('/login', { login: ADMIN.email, password: ADMIN.password });
+  a1 = await assessed('A1', '086000010', A, EINVOICE);
+  await assessed('A2', '086000020', A, EINVOICE);
+  await assessed('A3', '086000030', A, EINVOICE);
+  await assessed('A4', '086000040', A, BANKING);
+  await assessed('A5', '086000050', A, {});
+  await assessed('A6', '086000060', A, {});
+  await assessed('B1', '086000070', B, { ...EINVOICE, ...BANKING });
+  for (const [i, p] of ['086000080', '086000090', '086000100', '086000110', '086000120'].entries()) await assessed(`B${i + 2}`, p, B, {});
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('indicators: worked example', () => {
+  it('gives exactly the expected values per commune and province-wide', async () => {
+    const prov = await pub(`period=${YEAR}`);
+    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ numerator: 5, denominator: 12, value: 41.7, suppressed: false });
+    expect(ind(prov, 'einvoice_adoption')).toMatchObject({ numerator: 4, denominator: 12, value: 33.3 });
+    expect(ind(prov, 'epayment_adoption')).toMatchObject({ numerator: 2, denominator: 12, value: 16.7 });
+    expect(ind(prov, 'assessment_coverage')).toMatchObject({ numerator: 12, denominator: 12, value: 100 });
+    expect(prov.levelDistribution.counts).toEqual([12, 0, 0, 0, 0, 0]);
+    const a = await pub(`period=${YEAR}&unit=${A}`);
+    expect(ind(a, 'sme_platform_adoption')).toMatchObject({ numerator: 4, denominator: 6, value: 66.7 });
+    expect(ind(a, 'einvoice_adoption')).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+    const b = await pub(`period=${YEAR}&unit=${B}`);
+    expect(ind(b, 'sme_platform_adoption')).toMatchObject({ numerator: 1, denominator: 6, value: 16.7 });
+    // The quarter view holds the same businesses (all submitted now).
+    const q = Math.floor(new Date(Date.now() + 7 * 3600e3).getUTCMonth() / 3) + 1;
+    expect(ind(await pub(`period=${YEAR}-Q${q}`), 'sme_platform_adoption')).toMatchObject({ numerator: 5, denominator: 12 });
+    // Nothing in another year.
+    expect(ind(await pub(`period=${Number(YEAR) - 1}`), 'sme_platform_adoption').suppressed).toBe(true);
+  });
+
+  it('counts a retake in the same period once (the newest)', async () => {
+    await submit(a1, 'A1', A, {});
+    const prov = await pub(`period=${YEAR}`);
+    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ numerator: 4, denominator: 12 });
+    expect(ind(prov, 'einvoice_adoption')).toMatchObject({ numerator: 3, denominator: 12 });
+    const a = await pub(`period=${YEAR}&unit=${A}`);
+    expect(ind(a, 'sme_platform_adoption')).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+  });
+
+  it('suppresses cells built on fewer than 5 businesses and never names a business', async () => {
+    const small = await pub(`period=${YEAR}&unit=${A}&size=small`);
+    expect(small.indicators.every((i) => i.suppressed && i.value === null && i.numerator === null)).toBe(true);
+    const raw = await (await fetch(`${server.url}/api/v1/indicators?period=${YEAR}&unit=${A}`)).text();
+    expect(raw).not.toContain('Cửa hàng');
+    const csv = await fetch(`${server.url}/api/v1/indicators?period=${YEAR}`, { headers: { accept: 'text/csv' } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text).toContain('sme_platform_adoption');
+    expect(text).toContain('Tỷ lệ');
+    expect(text).not.toContain('Cửa hàng');
+    for (const bad of ['period=2026-Q9', 'unit=abc', 'sector=Z', 'size=huge', 'unit=99999']) {
+      expect((await fetch(`${server.url}/api/v1/indicators?${bad}`)).status, bad).toBe(400);
+    }
+    const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    expect(openapi.openapi).toBe('3.1.0');
+    expect(Object.keys(openapi.paths)).toContain('/api/v1/indicators');
+  });
+
+  it('target status follows the straight-line trajectory', async () => {
+    const res = await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', communeCode: '', baselineDate: `${YEAR}-01-01`, baselineValue: '0', targetDate: `${Number(YEAR) + 5}-01-01`, targetValue: '100' });
+    expect(res.status).toBe(200);
+    // Expected now is under 20 % (less than a year into a five-year line from 0 to 100): 33.3 % is on track.
+    const prov = await pub(`period=${YEAR}`);
+    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ target: 100, status: 'on_track' });
+    await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', communeCode: '', baselineDate: `${Number(YEAR) - 1}-01-01`, baselineValue: '30', targetDate: `${Number(YEAR) + 1}-01-01`, targetValue: '90' });
+    expect(ind(await pub(`period=${YEAR}`), 'sme_platform_adoption').status).toBe('off_track');
+    const bad = await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', baselineDate: `${YEAR}-06-01`, baselineValue: '10', targetDate: `${YEAR}-01-01`, targetValue: '200' });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('registry import and the officer dashboard', () => {
+  const header = 'ma_so_thue,ten,vsic,ma_xa,lao_dong,doanh_thu';
+  const good = (i: number, commune: string) => `${validTaxCode(`087000${String(i * 10).padStart(3, "0")}`)},Công ty Danh Bạ ${i},4711,${commune},5,1000000000`;
+
+  async function upload(c: Browserless, csv: string): Promise<Response> {
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'registry.csv');
+    return fetch(`${server.url}/admin/registry`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, body: form });
+  }
+
+  it('reports bad rows with their numbers, keeps good rows, and re-import is idempotent', async () => {
+    const rows = [header, ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => good(i, A)), '0123456780,Sai mã số thuế,4711,' + A + ',3,1', `${validTaxCode('087000099')},Xã ngoài tỉnh,4711,00004,3,1`, validTaxCode('087000098') + ',,4711,' + A + ',1,1'];
+    const bom = '\uFEFF' + rows.join('\r\n');
+    const first = await upload(admin, bom);
+    expect(first.status).toBe(200);
+    const html = await first.text();
+    expect(html).toContain('nhập 8');
+    expect(html).toContain('lỗi 3');
+    for (const line of [10, 11, 12]) expect(html).toContain(`Dòng ${line}:`);
+    const count = async () => Number((await server.db.execute('SELECT count(*) AS n FROM businesses WHERE in_registry = 1')).rows[0]!.n);
+    expect(await count()).toBe(8);
+    const again = await upload(admin, rows.join('\n').replaceAll(',', ';'));
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('cập nhật 8');
+    expect(await count()).toBe(8);
+    // Coverage in commune A: 6 assessed of 6 + 8 known.
+    const a = await pub(`period=${YEAR}&unit=${A}`);
+    expect(ind(a, 'assessment_coverage')).toMatchObject({ numerator: 6, denominator: 14, value: 42.9 });
+    // Assessed businesses not in the registry are still counted, and flagged.
+    const officer = new Browserless(server.url);
+    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ tỉnh', login: 'canbo-tinh@example.com', password: 'mat-khau-can-bo-tinh' });
+    await officer.post('/login', { login: 'canbo-tinh@example.com', password: 'mat-khau-can-bo-tinh' });
+    const dash = await (await officer.get(`/dashboard?period=${YEAR}`)).text();
+    expect(dash).toContain('12 chưa có trong danh bạ');
+  });
+
+  it('an officer of commune A sees only commune A, with drill-downs, exports and filters in the URL', async () => {
+    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ xã A', login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a', communeCode: A });
+    const o = new Browserless(server.url);
+    await o.post('/login', { login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a' });
+    const dash = await o.get(`/dashboard?period=${YEAR}&commune=${B}`);
+    expect(dash.status).toBe(200);
+    const html = await dash.text();
+    expect(html).toContain('<span class="score-big">6</span>');
+    const drill = await (await o.get(`/dashboard/businesses?period=${YEAR}&commune=${B}&flag=all`)).text();
+    expect(drill).toContain('Cửa hàng A2');
+    expect(drill).not.toContain('Cửa hàng B1');
+    const einv = await (await o.get(`/dashboard/businesses?period=${YEAR}&flag=einvoice`)).text();
+    expect(einv).toContain('Cửa hàng A2');
+    expect(einv).not.toContain('Cửa hàng A5');
+    const csv = await o.get(`/dashboard/export.csv?period=${YEAR}&by=commune`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const csvText = await csv.text();
+    expect(csvText).toContain('Chỉ số (Indicator)');
+    expect(csvText).toContain('Tỷ lệ doanh nghiệp nhỏ và vừa');
+    const xlsx = await o.get(`/dashboard/export.xlsx?period=${YEAR}`);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const buf = Buffer.from(await xlsx.arrayBuffer());
+    expect(buf.subarray(0, 2).toString()).toBe('PK');
+    expect(buf.toString('utf8')).toContain('Chỉ số');
+    // A business cannot reach the dashboard at all; the anonymous public can only see open data.
+    expect((await a1.get('/dashboard')).status).toBe(403);
+    expect((await a1.get(`/dashboard/businesses?flag=all`)).status).toBe(403);
+    expect((await new Browserless(server.url).get('/dashboard/export.csv')).status).toBe(303);
+  });
+});
