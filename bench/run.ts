@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from '../scripts/ensure-chromium.ts';
 import { benchQuestionnairePage, FIRST_RENDER_BUDGET_MS, JS_BUDGET_BYTES } from './questionnaire-page.ts';
+import { API_BUDGET_RPS, benchIndicators, QUERY_BUDGET_MS } from './indicators.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.env.CHROMIUM_PATH = ensureChromium();
@@ -23,6 +24,18 @@ const sorted = [...q.fcpMs].sort((a, b) => a - b);
 console.log('\nQuestionnaire page (slow 4G, 4× CPU, 360 px):');
 console.log(`  JavaScript: ${q.jsFiles} file(s), ${(q.jsGzipBytes / 1024).toFixed(1)} KB gzip (budget ${JS_BUDGET_BYTES / 1024} KB) ${q.jsGzipBytes <= JS_BUDGET_BYTES ? 'OK' : 'OVER'}`);
 console.log(`  First contentful paint: p50 ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted.at(-1)} ms over ${sorted.length} loads (budget < ${FIRST_RENDER_BUDGET_MS} ms) ${sorted.at(-1)! < FIRST_RENDER_BUDGET_MS ? 'OK' : 'OVER'}`);
+
+const ind = await benchIndicators();
+results.indicators = ind;
+const queryOk = ind.provinceQuery.p95 < QUERY_BUDGET_MS;
+const apiOk = ind.api.rps >= API_BUDGET_RPS && ind.api.failed === 0;
+const importOk = ind.registry.imported === 100_000 && ind.registry.failed === 0;
+ok &&= queryOk && apiOk && importOk;
+console.log(`\nIndicators (1 000 000 assessments, 3 000 communes, ${ind.facts} newest-per-period facts, ${ind.cells} commune cells; setup ${Math.round(ind.setupMs / 1000)} s):`);
+console.log(`  Province dashboard indicator query: p50 ${ind.provinceQuery.p50} ms, p95 ${ind.provinceQuery.p95} ms (budget < ${QUERY_BUDGET_MS} ms) ${queryOk ? 'OK' : 'OVER'}`);
+console.log(`  Breakdown over all 3 000 communes (not budgeted): ${ind.communeBreakdownMs} ms`);
+console.log(`  Public indicators API: ${ind.api.rps} requests/s at concurrency ${ind.api.concurrency}, ${ind.api.failed} failed (budget ≥ ${API_BUDGET_RPS}) ${apiOk ? 'OK' : 'UNDER'}`);
+console.log(`  Registry import: ${ind.registry.imported}/${ind.registry.rows} rows in ${ind.registry.ms} ms, peak RSS growth ${ind.registry.peakRssGrowthMb} MB ${importOk ? 'OK' : 'FAILED'}`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));

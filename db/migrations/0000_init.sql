@@ -368,3 +368,44 @@ CREATE TABLE `pillar_cells` (
 	`score_sum` real NOT NULL,
 	PRIMARY KEY(`period_id`, `commune_code`, `sector`, `size_class`, `producer_type`, `framework_id`, `pillar_id`)
 );
+--> statement-breakpoint
+CREATE TABLE `province_cells` (
+	`period_id` text NOT NULL,
+	`province_code` text NOT NULL,
+	`sector` text NOT NULL,
+	`size_class` text NOT NULL,
+	`producer_type` text NOT NULL,
+	`n` integer NOT NULL,
+	`n_sme` integer NOT NULL,
+	`n_sme_platform` integer NOT NULL,
+	`n_platform` integer NOT NULL,
+	`n_digital` integer NOT NULL,
+	`n_einvoice` integer NOT NULL,
+	`n_epayment` integer NOT NULL,
+	`n_econtract` integer NOT NULL,
+	`n_ecommerce` integer NOT NULL,
+	`n_not_in_registry` integer NOT NULL,
+	`l0` integer NOT NULL,
+	`l1` integer NOT NULL,
+	`l2` integer NOT NULL,
+	`l3` integer NOT NULL,
+	`l4` integer NOT NULL,
+	`l5` integer NOT NULL,
+	`score_sum` real NOT NULL,
+	`recommended` integer NOT NULL,
+	`adopted_recommended` integer NOT NULL,
+	PRIMARY KEY(`period_id`, `province_code`, `sector`, `size_class`, `producer_type`)
+);
+--> statement-breakpoint
+CREATE TABLE `province_pillar_cells` (
+	`period_id` text NOT NULL,
+	`province_code` text NOT NULL,
+	`sector` text NOT NULL,
+	`size_class` text NOT NULL,
+	`producer_type` text NOT NULL,
+	`framework_id` text NOT NULL,
+	`pillar_id` text NOT NULL,
+	`n` integer NOT NULL,
+	`score_sum` real NOT NULL,
+	PRIMARY KEY(`period_id`, `province_code`, `sector`, `size_class`, `producer_type`, `framework_id`, `pillar_id`)
+);

@@ -94,7 +94,14 @@ describe('indicators: worked example', () => {
 
   it('suppresses cells built on fewer than 5 businesses and never names a business', async () => {
     const small = await pub(`period=${YEAR}&unit=${A}&size=small`);
-    expect(small.indicators.every((i) => i.suppressed && i.value === null && i.numerator === null)).toBe(true);
+    expect(small.indicators.filter((i) => i.id !== 'ocop_products_on_ecommerce').every((i) => i.suppressed && i.value === null && i.numerator === null)).toBe(true);
+    // OCOP products have no size: under a size filter the indicator does not apply.
+    expect(ind(small, 'ocop_products_on_ecommerce')).toMatchObject({ value: null, numerator: null });
+    // One category filter at a time in open data.
+    expect((await fetch(`${server.url}/api/v1/indicators?sector=G&size=micro`)).status).toBe(400);
+    // A commune with a category: A has 6 micro SMEs, B has 6 too; both cells and the column total are safe.
+    const micro = await pub(`period=${YEAR}&unit=${A}&size=micro`);
+    expect(ind(micro, 'einvoice_adoption')).toMatchObject({ numerator: 2, denominator: 6, suppressed: false });
     const raw = await (await fetch(`${server.url}/api/v1/indicators?period=${YEAR}&unit=${A}`)).text();
     expect(raw).not.toContain('Cửa hàng');
     const csv = await fetch(`${server.url}/api/v1/indicators?period=${YEAR}`, { headers: { accept: 'text/csv' } });

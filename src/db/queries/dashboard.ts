@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings } from '../schema/index.ts';
+import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '../schema/index.ts';
 
 export type DashboardFilter = {
   periodId: string;
@@ -35,6 +35,8 @@ const groupColumn = (g: GroupBy) =>
 /** Summed counters for the filter, optionally one row per group. One indexed pass over the cells. */
 export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = null): Promise<CellCounters[]> {
   if (groupBy === 'formerDistrict') return sumCellsByFormerDistrict(db, f);
+  // Province-wide views read the province cube: a few hundred rows however many communes there are.
+  if (!f.communeCode && groupBy !== 'commune') return sumProvinceCells(db, f, groupBy);
   const key = groupColumn(groupBy);
   const s = (c: (typeof indicatorCells)[keyof typeof indicatorCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
   const rows = await db
@@ -49,6 +51,28 @@ export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = nu
     .from(indicatorCells)
     .innerJoin(communes, eq(communes.code, indicatorCells.communeCode))
     .where(cellWhere(f))
+    .groupBy(key);
+  return rows.map((r) => ({ ...r, key: String(r.key ?? '') })).filter((r) => r.n > 0 || groupBy === null);
+}
+
+async function sumProvinceCells(db: Db, f: DashboardFilter, groupBy: GroupBy): Promise<CellCounters[]> {
+  const parts: SQL[] = [eq(provinceCells.periodId, f.periodId), eq(provinceCells.provinceCode, f.provinceCode)];
+  if (f.sector) parts.push(eq(provinceCells.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(provinceCells.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(provinceCells.producerType, f.producerType));
+  const key = groupBy === 'sector' ? provinceCells.sector : groupBy === 'size' ? provinceCells.sizeClass : groupBy === 'producerType' ? provinceCells.producerType : sql<string>`''`;
+  const s = (c: (typeof provinceCells)[keyof typeof provinceCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
+  const rows = await db
+    .select({
+      key: sql<string>`${key}`,
+      n: s(provinceCells.n), nSme: s(provinceCells.nSme), nSmePlatform: s(provinceCells.nSmePlatform), nPlatform: s(provinceCells.nPlatform),
+      nDigital: s(provinceCells.nDigital), nEinvoice: s(provinceCells.nEinvoice), nEpayment: s(provinceCells.nEpayment),
+      nEcontract: s(provinceCells.nEcontract), nEcommerce: s(provinceCells.nEcommerce), nNotInRegistry: s(provinceCells.nNotInRegistry),
+      l0: s(provinceCells.l0), l1: s(provinceCells.l1), l2: s(provinceCells.l2), l3: s(provinceCells.l3), l4: s(provinceCells.l4), l5: s(provinceCells.l5),
+      scoreSum: s(provinceCells.scoreSum), recommended: s(provinceCells.recommended), adoptedRecommended: s(provinceCells.adoptedRecommended),
+    })
+    .from(provinceCells)
+    .where(and(...parts))
     .groupBy(key);
   return rows.map((r) => ({ ...r, key: String(r.key ?? '') })).filter((r) => r.n > 0 || groupBy === null);
 }
@@ -79,7 +103,53 @@ async function sumCellsByFormerDistrict(db: Db, f: DashboardFilter): Promise<Cel
   return [...out.values()];
 }
 
+export type Dimension = 'sector' | 'size' | 'producerType';
+
+/** Counters per commune × category value for a period (the public grid); no commune filter. */
+export async function sumCellGrid(db: Db, f: DashboardFilter, dim: Dimension | null) {
+  const col = dim === 'sector' ? indicatorCells.sector : dim === 'size' ? indicatorCells.sizeClass : dim === 'producerType' ? indicatorCells.producerType : sql<string>`''`;
+  const s = (c: (typeof indicatorCells)[keyof typeof indicatorCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
+  const rows = await db
+    .select({
+      commune: indicatorCells.communeCode,
+      key: sql<string>`${col}`,
+      n: s(indicatorCells.n), nSme: s(indicatorCells.nSme), nSmePlatform: s(indicatorCells.nSmePlatform), nPlatform: s(indicatorCells.nPlatform),
+      nDigital: s(indicatorCells.nDigital), nEinvoice: s(indicatorCells.nEinvoice), nEpayment: s(indicatorCells.nEpayment),
+      nEcontract: s(indicatorCells.nEcontract), nEcommerce: s(indicatorCells.nEcommerce), nNotInRegistry: s(indicatorCells.nNotInRegistry),
+      l0: s(indicatorCells.l0), l1: s(indicatorCells.l1), l2: s(indicatorCells.l2), l3: s(indicatorCells.l3), l4: s(indicatorCells.l4), l5: s(indicatorCells.l5),
+      scoreSum: s(indicatorCells.scoreSum), recommended: s(indicatorCells.recommended), adoptedRecommended: s(indicatorCells.adoptedRecommended),
+    })
+    .from(indicatorCells)
+    .innerJoin(communes, eq(communes.code, indicatorCells.communeCode))
+    .where(cellWhere({ ...f, communeCode: undefined }))
+    .groupBy(indicatorCells.communeCode, col);
+  return rows.map((r) => ({ ...r, key: String(r.key ?? '') }));
+}
+
+/** Known businesses per commune × category value. */
+export async function registeredGrid(db: Db, provinceCode: string, dim: Dimension | null) {
+  const col = dim === 'sector' ? businesses.sector : dim === 'size' ? businesses.sizeClass : dim === 'producerType' ? businesses.producerType : sql<string>`''`;
+  const rows = await db
+    .select({ commune: businesses.communeCode, key: sql<string>`coalesce(${col}, '')`, n: count() })
+    .from(businesses)
+    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .where(eq(communes.provinceCode, provinceCode))
+    .groupBy(businesses.communeCode, col);
+  return new Map(rows.map((r) => [`${r.commune}|${r.key}`, r.n]));
+}
+
 export async function pillarMeans(db: Db, f: DashboardFilter) {
+  if (!f.communeCode) {
+    const parts: SQL[] = [eq(provincePillarCells.periodId, f.periodId), eq(provincePillarCells.provinceCode, f.provinceCode)];
+    if (f.sector) parts.push(eq(provincePillarCells.sector, f.sector));
+    if (f.sizeClass) parts.push(eq(provincePillarCells.sizeClass, f.sizeClass));
+    if (f.producerType) parts.push(eq(provincePillarCells.producerType, f.producerType));
+    return db
+      .select({ frameworkId: provincePillarCells.frameworkId, pillarId: provincePillarCells.pillarId, n: sql<number>`sum(${provincePillarCells.n})`, sum: sql<number>`sum(${provincePillarCells.scoreSum})` })
+      .from(provincePillarCells)
+      .where(and(...parts))
+      .groupBy(provincePillarCells.frameworkId, provincePillarCells.pillarId);
+  }
   const parts: SQL[] = [eq(pillarCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(pillarCells.communeCode, f.communeCode));
   if (f.sector) parts.push(eq(pillarCells.sector, f.sector));

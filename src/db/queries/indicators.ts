@@ -3,6 +3,9 @@ import type { Db } from '../client.ts';
 import {
   assessments,
   businesses,
+  communes,
+  provinceCells,
+  provincePillarCells,
   indicatorCells,
   indicatorFacts,
   pillarCells,
@@ -57,11 +60,28 @@ const COUNTERS = [
   'l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'scoreSum', 'recommended', 'adoptedRecommended',
 ] as const;
 
-function cellStatements(db: Db, periodId: string, f: NewFact | IndicatorFact, sign: 1 | -1) {
+function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1) {
   const key = { periodId, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
+  const delta = cellDelta(f, sign);
   const set = Object.fromEntries(COUNTERS.map((c) => [c, sql`${indicatorCells[c]} + excluded.${sql.raw(indicatorCells[c].name)}`]));
-  const out = [db.insert(indicatorCells).values({ ...key, ...cellDelta(f, sign) }).onConflictDoUpdate({ target: [indicatorCells.periodId, indicatorCells.communeCode, indicatorCells.sector, indicatorCells.sizeClass, indicatorCells.producerType], set })];
+  const provinceSet = Object.fromEntries(COUNTERS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]));
+  const out = [
+    db.insert(indicatorCells).values({ ...key, ...delta }).onConflictDoUpdate({ target: [indicatorCells.periodId, indicatorCells.communeCode, indicatorCells.sector, indicatorCells.sizeClass, indicatorCells.producerType], set }),
+    db
+      .insert(provinceCells)
+      .values({ periodId, provinceCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType, ...delta })
+      .onConflictDoUpdate({ target: [provinceCells.periodId, provinceCells.provinceCode, provinceCells.sector, provinceCells.sizeClass, provinceCells.producerType], set: provinceSet }) as never,
+  ];
   for (const p of f.pillars) {
+    out.push(
+      db
+        .insert(provincePillarCells)
+        .values({ periodId, provinceCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType, frameworkId: f.frameworkId, pillarId: p.id, n: sign, scoreSum: sign * p.score })
+        .onConflictDoUpdate({
+          target: [provincePillarCells.periodId, provincePillarCells.provinceCode, provincePillarCells.sector, provincePillarCells.sizeClass, provincePillarCells.producerType, provincePillarCells.frameworkId, provincePillarCells.pillarId],
+          set: { n: sql`${provincePillarCells.n} + excluded.n`, scoreSum: sql`${provincePillarCells.scoreSum} + excluded.score_sum` },
+        }) as never,
+    );
     out.push(
       db
         .insert(pillarCells)
@@ -139,6 +159,8 @@ export async function refreshBusinessFacts(db: Db, businessId: number, catalog: 
   const adopted = [...latest].filter(([, k]) => k === 'adopted').map(([n]) => n);
   const fact = buildFact(newest, { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry }, adopted, catalog);
   if (!fact) return;
+  const [place] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, fact.communeCode)).limit(1);
+  const provinceCode = place?.provinceCode ?? '';
   const statements = [];
   for (const periodId of periodIdsFor(newest.submittedAt)) {
     const [old] = await db
@@ -147,11 +169,12 @@ export async function refreshBusinessFacts(db: Db, businessId: number, catalog: 
       .where(and(eq(indicatorFacts.periodId, periodId), eq(indicatorFacts.businessId, businessId)))
       .limit(1);
     if (old) {
-      statements.push(...cellStatements(db, periodId, old, -1));
+      const [oldPlace] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, old.communeCode)).limit(1);
+      statements.push(...cellStatements(db, periodId, oldPlace?.provinceCode ?? '', old, -1));
       statements.push(db.delete(indicatorFacts).where(and(eq(indicatorFacts.periodId, periodId), eq(indicatorFacts.businessId, businessId))));
     }
     statements.push(db.insert(indicatorFacts).values({ periodId, ...fact }));
-    statements.push(...cellStatements(db, periodId, fact, 1));
+    statements.push(...cellStatements(db, periodId, provinceCode, fact, 1));
   }
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
 }

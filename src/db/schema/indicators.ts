@@ -74,6 +74,41 @@ export const indicatorCells = sqliteTable(
   (t) => [primaryKey({ columns: [t.periodId, t.communeCode, t.sector, t.sizeClass, t.producerType] })],
 );
 
+/**
+ * The same counters one level up (period × province × sector × size × type): a province-wide view
+ * sums a few hundred rows whatever the number of communes.
+ */
+export const provinceCells = sqliteTable(
+  'province_cells',
+  {
+    periodId: text('period_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    n: integer('n').notNull(),
+    nSme: integer('n_sme').notNull(),
+    nSmePlatform: integer('n_sme_platform').notNull(),
+    nPlatform: integer('n_platform').notNull(),
+    nDigital: integer('n_digital').notNull(),
+    nEinvoice: integer('n_einvoice').notNull(),
+    nEpayment: integer('n_epayment').notNull(),
+    nEcontract: integer('n_econtract').notNull(),
+    nEcommerce: integer('n_ecommerce').notNull(),
+    nNotInRegistry: integer('n_not_in_registry').notNull(),
+    l0: integer('l0').notNull(),
+    l1: integer('l1').notNull(),
+    l2: integer('l2').notNull(),
+    l3: integer('l3').notNull(),
+    l4: integer('l4').notNull(),
+    l5: integer('l5').notNull(),
+    scoreSum: real('score_sum').notNull(),
+    recommended: integer('recommended').notNull(),
+    adoptedRecommended: integer('adopted_recommended').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.provinceCode, t.sector, t.sizeClass, t.producerType] })],
+);
+
 /** Pillar score sums per cell and framework (pillars differ between frameworks). */
 export const pillarCells = sqliteTable(
   'pillar_cells',
@@ -89,6 +124,23 @@ export const pillarCells = sqliteTable(
     scoreSum: real('score_sum').notNull(),
   },
   (t) => [primaryKey({ columns: [t.periodId, t.communeCode, t.sector, t.sizeClass, t.producerType, t.frameworkId, t.pillarId] })],
+);
+
+/** Pillar sums one level up, for province-wide views. */
+export const provincePillarCells = sqliteTable(
+  'province_pillar_cells',
+  {
+    periodId: text('period_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    pillarId: text('pillar_id').notNull(),
+    n: integer('n').notNull(),
+    scoreSum: real('score_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.provinceCode, t.sector, t.sizeClass, t.producerType, t.frameworkId, t.pillarId] })],
 );
 
 /** Targets set by an admin, province-wide (communeCode '') or per commune. */

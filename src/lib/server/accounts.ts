@@ -17,6 +17,7 @@ import { getDummyHash, hashPassword, PasswordSchema, verifyPassword } from './pa
 import { accountKey, assertNotThrottled, clearFailures, ipKey, recordFailure } from './throttle.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.ts';
 import type { Actor } from './guards.ts';
+import { clearIndicatorCaches } from './indicators.ts';
 
 const both = (t: { vi: string; en: string }) => `${t.vi} / ${t.en}`;
 
@@ -136,6 +137,7 @@ export async function registerBusiness(
     );
     return { userId: user!.id, businessId: biz!.id };
   });
+  clearIndicatorCaches();
   const session = await createSession(db, token, result.userId, now);
   return { ...result, token, expiresAt: session.expiresAt };
 }

@@ -20,6 +20,7 @@ import { canEditBusiness, requireBusinessAccess, type Actor } from './guards.ts'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { marksOf } from './plan.ts';
 import { refreshBusinessFacts } from '../../db/queries/indicators.ts';
+import { clearIndicatorCaches } from './indicators.ts';
 import { catalogSnapshot } from '../../db/queries/platforms.ts';
 import { applyAdoptions } from '../../domain/recommendations/prefill.ts';
 import type { NeedId } from '../../domain/platforms/schema.ts';
@@ -156,6 +157,8 @@ export async function saveProfile(
       })
       .where(eq(businesses.id, business.id)),
   ]);
+  // Sector and size feed the denominators by category.
+  clearIndicatorCaches();
   return { ...a, ...values };
 }
 

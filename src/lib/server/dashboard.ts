@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { communes } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { computeBreakdown, computeView, parseViewQuery, targetFor, type TargetInfo, type View, type ViewFilter } from './indicators.ts';
+import { computeBreakdown, computeView, parseViewQuery, targetInfo, targetsOf, type TargetInfo, type View, type ViewFilter } from './indicators.ts';
 import { requireRole, type Actor } from './guards.ts';
 import { previousPeriod, type Period } from '../../domain/indicators/periods.ts';
 import { expectedAt } from '../../domain/indicators/targets.ts';
@@ -36,8 +36,9 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   if (communeCode && !communeNames.has(communeCode)) throw new ValidationError([{ path: ['commune'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const filter: ViewFilter = { period, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType };
   const view = await computeView(db, filter);
+  const unitTargets = await targetsOf(db, communeCode ?? '');
   const targets = new Map<string, TargetInfo>();
-  for (const v of view.values) targets.set(v.id, await targetFor(db, v.id, communeCode ?? '', v.value, now));
+  for (const v of view.values) targets.set(v.id, targetInfo(unitTargets.get(v.id), v.value, now));
 
   // Trend of the headline indicator over the previous periods of the same kind.
   const periods: Period[] = [period];

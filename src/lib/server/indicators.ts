@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { communes, indicatorTargets } from '../../db/schema/index.ts';
-import { ocopCounts, pillarMeans, registeredCounts, sumCells, type CellCounters, type DashboardFilter, type GroupBy } from '../../db/queries/dashboard.ts';
+import { ocopCounts, pillarMeans, registeredCounts, registeredGrid, sumCellGrid, sumCells, type CellCounters, type DashboardFilter, type GroupBy } from '../../db/queries/dashboard.ts';
 import { emptyCounters, indicatorValues, levelDistribution, percent, type Counters, type IndicatorValue } from '../../domain/dashboard.ts';
 import { currentPeriod, parsePeriod, type Period } from '../../domain/indicators/periods.ts';
 import { expectedAt, targetStatus, type TargetStatus } from '../../domain/indicators/targets.ts';
-import { publishCell } from '../../domain/publish.ts';
-import { suppress, type Cell } from '../../domain/indicators/suppression.ts';
+import { gridOf, isSuppressed } from '../../domain/publish.ts';
+import { MIN_CELL, suppress } from '../../domain/indicators/suppression.ts';
 import { INDICATORS, type ScalarIndicatorId } from '../../domain/indicators/definitions.ts';
 import { ValidationError } from './errors.ts';
 import { z } from 'zod';
@@ -49,7 +49,29 @@ export type View = {
   coverage: number | null;
 };
 
-async function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy) {
+/**
+ * Denominators (known businesses, OCOP products) change slowly and cost a scan of the businesses
+ * table, so they are cached briefly per filter; the assessment counters themselves are always fresh.
+ */
+const EXTRAS_TTL_MS = 60_000;
+const extrasCache = new Map<string, { at: number; value: Promise<{ registered: Map<string, number>; ocop: { key: string; n: number; listed: number }[] }> }>();
+
+export function clearIndicatorCaches(): void {
+  extrasCache.clear();
+}
+
+function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy) {
+  const key = JSON.stringify([f.provinceCode, f.communeCode, f.sector, f.sizeClass, f.producerType, groupBy]);
+  const hit = extrasCache.get(key);
+  if (hit && Date.now() - hit.at < EXTRAS_TTL_MS) return hit.value;
+  const value = loadExtras(db, f, groupBy);
+  extrasCache.set(key, { at: Date.now(), value });
+  value.catch(() => extrasCache.delete(key));
+  if (extrasCache.size > 2000) extrasCache.delete(extrasCache.keys().next().value!);
+  return value;
+}
+
+async function loadExtras(db: Db, f: ViewFilter, groupBy: GroupBy) {
   const [registered, ocop] = await Promise.all([
     registeredCounts(db, { provinceCode: f.provinceCode, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType }, groupBy === 'commune' ? 'commune' : groupBy === 'sector' ? 'sector' : groupBy === 'size' ? 'size' : groupBy === 'producerType' ? 'producerType' : null),
     ocopCounts(db, { provinceCode: f.provinceCode, communeCode: f.communeCode }),
@@ -89,13 +111,13 @@ export async function computeBreakdown(db: Db, f: ViewFilter, by: Exclude<GroupB
 
 export type TargetInfo = { value: number; date: string; status: TargetStatus; expected: number | null } | null;
 
-export async function targetFor(db: Db, indicatorId: string, communeCode: string, current: number | null, now: Date): Promise<TargetInfo> {
-  const [t] = await db
-    .select()
-    .from(indicatorTargets)
-    .where(and(eq(indicatorTargets.indicatorId, indicatorId), eq(indicatorTargets.communeCode, communeCode)))
-    .orderBy(indicatorTargets.id)
-    .limit(1);
+/** All targets of one unit (province '' or a commune), in one query. */
+export async function targetsOf(db: Db, communeCode: string) {
+  const rows = await db.select().from(indicatorTargets).where(eq(indicatorTargets.communeCode, communeCode)).orderBy(indicatorTargets.id);
+  return new Map(rows.map((t) => [t.indicatorId, t]));
+}
+
+export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, current: number | null, now: Date): TargetInfo {
   if (!t) return null;
   const baseline = { date: new Date(t.baselineDate), value: t.baselineValue };
   const target = { date: new Date(t.targetDate), value: t.targetValue };
@@ -103,13 +125,13 @@ export async function targetFor(db: Db, indicatorId: string, communeCode: string
   return { value: t.targetValue, date: t.targetDate, status, expected: Math.round(expectedAt(baseline, target, now) * 10) / 10 };
 }
 
+export async function targetFor(db: Db, indicatorId: string, communeCode: string, current: number | null, now: Date): Promise<TargetInfo> {
+  return targetInfo((await targetsOf(db, communeCode)).get(indicatorId), current, now);
+}
+
 // ---------------------------------------------------------------------------
 // Public, suppressed output
 // ---------------------------------------------------------------------------
-
-function cellOf(key: string, v: IndicatorValue): Cell {
-  return { key, businesses: v.businesses, numerator: v.numerator, denominator: v.denominator, value: v.value };
-}
 
 export type PublicIndicator = {
   id: ScalarIndicatorId;
@@ -124,59 +146,73 @@ export type PublicIndicator = {
 };
 
 /**
- * The open-data answer for one unit (province or commune) and filters. Every value is checked
- * against its own small-cell rule and against every sibling table it could be subtracted from.
+ * The open-data answer for one unit (province or commune) and at most one category filter. Every
+ * value is a cell of the commune × category grid of its indicator, suppressed as a whole (see
+ * src/domain/publish.ts), so nothing hidden can be recovered by subtraction from what is published.
  */
 export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuery, period: Period, now: Date) {
   const unit = q.unit ?? 'province';
-  let communeCode: string | undefined;
-  if (unit !== 'province') {
-    const [c] = await db.select().from(communes).where(eq(communes.code, unit)).limit(1);
-    if (!c || c.provinceCode !== provinceCode) throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
-    communeCode = unit;
+  const dims = (['sector', 'size', 'producerType'] as const).filter((d) => q[d] !== undefined);
+  if (dims.length > 1) {
+    throw new ValidationError([{ path: [dims[1]!], message: 'Dữ liệu mở cho phép một bộ lọc ngành, quy mô hoặc loại hình mỗi lần / Open data allows one of sector, size or type at a time' }]);
   }
+  const dim = dims[0] ?? null;
+  const dimValue = dim ? (q[dim] as string) : null;
+  const allCommunes = (await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code).sort();
+  if (unit !== 'province' && !allCommunes.includes(unit)) throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  const communeCode = unit === 'province' ? undefined : unit;
   const f: ViewFilter = { period, provinceCode, communeCode, sector: q.sector, sizeClass: q.size, producerType: q.producerType };
   const own = await computeView(db, f);
-  // Sibling tables: the same numbers split by commune (total = province), by sector and by size (total = unit).
-  const tables: { total: IndicatorValue[]; rows: { key: string; values: IndicatorValue[] }[]; key: string }[] = [];
-  if (communeCode) {
-    const all = await communeRows(db, { ...f, communeCode: undefined });
-    const total = await computeView(db, { ...f, communeCode: undefined });
-    tables.push({ total: total.values, rows: all, key: communeCode });
+
+  // The province total without a category is hidden only when it rests on fewer than 5 (a margin of
+  // the grid can only be forced hidden when it is small itself): no need to build the grid.
+  let hidden: (id: ScalarIndicatorId) => boolean = (id) => own.values.find((v) => v.id === id)!.businesses < MIN_CELL;
+  if (communeCode || dim) {
+    const df: DashboardFilter = { periodId: period.id, provinceCode };
+    const [cells, registered, ocop] = await Promise.all([sumCellGrid(db, df, dim), registeredGrid(db, provinceCode, dim), ocopCounts(db, { provinceCode })]);
+    const colKeys = dim ? [...new Set([...cells.map((c) => c.key), dimValue!])].sort() : [''];
+    const byCell = new Map(cells.map((c) => [`${c.commune}|${c.key}`, c]));
+    const ocopBy = new Map(ocop.map((o) => [o.key, o]));
+    const valuesAt = (commune: string, key: string) => {
+      const c = byCell.get(`${commune}|${key}`) ?? { ...emptyCounters() };
+      const o = dim ? undefined : ocopBy.get(commune);
+      return indicatorValues(c, { registered: registered.get(`${commune}|${key}`) ?? 0, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 });
+    };
+    const matrix = allCommunes.map((commune) => colKeys.map((key) => valuesAt(commune, key)));
+    const req = { row: communeCode ? allCommunes.indexOf(communeCode) : null, col: dim ? colKeys.indexOf(dimValue!) : null };
+    const cache = new Map<string, boolean>();
+    hidden = (id) => {
+      if (!cache.has(id)) {
+        const counts = matrix.map((row) => row.map((vals) => vals.find((v) => v.id === id)!.businesses));
+        cache.set(id, isSuppressed(gridOf(counts, allCommunes, colKeys), req));
+      }
+      return cache.get(id)!;
+    };
   }
-  if (q.sector) {
-    const rows = await computeBreakdown(db, { ...f, sector: undefined }, 'sector');
-    const total = await computeView(db, { ...f, sector: undefined });
-    tables.push({ total: total.values, rows: rows.map((r) => ({ key: r.key, values: r.values })), key: q.sector });
-  }
-  if (q.size) {
-    const rows = await computeBreakdown(db, { ...f, sizeClass: undefined }, 'size');
-    const total = await computeView(db, { ...f, sizeClass: undefined });
-    tables.push({ total: total.values, rows: rows.map((r) => ({ key: r.key, values: r.values })), key: q.size });
-  }
+
+  const targets = await targetsOf(db, communeCode ?? '');
   const indicators: PublicIndicator[] = [];
   for (const v of own.values) {
-    const siblingTables = tables.map((t) => ({
-      total: cellOf('total', t.total.find((x) => x.id === v.id)!),
-      rows: t.rows.map((r) => cellOf(r.key === t.key ? 'self' : `row:${r.key}`, r.values.find((x) => x.id === v.id)!)),
-    }));
-    const published = publishCell(cellOf('self', v), siblingTables);
-    const target = published.suppressed ? null : await targetFor(db, v.id, communeCode ?? '', v.value, now);
+    // OCOP products have no sector or size: under such a filter the indicator does not apply.
+    const notApplicable = v.id === 'ocop_products_on_ecommerce' && dim !== null;
+    const suppressed = !notApplicable && hidden(v.id);
+    const target = suppressed || notApplicable ? null : targetInfo(targets.get(v.id), v.value, now);
     indicators.push({
       id: v.id,
       name: v.definition.name,
-      value: published.value,
-      numerator: published.numerator,
-      denominator: published.denominator,
+      value: suppressed || notApplicable ? null : v.value,
+      numerator: suppressed || notApplicable ? null : v.numerator,
+      denominator: suppressed || notApplicable ? null : v.denominator,
       unit: v.definition.unit,
       target: target?.value ?? null,
       status: target?.status ?? null,
-      suppressed: published.suppressed,
+      suppressed,
     });
   }
   const n = own.counters.n;
+  const assessedHidden = hidden('digital_tech_adoption');
   const levelCells = own.levels.map((count, level) => ({ key: `l${level}`, businesses: count, numerator: count, denominator: n, value: count }));
-  const levels = n >= 5 ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells }) : null;
+  const levels = !assessedHidden && n >= MIN_CELL ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells }) : null;
   return {
     period: period.id,
     unit,
@@ -184,16 +220,8 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
     indicators,
     // An empty level is published as 0: it says nothing about any business.
     levelDistribution: { counts: levels ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value)) : [null, null, null, null, null, null], suppressed: !levels },
-    pillarMeans: own.pillars.map((p) => ({ framework: p.frameworkId, pillar: p.pillarId, mean: p.n >= 5 ? p.mean : null, suppressed: p.n < 5 })),
+    pillarMeans: own.pillars.map((p) => ({ framework: p.frameworkId, pillar: p.pillarId, mean: !assessedHidden && p.n >= MIN_CELL ? p.mean : null, suppressed: assessedHidden || p.n < MIN_CELL })),
   };
-}
-
-/** Every commune of the province (zeros included), so a small commune cannot hide by being absent. */
-async function communeRows(db: Db, f: ViewFilter) {
-  const [rows, all] = await Promise.all([computeBreakdown(db, f, 'commune'), db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, f.provinceCode))]);
-  const byKey = new Map(rows.map((r) => [r.key, r.values]));
-  const zero = indicatorValues(emptyCounters(), { registered: 0, ocopProducts: 0, ocopListed: 0 });
-  return all.map((c) => ({ key: c.code, values: byKey.get(c.code) ?? zero }));
 }
 
 export { INDICATORS };

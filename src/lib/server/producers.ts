@@ -26,6 +26,7 @@ import { hashPassword, PasswordSchema } from './password.ts';
 import { createSession, generateSessionToken } from './session.ts';
 import { provincialFloorDomain } from './env.ts';
 import { assertNotThrottled, clearFailures, ipKey, recordFailure } from './throttle.ts';
+import { clearIndicatorCaches } from './indicators.ts';
 
 type Form = Record<string, string | string[]>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -79,6 +80,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     await tx.insert(consents).values(
       granted.map((purpose) => ({ businessId: biz!.id, purpose, method: c.method, recordedBy: staff.id, consentedByName: c.consentedBy, relation: c.relation, grantedAt: ctx.now })),
     );
+    clearIndicatorCaches();
     await tx.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'register_producer', entity: 'business', entityId: String(biz!.id), detail: { consent: { by: c.consentedBy, relation: c.relation, method: c.method, purposes: granted } } }, ctx.now));
     return biz!.id;
   });

@@ -7,6 +7,7 @@ import { sizeClass } from '../../domain/size-class.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 import { refreshBusinessFacts } from '../../db/queries/indicators.ts';
 import { catalogSnapshot } from '../../db/queries/platforms.ts';
+import { clearIndicatorCaches } from './indicators.ts';
 import type { Actor } from './guards.ts';
 
 /** Rows written per batch: large enough to be fast, small enough to keep memory flat. */
@@ -94,6 +95,7 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
         const catalog = await catalogSnapshot(db);
         for (const s of stale) await refreshBusinessFacts(db, s.id, catalog);
       }
+      clearIndicatorCaches();
       await db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'registry_import', entity: 'registry', detail: { rows: report.rows, imported: report.imported, created: report.created, updated: report.updated, failed: report.failed } }, new Date()));
       return report;
     },
