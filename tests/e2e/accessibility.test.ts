@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { Browserless } from '../helpers/http.ts';
@@ -47,6 +47,12 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
     ['review', () => `/businesses/${businessId}/assessment/review`],
     ['result', () => resultPath],
     ['history', () => `/businesses/${businessId}/assessments`],
+    ['platform catalog', '/platforms'],
+    ['platform page', '/platforms/postmart'],
+    ['OCOP products', '/ocop'],
+    ['open data', '/open-data'],
+    ['claim an account', '/claim'],
+    ['change history', () => `/businesses/${businessId}/history`],
   ])('%s has no violations', async (_name, path) => {
     const page = await ctx.newPage();
     const url = server.url + (typeof path === 'function' ? path() : path);
@@ -55,6 +61,25 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     await page.close();
+  });
+
+  it.each([
+    ['admin', ADMIN.email, ADMIN.password, ['/admin/users', '/admin/platforms', '/admin/platforms/postmart', '/admin/targets', '/admin/registry', '/dashboard', '/worklist', '/businesses']],
+    ['helper', 'demo-totruong@example.com', 'demo-portal-2025', ['/assisted', '/assisted/new']],
+  ] as const)('staff pages of the %s have no violations', async (_role, login, password, paths) => {
+    const c = new Browserless(server.url);
+    await c.post('/login', { login, password });
+    const staff = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, isMobile: true });
+    await staff.addCookies([{ name: 'session', value: c.cookies.get('session')!, url: server.url }]);
+    for (const path of paths) {
+      const page = await staff.newPage();
+      const res = await page.goto(server.url + path);
+      expect(res?.status(), path).toBe(200);
+      const violations = await axeViolations(page);
+      expect(violations, `${path}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+      await page.close();
+    }
+    await staff.close();
   });
 
   it('the skip link is the first focusable element and moves focus to the main content', async () => {

@@ -136,6 +136,12 @@ export function buildFact(
   };
 }
 
+/** Bumped whenever counters change in this process, so cached public answers can tell they are stale. */
+let version = 0;
+export function factsVersion(): number {
+  return version;
+}
+
 /**
  * Brings the business's contribution up to date for the periods of its newest submitted assessment
  * (after a submit, an adoption mark, or a registry import): old counters out, new ones in, atomically.
@@ -177,4 +183,5 @@ export async function refreshBusinessFacts(db: Db, businessId: number, catalog: 
     statements.push(...cellStatements(db, periodId, provinceCode, fact, 1));
   }
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  version++;
 }

@@ -9,6 +9,7 @@ import { gridOf, isSuppressed } from '../../domain/publish.ts';
 import { MIN_CELL, suppress } from '../../domain/indicators/suppression.ts';
 import { INDICATORS, type ScalarIndicatorId } from '../../domain/indicators/definitions.ts';
 import { ValidationError } from './errors.ts';
+import { factsVersion } from '../../db/queries/indicators.ts';
 import { z } from 'zod';
 import { VSIC_CODES } from '../../../db/seed/reference/vsic.ts';
 
@@ -58,6 +59,25 @@ const extrasCache = new Map<string, { at: number; value: Promise<{ registered: M
 
 export function clearIndicatorCaches(): void {
   extrasCache.clear();
+  publicCache.clear();
+}
+
+/**
+ * Open-data answers, cached for a short while: the same public question is asked again and again
+ * (dashboards, embeds), and the answer only changes when counters do (then the version moves on).
+ */
+const PUBLIC_TTL_MS = 30_000;
+const publicCache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+export function cachedPublic<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const k = `${factsVersion()}|${key}`;
+  const hit = publicCache.get(k);
+  if (hit && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.value as Promise<T>;
+  const value = compute();
+  publicCache.set(k, { at: Date.now(), value });
+  value.catch(() => publicCache.delete(k));
+  if (publicCache.size > 1000) publicCache.delete(publicCache.keys().next().value!);
+  return value;
 }
 
 function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy) {
@@ -129,6 +149,18 @@ export async function targetFor(db: Db, indicatorId: string, communeCode: string
   return targetInfo((await targetsOf(db, communeCode)).get(indicatorId), current, now);
 }
 
+/** The province's commune codes: reference data, read once per process. */
+const communeCodes = new Map<string, Promise<string[]>>();
+function communeCodesOf(db: Db, provinceCode: string): Promise<string[]> {
+  let hit = communeCodes.get(provinceCode);
+  if (!hit) {
+    hit = db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode)).then((rows) => rows.map((c) => c.code).sort());
+    communeCodes.set(provinceCode, hit);
+    hit.catch(() => communeCodes.delete(provinceCode));
+  }
+  return hit;
+}
+
 // ---------------------------------------------------------------------------
 // Public, suppressed output
 // ---------------------------------------------------------------------------
@@ -158,7 +190,7 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
   }
   const dim = dims[0] ?? null;
   const dimValue = dim ? (q[dim] as string) : null;
-  const allCommunes = (await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code).sort();
+  const allCommunes = await communeCodesOf(db, provinceCode);
   if (unit !== 'province' && !allCommunes.includes(unit)) throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const communeCode = unit === 'province' ? undefined : unit;
   const f: ViewFilter = { period, provinceCode, communeCode, sector: q.sector, sizeClass: q.size, producerType: q.producerType };

@@ -3,14 +3,15 @@ import { getDb } from '../../../db/client.ts';
 import { json } from '../../../lib/server/errors.ts';
 import { apiRoute } from '../../../lib/server/api.ts';
 import { getEnv } from '../../../lib/server/env.ts';
-import { parseViewQuery, publicIndicators } from '../../../lib/server/indicators.ts';
+import { cachedPublic, parseViewQuery, publicIndicators } from '../../../lib/server/indicators.ts';
 import { toCsv } from '../../../lib/server/spreadsheet.ts';
 
 // Open data: aggregates only, small cells suppressed, never a business name.
 export const GET: APIRoute = apiRoute(async ({ url, request }) => {
   const now = new Date();
   const { query, period } = parseViewQuery(url, now);
-  const body = await publicIndicators(getDb(), getEnv().PROVINCE_CODE, query, period, now);
+  const key = JSON.stringify([period.id, query.unit, query.sector, query.size, query.producerType]);
+  const body = await cachedPublic(key, () => publicIndicators(getDb(), getEnv().PROVINCE_CODE, query, period, now));
   if ((request.headers.get('accept') ?? '').includes('text/csv')) {
     const rows: (string | number | null)[][] = [
       ['Kỳ / Period', 'Đơn vị / Unit', 'Mã chỉ số / Indicator id', 'Chỉ số', 'Indicator', 'Giá trị / Value', 'Tử số / Numerator', 'Mẫu số / Denominator', 'Đơn vị đo / Unit of measure', 'Mục tiêu / Target', 'Tình trạng / Status', 'Ẩn vì ít hơn 5 / Suppressed'],
