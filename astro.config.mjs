@@ -15,8 +15,9 @@ export default defineConfig({
     routing: 'manual',
   },
   build: {
-    // External stylesheets only, so the CSP needs no 'unsafe-inline' for styles.
-    inlineStylesheets: 'never',
+    // Styles inline: one round trip less before the first paint on slow mobile networks. Astro's CSP
+    // lists their hashes, so no 'unsafe-inline' is needed.
+    inlineStylesheets: 'always',
   },
   security: {
     // Refuse cross-origin form POSTs (CSRF); JSON routes check Origin themselves (src/lib/server/csrf.ts).

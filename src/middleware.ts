@@ -40,6 +40,23 @@ function withHeaders(response: Response, secure: boolean, personal: boolean): Re
   return res;
 }
 
+const COMPRESSIBLE = /^(text\/html|application\/json|text\/csv|image\/svg\+xml)/;
+
+/**
+ * Gzip for text answers: a questionnaire page shrinks about six times, which matters more than
+ * anything else on a slow mobile connection. Streams through, so large exports are not buffered.
+ */
+function compress(request: Request, response: Response): Response {
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.body || request.method === 'HEAD' || response.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return response;
+  if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('content-encoding', 'gzip');
+  headers.delete('content-length');
+  headers.append('vary', 'Accept-Encoding');
+  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers });
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
   const url = context.url;
   const { lang, path } = splitLocale(url.pathname);
@@ -72,7 +89,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   try {
     const response = lang === 'en' ? await next(path + url.search) : await next();
-    return withHeaders(response, secure, Boolean(context.locals.user));
+    return compress(context.request, withHeaders(response, secure, Boolean(context.locals.user)));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (isApi) return withHeaders(jsonError(error), secure, true);
