@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
 import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '../schema/index.ts';
 
@@ -20,6 +21,18 @@ export type CellCounters = {
   scoreSum: number; recommended: number; adoptedRecommended: number;
 };
 
+/** SUM() of every counter of a cell table, for a select list. */
+function counterSums(t: typeof indicatorCells | typeof provinceCells) {
+  const s = (c: SQLiteColumn) => sql<number>`coalesce(sum(${c}), 0)`;
+  return {
+    n: s(t.n), nSme: s(t.nSme), nSmePlatform: s(t.nSmePlatform), nPlatform: s(t.nPlatform),
+    nDigital: s(t.nDigital), nEinvoice: s(t.nEinvoice), nEpayment: s(t.nEpayment),
+    nEcontract: s(t.nEcontract), nEcommerce: s(t.nEcommerce), nNotInRegistry: s(t.nNotInRegistry),
+    l0: s(t.l0), l1: s(t.l1), l2: s(t.l2), l3: s(t.l3), l4: s(t.l4), l5: s(t.l5),
+    scoreSum: s(t.scoreSum), recommended: s(t.recommended), adoptedRecommended: s(t.adoptedRecommended),
+  };
+}
+
 function cellWhere(f: DashboardFilter): SQL {
   const parts: SQL[] = [eq(indicatorCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(indicatorCells.communeCode, f.communeCode));
@@ -38,15 +51,10 @@ export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = nu
   // Province-wide views read the province cube: a few hundred rows however many communes there are.
   if (!f.communeCode && groupBy !== 'commune') return sumProvinceCells(db, f, groupBy);
   const key = groupColumn(groupBy);
-  const s = (c: (typeof indicatorCells)[keyof typeof indicatorCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
   const rows = await db
     .select({
       key: sql<string>`${key}`,
-      n: s(indicatorCells.n), nSme: s(indicatorCells.nSme), nSmePlatform: s(indicatorCells.nSmePlatform), nPlatform: s(indicatorCells.nPlatform),
-      nDigital: s(indicatorCells.nDigital), nEinvoice: s(indicatorCells.nEinvoice), nEpayment: s(indicatorCells.nEpayment),
-      nEcontract: s(indicatorCells.nEcontract), nEcommerce: s(indicatorCells.nEcommerce), nNotInRegistry: s(indicatorCells.nNotInRegistry),
-      l0: s(indicatorCells.l0), l1: s(indicatorCells.l1), l2: s(indicatorCells.l2), l3: s(indicatorCells.l3), l4: s(indicatorCells.l4), l5: s(indicatorCells.l5),
-      scoreSum: s(indicatorCells.scoreSum), recommended: s(indicatorCells.recommended), adoptedRecommended: s(indicatorCells.adoptedRecommended),
+      ...counterSums(indicatorCells),
     })
     .from(indicatorCells)
     .innerJoin(communes, eq(communes.code, indicatorCells.communeCode))
@@ -61,15 +69,10 @@ async function sumProvinceCells(db: Db, f: DashboardFilter, groupBy: GroupBy): P
   if (f.sizeClass) parts.push(eq(provinceCells.sizeClass, f.sizeClass));
   if (f.producerType) parts.push(eq(provinceCells.producerType, f.producerType));
   const key = groupBy === 'sector' ? provinceCells.sector : groupBy === 'size' ? provinceCells.sizeClass : groupBy === 'producerType' ? provinceCells.producerType : sql<string>`''`;
-  const s = (c: (typeof provinceCells)[keyof typeof provinceCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
   const rows = await db
     .select({
       key: sql<string>`${key}`,
-      n: s(provinceCells.n), nSme: s(provinceCells.nSme), nSmePlatform: s(provinceCells.nSmePlatform), nPlatform: s(provinceCells.nPlatform),
-      nDigital: s(provinceCells.nDigital), nEinvoice: s(provinceCells.nEinvoice), nEpayment: s(provinceCells.nEpayment),
-      nEcontract: s(provinceCells.nEcontract), nEcommerce: s(provinceCells.nEcommerce), nNotInRegistry: s(provinceCells.nNotInRegistry),
-      l0: s(provinceCells.l0), l1: s(provinceCells.l1), l2: s(provinceCells.l2), l3: s(provinceCells.l3), l4: s(provinceCells.l4), l5: s(provinceCells.l5),
-      scoreSum: s(provinceCells.scoreSum), recommended: s(provinceCells.recommended), adoptedRecommended: s(provinceCells.adoptedRecommended),
+      ...counterSums(provinceCells),
     })
     .from(provinceCells)
     .where(and(...parts))
@@ -108,16 +111,11 @@ export type Dimension = 'sector' | 'size' | 'producerType';
 /** Counters per commune × category value for a period (the public grid); no commune filter. */
 export async function sumCellGrid(db: Db, f: DashboardFilter, dim: Dimension | null) {
   const col = dim === 'sector' ? indicatorCells.sector : dim === 'size' ? indicatorCells.sizeClass : dim === 'producerType' ? indicatorCells.producerType : sql<string>`''`;
-  const s = (c: (typeof indicatorCells)[keyof typeof indicatorCells._.columns]) => sql<number>`coalesce(sum(${c}), 0)`;
   const rows = await db
     .select({
       commune: indicatorCells.communeCode,
       key: sql<string>`${col}`,
-      n: s(indicatorCells.n), nSme: s(indicatorCells.nSme), nSmePlatform: s(indicatorCells.nSmePlatform), nPlatform: s(indicatorCells.nPlatform),
-      nDigital: s(indicatorCells.nDigital), nEinvoice: s(indicatorCells.nEinvoice), nEpayment: s(indicatorCells.nEpayment),
-      nEcontract: s(indicatorCells.nEcontract), nEcommerce: s(indicatorCells.nEcommerce), nNotInRegistry: s(indicatorCells.nNotInRegistry),
-      l0: s(indicatorCells.l0), l1: s(indicatorCells.l1), l2: s(indicatorCells.l2), l3: s(indicatorCells.l3), l4: s(indicatorCells.l4), l5: s(indicatorCells.l5),
-      scoreSum: s(indicatorCells.scoreSum), recommended: s(indicatorCells.recommended), adoptedRecommended: s(indicatorCells.adoptedRecommended),
+      ...counterSums(indicatorCells),
     })
     .from(indicatorCells)
     .innerJoin(communes, eq(communes.code, indicatorCells.communeCode))

@@ -3,21 +3,9 @@
  * (45 = 9 criteria) and online activity (20 = 4 criteria). Criteria follow the
  * official order (shared/domain/README.md); wording is ours.
  */
-import type { PlatformCategoryId } from '../../reference/platform-categories.ts';
+import { graded } from './scales.ts';
 import type { PillarInput } from '../../../../src/domain/framework/schema.ts';
 
-type Grade = readonly [vi: string, en: string];
-type Scale = readonly [Grade, Grade, Grade, Grade, Grade, Grade];
-
-/** g0 = nothing at all (0 points); g1…g5 = the five official grades (1…5 points). */
-function graded(grades: Scale, platformCategory?: PlatformCategoryId) {
-  return grades.map(([vi, en], i) => ({
-    value: `g${i}`,
-    points: i,
-    label: { vi, en },
-    ...(platformCategory !== undefined && i > 0 ? { platformCategory } : {}),
-  }));
-}
 
 const SERVICES = ['H', 'I', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S'] as const;
 

@@ -2,21 +2,9 @@
  * Pillar 6, "Dữ liệu và tài sản thông tin" (35 points): data use and
  * governance (35 = 7 criteria). Criteria follow the official order; wording is ours.
  */
-import type { PlatformCategoryId } from '../../reference/platform-categories.ts';
+import { graded } from './scales.ts';
 import type { PillarInput } from '../../../../src/domain/framework/schema.ts';
 
-type Grade = readonly [vi: string, en: string];
-type Scale = readonly [Grade, Grade, Grade, Grade, Grade, Grade];
-
-/** g0 = nothing at all (0 points); g1…g5 = the five official grades (1…5 points). */
-function graded(grades: Scale, platformCategory?: PlatformCategoryId) {
-  return grades.map(([vi, en], i) => ({
-    value: `g${i}`,
-    points: i,
-    label: { vi, en },
-    ...(platformCategory !== undefined && i > 0 ? { platformCategory } : {}),
-  }));
-}
 
 export const dataPillar: PillarInput = {
   id: 'data',
