@@ -167,6 +167,21 @@ describe('login, logout, password', () => {
   });
 });
 
+describe('English under /en', () => {
+  it('forms post and answer in English', async () => {
+    const c = new Browserless(server.url);
+    const bad = await c.post('/en/login', { login: ADMIN.email, password: 'wrong-password' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('Wrong email/phone number or password');
+    const ok = await c.post('/en/login', { login: ADMIN.email, password: ADMIN.password });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/en/');
+    expect(await (await c.get('/en/account')).text()).toContain('Change password');
+  });
+});
+
 describe('authorisation', () => {
   async function loginAs(email: string, password: string): Promise<Browserless> {
     const c = new Browserless(server.url);
