@@ -27,9 +27,9 @@ async function freePort(): Promise<number> {
 describe('npm start (scripts/start.ts)', () => {
   it('migrates and seeds a new embedded database, prints the first admin once, and serves /healthz', async () => {
     const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'portal.db')}`, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' };
-    delete env.ADMIN_EMAIL;
-    delete env.ADMIN_PASSWORD;
+    // No ADMIN_EMAIL/ADMIN_PASSWORD: the first admin gets a random password, printed once.
+    const { ADMIN_EMAIL: _e, ADMIN_PASSWORD: _p, ...base } = process.env;
+    const env = { ...base, DATABASE_URL: `file:${join(dir, 'portal.db')}`, PORT: String(port), HOST: '127.0.0.1' };
     child = spawn(process.execPath, [join(root, 'scripts/start.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
