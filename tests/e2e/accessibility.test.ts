@@ -41,6 +41,7 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
     ['login', '/login'],
     ['privacy', '/privacy'],
     ['account', '/account'],
+    ['my data', '/account/data'],
     ['business', () => `/businesses/${businessId}`],
     ['profile step', () => `/businesses/${businessId}/assessment/profile`],
     ['questionnaire page', () => `/businesses/${businessId}/assessment/1`],

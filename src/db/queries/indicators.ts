@@ -185,3 +185,17 @@ export async function refreshBusinessFacts(db: Db, businessId: number, catalog: 
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   version++;
 }
+
+/** Takes a business out of every counter (before its data is erased). */
+export async function removeBusinessFacts(db: Db, businessId: number): Promise<void> {
+  const facts = await db.select().from(indicatorFacts).where(eq(indicatorFacts.businessId, businessId));
+  if (!facts.length) return;
+  const statements = [];
+  for (const f of facts) {
+    const [place] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, f.communeCode)).limit(1);
+    statements.push(...cellStatements(db, f.periodId, place?.provinceCode ?? '', f, -1));
+  }
+  statements.push(db.delete(indicatorFacts).where(eq(indicatorFacts.businessId, businessId)));
+  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  version++;
+}

@@ -1,0 +1,83 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import {
+  accountClaims,
+  answerEvents,
+  assessments,
+  auditLog,
+  businesses,
+  consents,
+  helpRequests,
+  ocopProducts,
+  productChecklist,
+  productListings,
+  recommendationMarks,
+  users,
+} from '../../db/schema/index.ts';
+import { auditValues } from '../../db/queries/accounts.ts';
+import { removeBusinessFacts } from '../../db/queries/indicators.ts';
+import { ForbiddenError, ValidationError } from './errors.ts';
+import { verifyPassword } from './password.ts';
+import { requireUser, type Actor } from './guards.ts';
+import { clearIndicatorCaches } from './indicators.ts';
+
+/** Only the business itself exercises the rights over its own data (Law 91/2025/QH15). */
+function ownBusiness(actor: Actor | null): { actor: Actor; businessId: number } {
+  const a = requireUser(actor);
+  if (a.role !== 'business' || !a.businessId) throw new ForbiddenError();
+  return { actor: a, businessId: a.businessId };
+}
+
+/** Everything the portal holds about the business and its account, as one JSON document. */
+export async function exportMyData(db: Db, actor: Actor | null) {
+  const { businessId } = ownBusiness(actor);
+  const [business] = await db.select().from(businesses).where(eq(businesses.id, businessId));
+  const accounts = await db
+    .select({ id: users.id, role: users.role, email: users.email, phone: users.phone, displayName: users.displayName, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.businessId, businessId));
+  const own = await db.select().from(assessments).where(eq(assessments.businessId, businessId));
+  const products = await db.select().from(ocopProducts).where(eq(ocopProducts.businessId, businessId));
+  const productIds = products.map((p) => p.id);
+  return {
+    exportedAt: new Date().toISOString(),
+    business: business ? { ...business, nameSearch: undefined } : null,
+    accounts,
+    consents: await db.select().from(consents).where(eq(consents.businessId, businessId)),
+    assessments: own,
+    answerHistory: own.length ? await db.select().from(answerEvents).where(inArray(answerEvents.assessmentId, own.map((a) => a.id))) : [],
+    recommendationMarks: await db.select().from(recommendationMarks).where(eq(recommendationMarks.businessId, businessId)),
+    helpRequests: await db.select().from(helpRequests).where(eq(helpRequests.businessId, businessId)),
+    ocopProducts: products.map((p) => ({ ...p, nameSearch: undefined })),
+    productChecklists: productIds.length ? await db.select().from(productChecklist).where(inArray(productChecklist.productId, productIds)) : [],
+    productListings: productIds.length ? await db.select().from(productListings).where(inArray(productListings.productId, productIds)) : [],
+  };
+}
+
+const EraseSchema = z.object({
+  password: z.string({ error: 'Vui lòng nhập mật khẩu / Please enter your password' }).min(1, 'Vui lòng nhập mật khẩu / Please enter your password').max(1000),
+  confirm: z.literal('XOA', { error: 'Gõ XOA để xác nhận / Type XOA to confirm' }),
+});
+
+/**
+ * Erases the business, its accounts and everything attached to them, after the password is
+ * re-entered. Indicators lose its contribution first; the audit log keeps only that an erasure happened.
+ */
+export async function eraseMyData(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
+  const { actor: a, businessId } = ownBusiness(actor);
+  const parsed = EraseSchema.safeParse({ password: form.password, confirm: typeof form.confirm === 'string' ? form.confirm.trim().toUpperCase() : form.confirm });
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
+  const [me] = await db.select().from(users).where(eq(users.id, a.id));
+  if (!me || !(await verifyPassword(me.passwordHash, parsed.data.password))) {
+    throw new ValidationError([{ path: ['password'], message: 'Mật khẩu không đúng / Wrong password' }]);
+  }
+  await removeBusinessFacts(db, businessId);
+  await db.batch([
+    db.delete(accountClaims).where(eq(accountClaims.businessId, businessId)),
+    // Cascades to users (and their sessions), assessments, answers, consents, marks, help requests, products.
+    db.delete(businesses).where(eq(businesses.id, businessId)),
+    db.insert(auditLog).values(auditValues({ actorUserId: null, action: 'erase_business', entity: 'business', entityId: String(businessId) }, now)),
+  ]);
+  clearIndicatorCaches();
+}
