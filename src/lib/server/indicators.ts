@@ -55,7 +55,8 @@ export type View = {
  * table, so they are cached briefly per filter; the assessment counters themselves are always fresh.
  */
 const EXTRAS_TTL_MS = 60_000;
-const extrasCache = new Map<string, { at: number; value: Promise<{ registered: Map<string, number>; ocop: { key: string; n: number; listed: number }[] }> }>();
+type Extras = { registered: Map<string, number>; ocop: { key: string; n: number; listed: number }[] };
+const extrasCache = new Map<string, { at: number; value: Promise<Extras>; refreshing?: Promise<Extras> }>();
 
 export function clearIndicatorCaches(): void {
   extrasCache.clear();
@@ -84,6 +85,19 @@ function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy) {
   const key = JSON.stringify([f.provinceCode, f.communeCode, f.sector, f.sizeClass, f.producerType, groupBy]);
   const hit = extrasCache.get(key);
   if (hit && Date.now() - hit.at < EXTRAS_TTL_MS) return hit.value;
+  if (hit) {
+    // Stale while revalidating: readers keep the last count while one recount runs, so only the very
+    // first question after a start (or an explicit invalidation) waits for it.
+    if (!hit.refreshing) {
+      const fresh = loadExtras(db, f, groupBy);
+      hit.refreshing = fresh;
+      fresh.then(
+        () => extrasCache.set(key, { at: Date.now(), value: fresh }),
+        () => (hit.refreshing = undefined),
+      );
+    }
+    return hit.value;
+  }
   const value = loadExtras(db, f, groupBy);
   extrasCache.set(key, { at: Date.now(), value });
   value.catch(() => extrasCache.delete(key));
