@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, newMobileContext, watchErrors, assertNoHorizontalScroll } from '../helpers/browser.ts';
+import { loginThroughForm } from '../helpers/browser.ts';
 import { validTaxCode } from '../helpers/http.ts';
 
 let server: TestServer;
@@ -52,12 +53,8 @@ async function pageNumber(page: Page): Promise<number> {
   return m ? Number(m[1]) : NaN;
 }
 
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(server.url + '/login');
-  await page.getByLabel('Email hoặc số điện thoại').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(server.url + '/');
+function login(page: Page, email: string, password: string): Promise<void> {
+  return loginThroughForm(page, server.url, email, password);
 }
 
 describe.each([

@@ -10,18 +10,8 @@ import {
   suppressResult,
 } from '../../src/domain/indicators/suppression.ts';
 import type { Cell, PublishedCell, Table } from '../../src/domain/indicators/suppression.ts';
+import { mulberry32 as prng } from '../../src/domain/demo-data.ts';
 
-/** mulberry32: a small seeded PRNG, so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cell(key: string, businesses: number, numerator: number): Cell {
   return { key, businesses, numerator, denominator: businesses, value: percent(numerator, businesses) };

@@ -17,20 +17,10 @@ import { getNeedEvidence } from '../../src/domain/recommendations/evidence.ts';
 import { applyAdoptions } from '../../src/domain/recommendations/prefill.ts';
 import { scoreAssessment, validateAnswers } from '../../src/domain/scoring.ts';
 import { sizeClass } from '../../src/domain/size-class.ts';
+import { mulberry32 as prng } from '../../src/domain/demo-data.ts';
 
 const ITERATIONS = 320;
 
-/** mulberry32: small, seeded, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

@@ -11,20 +11,10 @@ import { PRODUCER_TYPES, allQuestions, parseFramework } from '../../src/domain/f
 import type { AnswerValue, Framework, Profile, Question } from '../../src/domain/framework/schema.ts';
 import { scoreAssessment, validateAnswers } from '../../src/domain/scoring.ts';
 import type { AssessmentResult } from '../../src/domain/scoring.ts';
+import { mulberry32 as prng } from '../../src/domain/demo-data.ts';
 
 const ITERATIONS = 600;
 
-/** mulberry32: small, seeded, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

@@ -48,6 +48,13 @@ export function profileOf(a: Assessment): Profile | null {
   return (a.profile as Profile | null) ?? null;
 }
 
+/** Questions and scoring need the profile; the profile step comes first. */
+function requireProfile(a: Assessment): Profile {
+  const profile = profileOf(a);
+  if (!profile) throw new ValidationError([{ path: ['profile'], message: 'Vui lòng điền thông tin doanh nghiệp trước / Please fill in the business profile first' }]);
+  return profile;
+}
+
 function businessProfile(b: BusinessWithLocation): Profile | null {
   if (!b.sector || b.employees === null) return null;
   return toProfile({
@@ -184,8 +191,7 @@ export async function savePage(
 ): Promise<PageSaveResult> {
   requireAssessor(actor, business);
   const a = requireDraft(draft, business.id);
-  const profile = profileOf(a);
-  if (!profile) throw new ValidationError([{ path: ['profile'], message: 'Vui lòng điền thông tin doanh nghiệp trước / Please fill in the business profile first' }]);
+  const profile = requireProfile(a);
   const framework = frameworkOf(a);
   const pages = questionnairePages(framework);
   const page = pages[pageNumber - 1];
@@ -248,8 +254,7 @@ export async function submitAssessment(
 ): Promise<{ assessment: Assessment; result: AssessmentResult }> {
   requireAssessor(actor, business);
   const a = requireDraft(draft, business.id);
-  const profile = profileOf(a);
-  if (!profile) throw new ValidationError([{ path: ['profile'], message: 'Vui lòng điền thông tin doanh nghiệp trước / Please fill in the business profile first' }]);
+  const profile = requireProfile(a);
   const framework = frameworkOf(a);
   const checked = validateAnswers(framework, profile, a.answers);
   const answers = checked.ok ? checked.answers : {};
