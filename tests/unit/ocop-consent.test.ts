@@ -25,19 +25,19 @@ describe('ConsentRecordSchema', () => {
   it('records processing consent, with the optional purposes off unless ticked', () => {
     expect(ConsentRecordSchema.parse(valid)).toEqual({
       ...valid,
-      purposes: { processing: true, share_province: false, share_vendors: false },
+      purposes: { processing: true, share_province: false, share_vendors: false, publish_products: false },
       textVersion: CONSENT_TEXT_VERSION,
     });
   });
 
   it('reads HTML checkboxes: "on" is ticked, absent or empty is not', () => {
     const parsed = ConsentRecordSchema.parse({ ...valid, purposes: { processing: 'on', share_province: 'on', share_vendors: '' } });
-    expect(parsed.purposes).toEqual({ processing: true, share_province: true, share_vendors: false });
+    expect(parsed.purposes).toEqual({ processing: true, share_province: true, share_vendors: false, publish_products: false });
   });
 
   it('keeps each optional purpose separate', () => {
     const parsed = ConsentRecordSchema.parse({ ...valid, purposes: { processing: true, share_vendors: true } });
-    expect(parsed.purposes).toEqual({ processing: true, share_province: false, share_vendors: true });
+    expect(parsed.purposes).toEqual({ processing: true, share_province: false, share_vendors: true, publish_products: false });
   });
 
   it.each([[false], [undefined], [''], ['off']])('refuses processing = %j', (processing) => {
