@@ -54,6 +54,7 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
     ['open data', '/open-data'],
     ['claim an account', '/claim'],
     ['change history', () => `/businesses/${businessId}/history`],
+    ['consents', () => `/businesses/${businessId}/consents`],
   ])('%s has no violations', async (_name, path) => {
     const page = await ctx.newPage();
     const url = server.url + (typeof path === 'function' ? path() : path);

@@ -110,6 +110,9 @@ describe('assisted mode', () => {
   });
 
   it('public search finds "Nghêu" from "ngheu", filters by stars, and exposes no personal data', async () => {
+    // Publication is its own consent purpose, recorded by the helper on the producer's behalf.
+    const grant = await helperA.post(`/businesses/${producerId}/consents`, { intent: 'grant', purpose: 'publish_products', consentedBy: 'Nguyễn Thị Nghêu', relation: 'self', method: 'assisted_verbal' });
+    expect(grant.status).toBe(303);
     const res = await fetch(`${server.url}/api/v1/ocop-products?q=ngheu`);
     expect(res.status).toBe(200);
     const body = await res.json();

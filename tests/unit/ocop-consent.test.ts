@@ -5,7 +5,9 @@ import {
   CONSENT_PURPOSE_TEXT,
   CONSENT_RELATION_LABELS,
   CONSENT_TEXT_VERSION,
+  ConsentPurposeSchema,
   ConsentRecordSchema,
+  OnBehalfSchema,
 } from '../../src/domain/ocop/consent.ts';
 
 const recordedAt = new Date('2026-03-02T08:00:00Z');
@@ -25,19 +27,19 @@ describe('ConsentRecordSchema', () => {
   it('records processing consent, with the optional purposes off unless ticked', () => {
     expect(ConsentRecordSchema.parse(valid)).toEqual({
       ...valid,
-      purposes: { processing: true, share_province: false, share_vendors: false },
+      purposes: { processing: true, share_province: false, share_vendors: false, publish_products: false },
       textVersion: CONSENT_TEXT_VERSION,
     });
   });
 
   it('reads HTML checkboxes: "on" is ticked, absent or empty is not', () => {
     const parsed = ConsentRecordSchema.parse({ ...valid, purposes: { processing: 'on', share_province: 'on', share_vendors: '' } });
-    expect(parsed.purposes).toEqual({ processing: true, share_province: true, share_vendors: false });
+    expect(parsed.purposes).toEqual({ processing: true, share_province: true, share_vendors: false, publish_products: false });
   });
 
   it('keeps each optional purpose separate', () => {
     const parsed = ConsentRecordSchema.parse({ ...valid, purposes: { processing: true, share_vendors: true } });
-    expect(parsed.purposes).toEqual({ processing: true, share_province: false, share_vendors: true });
+    expect(parsed.purposes).toEqual({ processing: true, share_province: false, share_vendors: true, publish_products: false });
   });
 
   it.each([[false], [undefined], [''], ['off']])('refuses processing = %j', (processing) => {
@@ -98,5 +100,23 @@ describe('consent wording', () => {
 
   it('tells the producer they can withdraw', () => {
     expect(CONSENT_PURPOSE_TEXT.processing.detail.vi).toContain('rút lại sự đồng ý');
+  });
+});
+
+describe('publication consent', () => {
+  it('is a separate optional purpose, off unless ticked, and says what is published', () => {
+    expect(ConsentRecordSchema.parse(valid).purposes.publish_products).toBe(false);
+    expect(ConsentRecordSchema.parse({ ...valid, purposes: { processing: true, publish_products: 'on' } }).purposes.publish_products).toBe(true);
+    const t = CONSENT_PURPOSE_TEXT.publish_products;
+    expect(t.detail.vi).toContain('Số điện thoại và mã số thuế không được công khai');
+    expect(t.detail.en).toContain('never published');
+  });
+
+  it('a helper acting on behalf must say who asked and how; a purpose must be known', () => {
+    expect(OnBehalfSchema.safeParse({ consentedBy: 'Trần Văn Bình', relation: 'self', method: 'assisted_paper' }).success).toBe(true);
+    expect(OnBehalfSchema.safeParse({ consentedBy: '', relation: 'self', method: 'assisted_paper' }).success).toBe(false);
+    expect(OnBehalfSchema.safeParse({ consentedBy: 'Trần Văn Bình', relation: 'self', method: 'online_form' }).success).toBe(false);
+    expect(ConsentPurposeSchema.safeParse('publish_products').success).toBe(true);
+    expect(ConsentPurposeSchema.safeParse('sell_data').success).toBe(false);
   });
 });

@@ -1,13 +1,20 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { businesses, communes, ocopProducts, productListings } from '../schema/index.ts';
+import { businesses, communes, consents, ocopProducts, productListings } from '../schema/index.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 
 export type OcopSearch = { q?: string; stars?: number; group?: string; commune?: string; provinceCode: string; limit?: number; offset?: number };
 
-/** Public product search: public fields only (never a phone number or a consent record). */
+/**
+ * Public product search: public fields only (never a phone number or a consent record), and only
+ * for producers with a current "publish my products" consent. Read live on every request (no
+ * cache), so a withdrawal hides the products at once.
+ */
 export async function searchOcopProducts(db: Db, s: OcopSearch) {
-  const parts: SQL[] = [eq(communes.provinceCode, s.provinceCode)];
+  const parts: SQL[] = [
+    eq(communes.provinceCode, s.provinceCode),
+    sql`exists (select 1 from ${consents} where ${consents.businessId} = ${businesses.id} and ${consents.purpose} = 'publish_products' and ${consents.withdrawnAt} is null)`,
+  ];
   for (const w of s.q ? toSearchKey(s.q).split(' ').filter(Boolean).slice(0, 8) : []) parts.push(sql`instr(${ocopProducts.nameSearch}, ${w}) > 0`);
   if (s.stars) parts.push(eq(ocopProducts.stars, s.stars));
   if (s.group) parts.push(eq(ocopProducts.productGroup, s.group));

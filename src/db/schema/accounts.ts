@@ -95,7 +95,7 @@ export const consents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
     businessId: integer('business_id').references(() => businesses.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['processing', 'share_province', 'share_vendors'] }).notNull(),
+    purpose: text('purpose', { enum: ['processing', 'share_province', 'share_vendors', 'publish_products'] }).notNull(),
     method: text('method', { enum: ['online_form', 'assisted_verbal', 'assisted_paper'] }).notNull(),
     /** Assisted mode: who gave consent and how they relate to the producer. */
     consentedByName: text('consented_by_name'),

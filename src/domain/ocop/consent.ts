@@ -3,7 +3,7 @@
  * registers a producer on their behalf.
  *
  * Law 91/2025/QH15 on personal data protection (in force 1/1/2026, with
- * Nghị định 356/2025; shared/domain/README.md "Personal data"): consent is
+ * Nghị định 356/2025): consent is
  * given per purpose, never pre-ticked and never read from silence; data go to
  * vendors only with a separate consent. Hence:
  * - `processing` must be explicitly true: without it we cannot register anyone;
@@ -25,11 +25,11 @@ export type ConsentRelation = (typeof CONSENT_RELATIONS)[number];
 export const CONSENT_METHODS = ['assisted_verbal', 'assisted_paper'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
-export const CONSENT_PURPOSES = ['processing', 'share_province', 'share_vendors'] as const;
+export const CONSENT_PURPOSES = ['processing', 'share_province', 'share_vendors', 'publish_products'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** Bump when the wording below changes: each record says which wording was agreed to. */
-export const CONSENT_TEXT_VERSION = '2026-01';
+export const CONSENT_TEXT_VERSION = '2026-02';
 
 export const CONSENT_RELATION_LABELS: Readonly<Record<ConsentRelation, Text>> = {
   self: { vi: 'Chính chủ (người sản xuất)', en: 'The producer in person' },
@@ -80,7 +80,23 @@ export const CONSENT_PURPOSE_TEXT: Readonly<Record<ConsentPurpose, { label: Text
       en: 'Shared only if you agree here; the portal never sells personal data.',
     },
   },
+  // Added in 2026-02: before it, the processing wording promised aggregate publication only, so
+  // nobody is opted in by default; each producer (or a helper on its behalf) grants it explicitly.
+  publish_products: {
+    required: false,
+    label: {
+      vi: 'Đồng ý công khai sản phẩm OCOP của tôi trên trang “Sản phẩm OCOP” của Cổng (không bắt buộc)',
+      en: 'I agree that my OCOP products are shown publicly on the portal’s “OCOP products” page (optional)',
+    },
+    detail: {
+      vi: 'Ai cũng xem được: tên sản phẩm, hạng sao, nhóm sản phẩm, tên người sản xuất hoặc tên cơ sở, xã/phường, và liên kết tới gian hàng trên các sàn thương mại điện tử. Số điện thoại và mã số thuế không được công khai. Khi rút lại sự đồng ý, sản phẩm bị ẩn ngay.',
+      en: 'Anyone can see: the product name, star rating and group, the producer or business name, the commune, and links to the listings on e-commerce floors. The phone number and tax code are never published. Withdrawing this consent hides the products at once.',
+    },
+  },
 };
+
+/** Purposes a producer may grant or withdraw at any time; `processing` is the basis of the account itself. */
+export const OPTIONAL_CONSENT_PURPOSES = CONSENT_PURPOSES.filter((p) => !CONSENT_PURPOSE_TEXT[p].required) as Exclude<ConsentPurpose, 'processing'>[];
 
 // ---------------------------------------------------------------------------
 // Schema
@@ -113,6 +129,7 @@ export const ConsentPurposesSchema = z.object(
     processing: checkbox(PROCESSING_REQUIRED).refine((v) => v === true, PROCESSING_REQUIRED),
     share_province: checkbox(INVALID_CHOICE),
     share_vendors: checkbox(INVALID_CHOICE),
+    publish_products: checkbox(INVALID_CHOICE),
   },
   { error: PROCESSING_REQUIRED },
 );
@@ -134,6 +151,24 @@ export const ConsentRecordSchema = z.object({
   recordedAt: z.date({ error: msg('Thiếu thời điểm ghi nhận', 'The time of recording is missing') }),
   textVersion: z.string().min(1).default(CONSENT_TEXT_VERSION),
 });
+
+const PERSON_NAME = ConsentRecordSchema.shape.consentedBy;
+
+/** A helper acting for the producer records who asked, in what capacity and how. */
+export const OnBehalfSchema = z.object({
+  consentedBy: PERSON_NAME,
+  relation: ConsentRecordSchema.shape.relation,
+  method: ConsentRecordSchema.shape.method,
+});
+export type OnBehalf = z.output<typeof OnBehalfSchema>;
+
+/** Correcting a record: the name of the person who consented and their relation to the producer. */
+export const ConsentCorrectionSchema = z.object({
+  consentedBy: PERSON_NAME,
+  relation: ConsentRecordSchema.shape.relation,
+});
+
+export const ConsentPurposeSchema = z.enum(CONSENT_PURPOSES, { error: msg('Mục đích đồng ý không hợp lệ', 'Unknown consent purpose') });
 
 export type ConsentRecordInput = z.input<typeof ConsentRecordSchema>;
 export type ConsentRecord = z.output<typeof ConsentRecordSchema>;

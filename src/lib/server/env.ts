@@ -33,3 +33,16 @@ export function getEnv(source: Record<string, string | undefined> = process.env)
 export function provincialFloorDomain(): string | null {
   return process.env.PROVINCIAL_FLOOR_DOMAIN?.trim() || null;
 }
+
+/**
+ * Where vulnerabilities are reported (security.txt "Contact"): an e-mail address or an https URL
+ * set by the deployment in SECURITY_CONTACT; null when unset or not one of those.
+ */
+export function securityContact(): string | null {
+  const raw = process.env.SECURITY_CONTACT?.trim();
+  if (!raw) return null;
+  const email = raw.replace(/^mailto:/i, '');
+  if (z.email().safeParse(email).success) return `mailto:${email}`;
+  if (/^https:\/\/[^\s]+$/i.test(raw) && z.url().safeParse(raw).success) return raw;
+  return null;
+}

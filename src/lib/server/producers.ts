@@ -14,7 +14,7 @@ import {
 } from '../../db/schema/index.ts';
 import { auditValues, type BusinessWithLocation } from '../../db/queries/accounts.ts';
 import { OcopProducerSchema, makeOcopProductSchema, vietnamYear } from '../../domain/ocop/schema.ts';
-import { ConsentRecordSchema } from '../../domain/ocop/consent.ts';
+import { CONSENT_PURPOSES, ConsentRecordSchema } from '../../domain/ocop/consent.ts';
 import { OCOP_FLOORS } from '../../../db/seed/ocop/floors.ts';
 import { checklistProgress, floorsForProduct, requirementsFor, validateTransition, type ListingStatus } from '../../domain/ocop/floors.ts';
 import { checkClaim, claimCodeExpiresAt, CLAIM_CHECK_MESSAGES, generateClaimCode, hashClaimCode, normaliseClaimCode } from '../../domain/ocop/claim.ts';
@@ -55,7 +55,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     consentedBy: one(form.consentedBy),
     relation: one(form.relation),
     method: one(form.method),
-    purposes: { processing: one(form.consent_processing), share_province: one(form.consent_share_province), share_vendors: one(form.consent_share_vendors) },
+    purposes: { processing: one(form.consent_processing), share_province: one(form.consent_share_province), share_vendors: one(form.consent_share_vendors), publish_products: one(form.consent_publish_products) },
     recordedAt: ctx.now,
   });
   const issues = [...(producer.success ? [] : issuesOf(producer.error.issues)), ...(consent.success ? [] : issuesOf(consent.error.issues, ['consent']))];
@@ -71,7 +71,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
   }
   const name = p.businessName ?? p.displayName;
   const c = consent.data;
-  const granted = (['processing', 'share_province', 'share_vendors'] as const).filter((k) => c.purposes[k]);
+  const granted = CONSENT_PURPOSES.filter((k) => c.purposes[k]);
   return db.transaction(async (tx) => {
     const [biz] = await tx
       .insert(businesses)

@@ -13,6 +13,7 @@ export const GET: APIRoute = apiRoute(async ({ url }) => {
   return json(
     { products: rows.map((r) => ({ id: r.id, name: r.name, group: r.group, stars: r.stars, communeCode: r.communeCode, producerName: r.producerName, listings: r.listings })) },
     200,
-    { 'cache-control': 'public, max-age=60' },
+    // No shared-cache lifetime: a producer who withdraws consent to publication disappears at once.
+    { 'cache-control': 'no-cache' },
   );
 });
