@@ -165,7 +165,6 @@ afterAll(async () => {
 });
 
 const actorList = () => [...actors.values()];
-const staffList = () => actorList().filter((a) => a.role === 'helper' || a.role === 'officer' || a.role === 'admin');
 
 // ---------------------------------------------------------------------------------------------
 // Item 1: the attack as reported.
