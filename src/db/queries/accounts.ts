@@ -1,7 +1,8 @@
-import { and, asc, eq, or, sql, count } from 'drizzle-orm';
+import { asc, eq, or, sql, count, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
 import { businesses, communes, consents, users, auditLog, type Business, type Role } from '../schema/index.ts';
-import type { Scope } from '../../lib/server/guards.ts';
+import { canChooseCommune, type Actor, type Scope } from '../../lib/server/guards.ts';
 
 export async function findUserByLogin(db: Db, identifier: string) {
   const rows = await db
@@ -35,13 +36,16 @@ export async function businessById(db: Db, id: number): Promise<BusinessWithLoca
   return row ? { ...row.b, provinceCode: row.provinceCode, communeName: row.communeName } : undefined;
 }
 
-/** The WHERE clause that limits business rows to what a scope may see. */
-export function businessScopeWhere(scope: Scope) {
+/**
+ * The WHERE clause that limits business rows to what a scope may see. It reads only the `businesses`
+ * table, so it holds whatever else the query joins (e.g. communes on another column).
+ */
+export function businessScopeWhere(scope: Scope): SQL {
   switch (scope.kind) {
     case 'all':
       return sql`1 = 1`;
     case 'province':
-      return eq(communes.provinceCode, scope.provinceCode);
+      return sql`${businesses.communeCode} IN (SELECT ${communes.code} FROM ${communes} WHERE ${communes.provinceCode} = ${scope.provinceCode})`;
     case 'commune':
       return eq(businesses.communeCode, scope.communeCode);
     case 'business':
@@ -51,6 +55,31 @@ export function businessScopeWhere(scope: Scope) {
   }
 }
 
+/**
+ * The one way to filter business rows for an actor: the scope AND every other condition, each in
+ * its own parentheses, so an OR inside a search condition can never widen the scope.
+ */
+export function whereInScope(scope: Scope, ...conditions: (SQL | undefined)[]): SQL {
+  const parts = [businessScopeWhere(scope), ...conditions.filter((c): c is SQL => c !== undefined)];
+  return sql.join(
+    parts.map((c) => sql`(${c})`),
+    sql` AND `,
+  );
+}
+
+/** User text inside a LIKE pattern matches itself only: `%`, `_` and the escape character are escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function likeContains(column: SQLiteColumn, text: string): SQL {
+  return sql`${column} LIKE ${`%${escapeLike(text)}%`} ESCAPE '\\'`;
+}
+
+export function likeStartsWith(column: SQLiteColumn, text: string): SQL {
+  return sql`${column} LIKE ${`${escapeLike(text)}%`} ESCAPE '\\'`;
+}
+
 export const BUSINESS_PAGE_SIZE = 50;
 
 export async function listBusinesses(
@@ -58,10 +87,11 @@ export async function listBusinesses(
   scope: Scope,
   opts: { page: number; q?: string; communeCode?: string },
 ) {
-  const conditions = [businessScopeWhere(scope)];
-  if (opts.q) conditions.push(sql`${businesses.nameSearch} LIKE ${'%' + opts.q + '%'} OR ${businesses.taxCode} LIKE ${opts.q + '%'}`);
-  if (opts.communeCode) conditions.push(eq(businesses.communeCode, opts.communeCode));
-  const where = and(...conditions);
+  const where = whereInScope(
+    scope,
+    opts.q ? or(likeContains(businesses.nameSearch, opts.q), likeStartsWith(businesses.taxCode, opts.q)) : undefined,
+    opts.communeCode ? eq(businesses.communeCode, opts.communeCode) : undefined,
+  );
   const [total] = await db
     .select({ n: count() })
     .from(businesses)
@@ -112,6 +142,11 @@ export async function communesOfProvince(db: Db, provinceCode: string) {
     .from(communes)
     .where(eq(communes.provinceCode, provinceCode))
     .orderBy(asc(communes.searchKey));
+}
+
+/** The communes of the province an actor may put a record in (the options of a commune select). */
+export async function communesForActor(db: Db, actor: Actor, provinceCode: string) {
+  return (await communesOfProvince(db, provinceCode)).filter((c) => canChooseCommune(actor, { code: c.code, provinceCode }));
 }
 
 export async function communeByCode(db: Db, code: string) {

@@ -1,6 +1,8 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
+import type { Scope } from '../../lib/server/guards.ts';
+import { whereInScope } from './accounts.ts';
 import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '../schema/index.ts';
 
 export type DashboardFilter = {
@@ -199,8 +201,12 @@ export async function ocopCounts(db: Db, f: { provinceCode: string; communeCode?
 
 export type FactFlag = 'all' | 'platform' | 'einvoice' | 'epayment' | 'econtract' | 'ecommerce' | 'notInRegistry';
 
-/** The businesses behind a number (officers only; the caller checks scope). */
-export async function drillDown(db: Db, f: DashboardFilter, flag: FactFlag, limit = 500) {
+/**
+ * The businesses behind a number, limited to the actor's scope by where each business is now: a
+ * business that moved since its assessment still counts where it was assessed, but is listed only
+ * to those who may open it.
+ */
+export async function drillDown(db: Db, scope: Scope, f: DashboardFilter, flag: FactFlag, limit = 500) {
   const parts: SQL[] = [eq(indicatorFacts.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(indicatorFacts.communeCode, f.communeCode));
   if (f.sector) parts.push(eq(indicatorFacts.sector, f.sector));
@@ -222,7 +228,7 @@ export async function drillDown(db: Db, f: DashboardFilter, flag: FactFlag, limi
     .from(indicatorFacts)
     .innerJoin(businesses, eq(businesses.id, indicatorFacts.businessId))
     .innerJoin(communes, eq(communes.code, indicatorFacts.communeCode))
-    .where(and(...parts))
+    .where(whereInScope(scope, ...parts))
     .orderBy(businesses.nameSearch)
     .limit(limit);
 }

@@ -6,7 +6,7 @@ import { NEEDS, fitsAllSectors } from '../../domain/platforms/schema.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 import { auditValues } from './accounts.ts';
 import type { Scope } from '../../lib/server/guards.ts';
-import { businessScopeWhere } from './accounts.ts';
+import { whereInScope } from './accounts.ts';
 
 
 /** Everything a search should find a platform by: names, provider, descriptions, category and needs. */
@@ -139,8 +139,6 @@ export async function currentMarks(db: Db, businessId: number) {
 }
 
 export async function helpRequestsInScope(db: Db, scope: Scope, status?: string) {
-  const conditions = [businessScopeWhere(scope)];
-  if (status) conditions.push(eq(helpRequests.status, status as 'new'));
   return db
     .select({
       id: helpRequests.id,
@@ -161,7 +159,7 @@ export async function helpRequestsInScope(db: Db, scope: Scope, status?: string)
     .from(helpRequests)
     .innerJoin(businesses, eq(businesses.id, helpRequests.businessId))
     .innerJoin(communes, eq(communes.code, businesses.communeCode))
-    .where(and(...conditions))
+    .where(whereInScope(scope, status ? eq(helpRequests.status, status as 'new') : undefined))
     .orderBy(sql`CASE ${helpRequests.status} WHEN 'new' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END`, sql`${helpRequests.createdAt} DESC`)
     .limit(500);
 }

@@ -16,7 +16,7 @@ import {
 import { scoreAssessment, validateAnswers, type AssessmentResult } from '../../domain/scoring.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from './errors.ts';
-import { canEditBusiness, requireBusinessAccess, type Actor } from './guards.ts';
+import { canChooseCommune, canEditBusiness, COMMUNE_OUT_OF_SCOPE, requireBusinessAccess, type Actor } from './guards.ts';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { marksOf } from './plan.ts';
 import { refreshBusinessFacts } from '../../db/queries/indicators.ts';
@@ -128,6 +128,7 @@ export async function saveProfile(
   if (!commune || commune.provinceCode !== business.provinceCode) {
     throw new ValidationError([{ path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' }]);
   }
+  if (!canChooseCommune(actor, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
   const profile = toProfile({
     sector: p.sector,
     employees: p.employees,
@@ -147,22 +148,32 @@ export async function saveProfile(
     currentStep: a.currentStep === 'profile' || switched ? '1' : a.currentStep,
     updatedAt: now,
   };
+  const after = {
+    sector: p.sector,
+    employees: p.employees,
+    revenueVnd: p.revenueMillion,
+    capitalVnd: p.capitalMillion,
+    producerType: p.producerType,
+    communeCode: p.communeCode,
+    sizeClass: profile.sizeClass ?? null,
+  };
+  const before = {
+    sector: business.sector,
+    employees: business.employees,
+    revenueVnd: business.revenueVnd,
+    capitalVnd: business.capitalVnd,
+    producerType: business.producerType,
+    communeCode: business.communeCode,
+    sizeClass: business.sizeClass,
+  };
+  // Profile changes are audited like product and listing changes: who, when, before and after.
   await db.batch([
     db.update(assessments).set(values).where(eq(assessments.id, a.id)),
     db
       .update(businesses)
-      .set({
-        sector: p.sector,
-        employees: p.employees,
-        revenueVnd: p.revenueMillion,
-        capitalVnd: p.capitalMillion,
-        producerType: p.producerType,
-        communeCode: p.communeCode,
-        sizeClass: profile.sizeClass ?? null,
-        nameSearch: toSearchKey(business.name),
-        updatedAt: now,
-      })
+      .set({ ...after, nameSearch: toSearchKey(business.name), updatedAt: now })
       .where(eq(businesses.id, business.id)),
+    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'profile_update', entity: 'business', entityId: String(business.id), detail: { assessmentId: a.id, before, after } }, now)),
   ]);
   // Sector and size feed the denominators by category.
   clearIndicatorCaches();

@@ -2,11 +2,11 @@ import type { Db } from '../../db/client.ts';
 import { communes } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { computeBreakdown, computeView, parseViewQuery, targetInfo, targetsOf, type TargetInfo, type View, type ViewFilter } from './indicators.ts';
-import { requireRole, type Actor } from './guards.ts';
+import { requireRole, scopeOf, type Actor, type Scope } from './guards.ts';
 import { previousPeriod, type Period } from '../../domain/indicators/periods.ts';
 import { expectedAt } from '../../domain/indicators/targets.ts';
 import type { IndicatorValue } from '../../domain/dashboard.ts';
-import { ValidationError } from './errors.ts';
+import { ForbiddenError, ValidationError } from './errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '../../db/schema/index.ts';
 
@@ -24,12 +24,31 @@ export type DashboardData = {
   communeNames: Map<string, string>;
 };
 
+/**
+ * Who may read the dashboard, its drill-down and exports, and the commune they are tied to. The one
+ * place these pages derive scope from: a commune officer always sees their commune, whatever the URL
+ * says; an officer of no (or another) province sees nothing.
+ */
+export function dashboardScope(actor: Actor | null | undefined, provinceCode: string): { scope: Scope; scopeCommune: string | null } {
+  const officer = requireRole(actor, 'officer', 'admin');
+  const scope = scopeOf(officer);
+  switch (scope.kind) {
+    case 'all':
+      return { scope: { kind: 'province', provinceCode }, scopeCommune: null };
+    case 'province':
+      if (scope.provinceCode !== provinceCode) throw new ForbiddenError();
+      return { scope, scopeCommune: null };
+    case 'commune':
+      return { scope, scopeCommune: scope.communeCode };
+    default:
+      throw new ForbiddenError();
+  }
+}
+
 /** Everything the officer dashboard and its exports show, for the actor's scope and the URL's filters. */
 export async function dashboardData(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date): Promise<DashboardData> {
-  const officer = requireRole(actor, 'officer', 'admin');
+  const { scopeCommune } = dashboardScope(actor, provinceCode);
   const { query, period } = parseViewQuery(url, now);
-  // A commune officer always sees their commune, whatever the URL says.
-  const scopeCommune = officer.role === 'officer' && officer.scopeCommuneCode ? officer.scopeCommuneCode : null;
   const communeCode = scopeCommune ?? query.commune;
   const allCommunes = await db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, provinceCode));
   const communeNames = new Map(allCommunes.map((c) => [c.code, c.name]));

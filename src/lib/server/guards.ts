@@ -69,6 +69,28 @@ export function requireBusinessAccess(actor: Actor | null | undefined, business:
   return a;
 }
 
+/**
+ * Whether an actor may put a record (a business, a product) in this commune. Staff keep records
+ * inside their scope: a helper cannot move a business of their commune, or create its product,
+ * elsewhere. A business owner may place their own records anywhere in the province (checked apart).
+ */
+export function canChooseCommune(actor: Actor, commune: { code: string; provinceCode: string }): boolean {
+  const scope = scopeOf(actor);
+  switch (scope.kind) {
+    case 'all':
+    case 'business':
+      return true;
+    case 'province':
+      return commune.provinceCode === scope.provinceCode;
+    case 'commune':
+      return commune.code === scope.communeCode;
+    case 'none':
+      return false;
+  }
+}
+
+export const COMMUNE_OUT_OF_SCOPE = 'Xã/phường này ngoài phạm vi phụ trách của bạn / This commune or ward is outside your scope';
+
 /** Business owners may change their own record; staff in scope may change records they can see. */
 export function canEditBusiness(actor: Actor, business: BusinessLocation): boolean {
   if (actor.role === 'officer') return false;

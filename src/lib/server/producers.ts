@@ -12,7 +12,7 @@ import {
   users,
   type OcopProduct,
 } from '../../db/schema/index.ts';
-import { auditValues, type BusinessWithLocation } from '../../db/queries/accounts.ts';
+import { auditValues, whereInScope, type BusinessWithLocation } from '../../db/queries/accounts.ts';
 import { OcopProducerSchema, makeOcopProductSchema, vietnamYear } from '../../domain/ocop/schema.ts';
 import { CONSENT_PURPOSES, ConsentRecordSchema } from '../../domain/ocop/consent.ts';
 import { OCOP_FLOORS } from '../../../db/seed/ocop/floors.ts';
@@ -21,7 +21,7 @@ import { checkClaim, claimCodeExpiresAt, CLAIM_CHECK_MESSAGES, generateClaimCode
 import { toSearchKey } from '../../domain/search-key.ts';
 import { parsePhone } from '../../domain/phone.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from './errors.ts';
-import { canEditBusiness, requireRole, type Actor } from './guards.ts';
+import { canChooseCommune, canEditBusiness, COMMUNE_OUT_OF_SCOPE, requireRole, scopeOf, type Actor } from './guards.ts';
 import { hashPassword, PasswordSchema } from './password.ts';
 import { createSession, generateSessionToken } from './session.ts';
 import { provincialFloorDomain } from './env.ts';
@@ -63,6 +63,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
   const p = producer.data;
   const [commune] = await db.select().from(communes).where(eq(communes.code, p.communeCode)).limit(1);
   if (!commune || commune.provinceCode !== ctx.provinceCode) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  if (!canChooseCommune(staff, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
   const [samePhone] = await db.select({ id: businesses.id }).from(businesses).where(and(eq(businesses.contactPhone, p.phone), eq(businesses.communeCode, p.communeCode))).limit(1);
   if (samePhone) throw new ConflictError('Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune', [{ path: ['phone'], message: 'Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune' }]);
   if (p.taxCode) {
@@ -107,15 +108,17 @@ function productValues(form: Form, now: Date) {
   return parsed.data;
 }
 
-async function assertCommuneInProvince(db: Db, code: string, provinceCode: string) {
+/** The commune must be in the province and, for staff, inside their scope. */
+async function assertCommuneAllowed(db: Db, actor: Actor, code: string, provinceCode: string) {
   const [c] = await db.select().from(communes).where(eq(communes.code, code)).limit(1);
   if (!c || c.provinceCode !== provinceCode) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  if (!canChooseCommune(actor, c)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
 }
 
 export async function saveProduct(db: Db, actor: Actor, business: BusinessWithLocation, productId: number | null, form: Form, now: Date): Promise<number> {
   requireEditor(actor, business);
   const v = productValues(form, now);
-  await assertCommuneInProvince(db, v.communeCode, business.provinceCode);
+  await assertCommuneAllowed(db, actor, v.communeCode, business.provinceCode);
   const values = { name: v.name, nameSearch: toSearchKey(v.name), productGroup: v.group, stars: v.stars, certificateNo: v.certificateNo, certificateYear: v.certificateYear, communeCode: v.communeCode, description: v.description ?? null, updatedAt: now };
   if (productId === null) {
     const [row] = await db.insert(ocopProducts).values({ ...values, businessId: business.id, createdBy: actor.id, createdAt: now }).returning({ id: ocopProducts.id });
@@ -262,12 +265,11 @@ export async function businessHistory(db: Db, businessId: number) {
 
 export async function producersInScope(db: Db, actor: Actor) {
   const staff = requireRole(actor, 'helper', 'officer', 'admin');
-  const where = staff.scopeCommuneCode ? eq(businesses.communeCode, staff.scopeCommuneCode) : sql`1 = 1`;
   return db
     .select({ id: businesses.id, name: businesses.name, producerType: businesses.producerType, phone: businesses.contactPhone, communeName: communes.name, isDemo: businesses.isDemo })
     .from(businesses)
     .innerJoin(communes, eq(communes.code, businesses.communeCode))
-    .where(and(where, inArray(businesses.producerType, ['cooperative', 'cooperative_group', 'household'])))
+    .where(whereInScope(scopeOf(staff), inArray(businesses.producerType, ['cooperative', 'cooperative_group', 'household'])))
     .orderBy(asc(businesses.nameSearch))
     .limit(500);
 }
