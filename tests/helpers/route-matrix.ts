@@ -26,6 +26,7 @@ export type RouteKind =
 export type RouteEntry = { file: string; kind: RouteKind; method?: 'GET' | 'POST' };
 
 export const ROUTE_MATRIX: RouteEntry[] = [
+  { file: '.well-known/security.txt.ts', kind: 'public' },
   { file: '404.astro', kind: 'public' },
   { file: 'account/data.astro', kind: 'own-account' },
   { file: 'account/data.json.ts', kind: 'own-account' },
@@ -56,6 +57,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'businesses/[id]/assessments/[aid]/share.png.ts', kind: 'business-view' },
   { file: 'businesses/[id]/assessments/index.astro', kind: 'business-view' },
   { file: 'businesses/[id]/claim-code.astro', kind: 'business-edit', method: 'POST' },
+  { file: 'businesses/[id]/consents.astro', kind: 'business-view' },
   { file: 'businesses/[id]/history.astro', kind: 'business-view' },
   { file: 'businesses/[id]/index.astro', kind: 'business-view' },
   { file: 'businesses/[id]/plan.ts', kind: 'business-edit', method: 'POST' },
