@@ -13,8 +13,10 @@ export const TRUNCATED_UPLOAD =
 /** Counts the request bytes as they arrive and fails the stream as soon as the limit is passed. */
 class ByteLimit extends Transform {
   bytes = 0;
-  constructor(private readonly maxBytes: number) {
+  private readonly maxBytes: number;
+  constructor(maxBytes: number) {
     super();
+    this.maxBytes = maxBytes;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.bytes += chunk.length;
