@@ -21,7 +21,7 @@ afterAll(async () => {
 const cookie = () => [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 const registryCount = async () => Number((await server.db.execute('SELECT count(*) AS n FROM businesses WHERE in_registry = 1')).rows[0]!.n);
 
-function postRaw(path: string, body: string | Uint8Array, boundary: string): Promise<Response> {
+function postRaw(path: string, body: string, boundary: string): Promise<Response> {
   return fetch(server.url + path, {
     method: 'POST',
     redirect: 'manual',
