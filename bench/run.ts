@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureChromium } from '../scripts/ensure-chromium.ts';
 import { benchQuestionnairePage, FIRST_RENDER_BUDGET_MS, JS_BUDGET_BYTES } from './questionnaire-page.ts';
 import { API_BUDGET_RPS, benchIndicators, QUERY_BUDGET_MS } from './indicators.ts';
+import { benchUploads, LONG_LINE_BUDGET_MS } from './uploads.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.env.CHROMIUM_PATH = ensureChromium();
@@ -38,6 +39,15 @@ console.log(`  Breakdown over all 3 000 communes (not budgeted): ${ind.communeBr
 console.log(`  Open-data answer computed from scratch: p50 ${ind.publicUncachedMs.p50} ms, p95 ${ind.publicUncachedMs.p95} ms (then cached up to 30 s or until counters change)`);
 console.log(`  Public indicators API: ${ind.api.rps} requests/s at concurrency ${ind.api.concurrency}, ${ind.api.failed} failed (budget ≥ ${API_BUDGET_RPS}) ${apiOk ? 'OK' : 'UNDER'}`);
 console.log(`  Registry import: ${ind.registry.imported}/${ind.registry.rows} rows in ${ind.registry.ms} ms, peak RSS growth ${ind.registry.peakRssGrowthMb} MB ${importOk ? 'OK' : 'FAILED'}`);
+
+const up = await benchUploads();
+results.uploads = up;
+const longLineOk = [up.longLine8Mb, up.longLine64Mb].every((r) => r.refused !== null && r.ms < LONG_LINE_BUDGET_MS);
+const rowsOk = up.rows100k.refused === null && up.rows100k.rows === 100_000;
+ok &&= longLineOk && rowsOk;
+console.log('\nUploads (multipart stream + registry parser, no database):');
+console.log(`  One 8 MB line: refused in ${up.longLine8Mb.ms} ms; one 64 MB line: refused in ${up.longLine64Mb.ms} ms (budget < ${LONG_LINE_BUDGET_MS} ms; was 4.7 s for 8 MB) ${longLineOk ? 'OK' : 'OVER'}`);
+console.log(`  100 000 rows (${up.rows100k.megabytes} MB): parsed in ${up.rows100k.ms} ms ${rowsOk ? 'OK' : 'FAILED'}`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2));

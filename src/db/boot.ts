@@ -2,6 +2,7 @@ import { getEnv, type Env } from '../lib/server/env.ts';
 import { createDb, openClient, prepareClient } from './client.ts';
 import { runMigrations } from './migrate.ts';
 import { ensureAdmin, seedDemo, seedReference, type DemoLogin } from './seed.ts';
+import { CLAIM_CODE_SECRET_NAME, ensureServerSecret } from '../lib/server/secrets.ts';
 
 export type BootReport = {
   admin: Awaited<ReturnType<typeof ensureAdmin>>;
@@ -16,6 +17,7 @@ export async function prepareDatabase(env: Env = getEnv(), now = new Date()): Pr
     await runMigrations(client);
     const db = createDb(client);
     await seedReference(db);
+    if (!env.CLAIM_CODE_SECRET) await ensureServerSecret(db, CLAIM_CODE_SECRET_NAME, now);
     const demo = env.SEED_DEMO === '1' ? await seedDemo(db, { provinceCode: env.PROVINCE_CODE, now }) : null;
     const admin = await ensureAdmin(db, {
       email: env.ADMIN_EMAIL,

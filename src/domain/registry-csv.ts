@@ -30,8 +30,12 @@
  * giving the results of the records completed so far. Chunks may split a
  * record, a quoted field, a doubled quote or a CRLF anywhere: the results do
  * not depend on where. Only the record being read is buffered (and, before
- * the delimiter is known, the header line), so memory stays bounded for any
- * file size. Duplicate tax codes are not detected here (that would mean
+ * the delimiter is known, the header line), and each character is looked at
+ * once, so time is linear in the file size. A record (a line, or several
+ * when a quoted field holds line breaks) longer than `MAX_LINE_CHARS` throws
+ * `RegistryLineTooLongError` as soon as the limit is passed: such a file is
+ * not a registry (no line breaks at all, or a quote never closed), and
+ * holding it would make memory grow with the upload. Duplicate tax codes are not detected here (that would mean
  * remembering every code): the importer's upsert handles them.
  *
  * Row numbers are 1-based physical lines of the file, the header being line 1;
@@ -93,6 +97,26 @@ export interface RegistryParser {
 }
 
 const msg = (vi: string, en: string): string => `${vi} / ${en}`;
+
+/** The longest record accepted, in characters; real registry lines are a few hundred. */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+const grouped = (n: number, separator: string): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
+/** Thrown by `push` once a record passes `MAX_LINE_CHARS`: the whole file is refused. */
+export class RegistryLineTooLongError extends Error {
+  readonly row: number;
+  constructor(row: number) {
+    super(
+      msg(
+        `Dòng ${row} dài hơn ${grouped(MAX_LINE_CHARS, '.')} ký tự: đây không phải tệp danh bạ CSV (thiếu dấu xuống dòng, hoặc có dấu ngoặc kép không được đóng). Không có gì được nhập`,
+        `Line ${row} is longer than ${grouped(MAX_LINE_CHARS, ',')} characters: this is not a registry CSV file (line breaks are missing, or a quote is never closed). Nothing was imported`,
+      ),
+    );
+    this.name = 'RegistryLineTooLongError';
+    this.row = row;
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Header
@@ -365,6 +389,8 @@ class Tokenizer {
   private afterCR = false;
   private line = 1;
   private recordLine = 1;
+  /** Characters read since the current record started. */
+  private recordChars = 0;
   private readonly delimiter: string;
 
   constructor(delimiter: string) {
@@ -388,12 +414,14 @@ class Tokenizer {
     if (!blank) out.push({ line: this.recordLine, fields: this.fields, problems: this.problems });
     this.fields = [];
     this.problems = [];
+    this.recordChars = 0;
   }
 
   push(text: string, out: RawRecord[]): void {
     const d = this.delimiter;
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;
+      if (++this.recordChars > MAX_LINE_CHARS) throw new RegistryLineTooLongError(this.recordLine);
       const wasCR = this.afterCR;
       this.afterCR = c === '\r';
       if (c === '\n' && wasCR) {
@@ -480,20 +508,33 @@ function detectDelimiter(headerLine: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-/** Index of the first CR or LF outside quotes that follows some non-blank text, or -1. */
-function headerLineEnd(text: string): number {
-  let quoted = false;
-  let seenText = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') quoted = !quoted;
-    if (!quoted && (c === '\n' || c === '\r')) {
-      if (seenText) return i;
-    } else if (c.trim() !== '') {
-      seenText = true;
-    }
+/**
+ * Finds the end of the header line: the first CR or LF outside quotes that follows some non-blank
+ * text. Fed the text as it grows, it resumes where it stopped, so each character is scanned once.
+ */
+class HeaderLineScanner {
+  private pos = 0;
+  private quoted = false;
+  private seenText = false;
+
+  /** Characters scanned so far. */
+  get length(): number {
+    return this.pos;
   }
-  return -1;
+
+  /** Scans the next piece of text; the index of the line end in all the text so far, or -1. */
+  find(chunk: string): number {
+    for (let i = 0; i < chunk.length; i++, this.pos++) {
+      const c = chunk[i]!;
+      if (c === '"') this.quoted = !this.quoted;
+      if (!this.quoted && (c === '\n' || c === '\r')) {
+        if (this.seenText) return this.pos;
+      } else if (c.trim() !== '') {
+        this.seenText = true;
+      }
+    }
+    return -1;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -502,8 +543,9 @@ function headerLineEnd(text: string): number {
 
 export function createRegistryParser(): RegistryParser {
   let started = false;
-  /** Text held until the header line is complete (to detect the delimiter). */
-  let pending = '';
+  /** Text held until the header line is complete (to detect the delimiter), in the pieces pushed. */
+  let pending: string[] = [];
+  const headerScan = new HeaderLineScanner();
   let tokenizer: Tokenizer | null = null;
   let columns: Columns | null = null;
   let headerFailed = false;
@@ -551,12 +593,15 @@ export function createRegistryParser(): RegistryParser {
         if (text.startsWith('\uFEFF')) text = text.slice(1);
       }
       if (tokenizer === null) {
-        pending += text;
-        const at = headerLineEnd(pending);
-        if (at === -1) return [];
-        tokenizer = new Tokenizer(detectDelimiter(pending.slice(0, at)));
-        const held = pending;
-        pending = '';
+        pending.push(text);
+        const at = headerScan.find(text);
+        if (at === -1) {
+          if (headerScan.length > MAX_LINE_CHARS) throw new RegistryLineTooLongError(1);
+          return [];
+        }
+        const held = pending.join('');
+        pending = [];
+        tokenizer = new Tokenizer(detectDelimiter(held.slice(0, at)));
         return feed(held);
       }
       return feed(text);
@@ -565,12 +610,12 @@ export function createRegistryParser(): RegistryParser {
       if (ended) return [];
       ended = true;
       if (tokenizer === null) {
-        if (pending.trim() === '') {
+        const held = pending.join('');
+        pending = [];
+        if (held.trim() === '') {
           return [{ row: 1, ok: false, errors: [{ field: 'header', message: msg('Tệp trống', 'The file is empty') }] }];
         }
-        tokenizer = new Tokenizer(detectDelimiter(pending));
-        const held = pending;
-        pending = '';
+        tokenizer = new Tokenizer(detectDelimiter(held));
         const records: RawRecord[] = [];
         tokenizer.push(held, records);
         tokenizer.end(records);

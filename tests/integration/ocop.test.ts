@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { Browserless } from '../helpers/http.ts';
@@ -161,6 +162,11 @@ describe('assisted mode', () => {
     claimCode = /class="score-big"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(await issued.text())![1]!;
     const stored = await server.db.execute({ sql: 'SELECT code_hash FROM account_claims WHERE business_id = ?', args: [producerId] });
     expect(String(stored.rows[0]!.code_hash)).not.toContain(claimCode.replace('-', ''));
+    // Keyed with the secret generated at first start, not the plain SHA-256 anyone could brute-force.
+    const secret = Buffer.from(String((await server.db.execute("SELECT value FROM server_secrets WHERE name = 'claim_code_hmac'")).rows[0]!.value), 'hex');
+    expect(secret.length).toBe(32);
+    expect(String(stored.rows[0]!.code_hash)).not.toBe(createHash('sha256').update(claimCode.replace('-', '')).digest('hex'));
+    expect(String(stored.rows[0]!.code_hash)).toBe(createHmac('sha256', secret).update(claimCode.replace('-', '')).digest('hex'));
 
     const p = new Browserless(server.url);
     const wrong = await p.post('/claim', { phone: PHONE, code: 'BCDF-GHJK', password: 'mat-khau-nghe-1' });

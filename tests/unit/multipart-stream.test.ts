@@ -57,3 +57,22 @@ describe('streamMultipartFile', () => {
     await expect(streamMultipartFile(requestOf(big, boundary, 100), 'file', () => {}, 1000)).rejects.toMatchObject({ status: 413 });
   });
 });
+
+describe('streamMultipartFile and a cut-off upload', () => {
+  it('upload missing its closing boundary: rejected with 400 after the data, so the caller can discard it', async () => {
+    const boundary = 'cut';
+    const whole = new TextDecoder().decode(multipart(boundary, [{ name: 'file', filename: 'dn.csv', body: CSV + '0300588569,Cuối,5000000000' }]));
+    const cut = new TextEncoder().encode(whole.slice(0, whole.lastIndexOf(`\r\n--${boundary}--`)));
+    for (const size of [1, 7, 4096]) {
+      await expect(streamMultipartFile(requestOf(cut, boundary, size), 'file', () => {}, 1_000_000)).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringContaining('cắt ngang'),
+      });
+    }
+  });
+
+  it('a form with no boundary parameter is a 400, not a crash', async () => {
+    const req = new Request('http://x/upload', { method: 'POST', body: 'x', headers: { 'content-type': 'multipart/form-data' } });
+    await expect(streamMultipartFile(req, 'file', () => {}, 1000)).rejects.toMatchObject({ status: 400 });
+  });
+});

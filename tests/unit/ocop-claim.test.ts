@@ -1,4 +1,5 @@
-import { sha256 } from '@oslojs/crypto/sha2';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256, sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +32,9 @@ function bytesFrom(values: number[]): (n: number) => Uint8Array {
 }
 
 const cryptoRandom = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+const SECRET = new TextEncoder().encode('key-of-the-claim-code-unit-tests');
+const OTHER_SECRET = new TextEncoder().encode('another-key-for-claim-code-tests');
+const sha256Hex = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 
 describe('alphabet', () => {
   it('has 25 symbols and none of the ambiguous 0 O 1 I L', () => {
@@ -112,28 +116,41 @@ describe('formatClaimCode and normaliseClaimCode', () => {
 });
 
 describe('hashClaimCode', () => {
-  it('is the lower-case hex SHA-256 of the normalised code, stable across spellings', () => {
-    const expected = encodeHexLowerCase(sha256(new TextEncoder().encode('K7MX3QPB')));
-    expect(hashClaimCode('K7MX-3QPB')).toBe(expected);
-    expect(hashClaimCode('k7mx 3qpb')).toBe(expected);
-    expect(hashClaimCode('K7MX3QPB')).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashClaimCode('K7MX-3QPC')).not.toBe(expected);
+  it('is the lower-case hex HMAC-SHA-256 of the normalised code under the secret, stable across spellings', () => {
+    const expected = encodeHexLowerCase(hmac(SHA256, SECRET, new TextEncoder().encode('K7MX3QPB')));
+    expect(hashClaimCode('K7MX-3QPB', SECRET)).toBe(expected);
+    expect(hashClaimCode('k7mx 3qpb', SECRET)).toBe(expected);
+    expect(hashClaimCode('K7MX3QPB', SECRET)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashClaimCode('K7MX-3QPC', SECRET)).not.toBe(expected);
   });
 
   it('pins one value (a changed hash would lock out every code in flight)', () => {
-    // printf '22222222' | sha256sum
-    expect(hashClaimCode('2222-2222')).toBe('33a7d3da476a32ac237b3f603a1be62fad00299e0d4b5a8db8d913104edec629');
+    // printf '22222222' | openssl dgst -sha256 -hmac 'key-of-the-claim-code-unit-tests'
+    expect(hashClaimCode('2222-2222', SECRET)).toBe('b41ef175f1a35c76a643404d03a36af21c036fe5e2e4c8a963462430fe682e34');
   });
 
-  it('refuses what is not a code', () => {
-    expect(() => hashClaimCode('hello')).toThrow(RangeError);
+  it('claim codes stored as unsalted SHA-256: the stored value is not the plain SHA-256 of the code', () => {
+    for (const code of ['2222-2222', 'K7MX-3QPB', generateClaimCode(cryptoRandom)]) {
+      const normalised = normaliseClaimCode(code)!;
+      expect(hashClaimCode(code, SECRET)).not.toBe(sha256Hex(normalised));
+      expect(hashClaimCode(code, SECRET)).not.toBe(sha256Hex(code));
+    }
+  });
+
+  it('differs between two secrets', () => {
+    expect(hashClaimCode('K7MX-3QPB', SECRET)).not.toBe(hashClaimCode('K7MX-3QPB', OTHER_SECRET));
+  });
+
+  it('refuses what is not a code, and a secret shorter than 32 bytes', () => {
+    expect(() => hashClaimCode('hello', SECRET)).toThrow(RangeError);
+    expect(() => hashClaimCode('K7MX-3QPB', new Uint8Array(31))).toThrow(RangeError);
   });
 });
 
 describe('checkClaim', () => {
   const issuedAt = new Date('2026-03-02T08:00:00Z');
   const code = generateClaimCode(bytesFrom([10, 11, 12, 13, 14, 15, 16, 17]));
-  const record = { storedHash: hashClaimCode(code), expiresAt: claimCodeExpiresAt(issuedAt), usedAt: null };
+  const record = { storedHash: hashClaimCode(code, SECRET), expiresAt: claimCodeExpiresAt(issuedAt), usedAt: null, secret: SECRET };
   const spy = vi.mocked(constantTimeEqual);
 
   beforeEach(() => {
@@ -195,8 +212,13 @@ describe('checkClaim', () => {
   });
 
   it('never accepts malformed input, even if its hash were stored', () => {
-    const storedHash = encodeHexLowerCase(sha256(new TextEncoder().encode('not a code')));
+    const storedHash = encodeHexLowerCase(hmac(SHA256, SECRET, new TextEncoder().encode('not a code')));
     expect(checkClaim({ ...record, storedHash, now: issuedAt, input: 'not a code' })).toBe('wrong');
+  });
+
+  it('does not accept a code hashed under another secret, nor the old plain SHA-256 of the code', () => {
+    expect(checkClaim({ ...record, secret: OTHER_SECRET, now: issuedAt, input: code })).toBe('wrong');
+    expect(checkClaim({ ...record, storedHash: sha256Hex(normaliseClaimCode(code)!), now: issuedAt, input: code })).toBe('wrong');
   });
 
   it('has a bilingual message for every failure', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   createRegistryParser,
   headerKey,
+  MAX_LINE_CHARS,
+  RegistryLineTooLongError,
   parseRegistryCsv,
   parseVsic,
   vsicSectionOfDivision,
@@ -253,5 +255,59 @@ describe('streaming', () => {
     expect(ok).toBe(ROWS);
     expect(bad).toBe(0);
     expect(lastRow).toBe(ROWS + 1);
+  });
+});
+
+describe('a registry file with no newline', () => {
+  const HEADER = 'ma_so_thue,ten,ma_xa\n';
+
+  it('registry file with no newline: the line-length limit triggers as soon as it is exceeded, naming the limit', () => {
+    const parser = createRegistryParser();
+    // Up to the limit the parser only waits for the end of the line.
+    for (let sent = 0; sent < MAX_LINE_CHARS; sent += 1024) expect(parser.push('x'.repeat(1024))).toEqual([]);
+    let error: unknown;
+    try {
+      parser.push('x');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RegistryLineTooLongError);
+    expect((error as RegistryLineTooLongError).row).toBe(1);
+    expect((error as Error).message).toContain('65.536 ký tự');
+    expect((error as Error).message).toContain('65,536 characters');
+  });
+
+  it('a data line past the limit is refused at its own line number, in whatever pieces it comes', () => {
+    for (const piece of [1, 7, 4096]) {
+      const parser = createRegistryParser();
+      parser.push(HEADER + '0100109106,A,14001\n');
+      const line = '0300588569,' + 'y'.repeat(MAX_LINE_CHARS);
+      let thrownAt = -1;
+      for (let i = 0; i < line.length && thrownAt < 0; i += piece) {
+        try {
+          parser.push(line.slice(i, i + piece));
+        } catch (e) {
+          expect(e).toBeInstanceOf(RegistryLineTooLongError);
+          expect((e as RegistryLineTooLongError).row).toBe(3);
+          thrownAt = Math.min(i + piece, line.length);
+        }
+      }
+      // Refused within the piece that passed the limit, not at the end of the file.
+      expect(thrownAt).toBeGreaterThan(MAX_LINE_CHARS);
+      expect(thrownAt).toBeLessThanOrEqual(MAX_LINE_CHARS + piece);
+    }
+  });
+
+  it('a quote never closed is refused once it has swallowed more than the limit', () => {
+    const parser = createRegistryParser();
+    parser.push(HEADER + '0100109106,"never closed,14001\n');
+    expect(() => parser.push('0300588569,B,14001\n'.repeat(MAX_LINE_CHARS / 16))).toThrow(RegistryLineTooLongError);
+  });
+
+  it('lines just under the limit are still read', () => {
+    const name = 'N'.repeat(MAX_LINE_CHARS - 40);
+    const results = parseRegistryCsv(`${HEADER}0100109106,${name},14001\n`);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ ok: true, value: { name } });
   });
 });

@@ -4,3 +4,4 @@ export * from './assessments.ts';
 export * from './platforms.ts';
 export * from './ocop.ts';
 export * from './indicators.ts';
+export * from './secrets.ts';

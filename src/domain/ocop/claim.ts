@@ -3,8 +3,8 @@
  *
  * A community digital team member registers a producer and hands them a claim
  * code (on paper, by SMS or read out on the phone); the producer uses it once,
- * within 72 hours, to take over the account. Only the SHA-256 of the code is
- * stored, compared in constant time.
+ * within 72 hours, to take over the account. Only an HMAC-SHA-256 of the code
+ * under a server secret is stored, compared in constant time.
  *
  * Alphabet: 8 digits and 17 consonants, 25 symbols, 8 symbols per code
  * (25^8 ≈ 1.5·10^11, about 37 bits). Left out:
@@ -17,14 +17,18 @@
  * gives back exactly what was shown.
  *
  * Security notes: 37 bits is enough against online guessing only together
- * with rate limiting at the endpoint and the 72-hour lifetime. An unsalted
- * SHA-256 of so short a code does not stop someone who has stolen the
- * database from recovering live codes by brute force; it keeps codes out of
- * sight in backups, logs and exports.
+ * with rate limiting at the endpoint and the 72-hour lifetime. A plain SHA-256
+ * of so short a code would let anyone holding the table (a backup, an export)
+ * recover live codes by brute force in minutes; keyed with a secret of at
+ * least 32 bytes the hashes are useless without the secret too. The secret
+ * comes from the environment or from its own table (see the server's
+ * `claimCodeSecret`): kept out of the database, a stolen database alone no
+ * longer yields codes.
  *
  * Pure module: randomness is injected, the clock is passed in.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
 
@@ -34,6 +38,8 @@ export const CLAIM_CODE_LENGTH = 8;
 export const CLAIM_CODE_GROUP = 4;
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The shortest HMAC key accepted, in bytes (the output size of SHA-256). */
+export const CLAIM_SECRET_MIN_BYTES = 32;
 export const CLAIM_CODE_TTL_MS = 72 * HOUR_MS;
 
 export type RandomBytes = (n: number) => Uint8Array;
@@ -84,15 +90,16 @@ export function normaliseClaimCode(input: unknown): string | null {
   return CODE_SHAPE.test(compact) ? compact : null;
 }
 
-function sha256Hex(text: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+function mac(secret: Uint8Array, text: string): Uint8Array {
+  if (secret.length < CLAIM_SECRET_MIN_BYTES) throw new RangeError(`claim code secret: at least ${CLAIM_SECRET_MIN_BYTES} bytes`);
+  return hmac(SHA256, secret, new TextEncoder().encode(text));
 }
 
-/** Lower-case hex SHA-256 of the normalised code: the only form that is stored. */
-export function hashClaimCode(code: string): string {
+/** Lower-case hex HMAC-SHA-256 of the normalised code under the server secret: the only form that is stored. */
+export function hashClaimCode(code: string, secret: Uint8Array): string {
   const normalised = normaliseClaimCode(code);
   if (normalised === null) throw new RangeError('hashClaimCode: not a claim code');
-  return sha256Hex(normalised);
+  return encodeHexLowerCase(mac(secret, normalised));
 }
 
 /** When a code issued at `issuedAt` stops working. */
@@ -125,9 +132,10 @@ export function checkClaim(args: {
   usedAt: Date | null | undefined;
   now: Date;
   input: unknown;
+  secret: Uint8Array;
 }): ClaimCheck {
   const normalised = normaliseClaimCode(args.input);
-  const candidate = sha256(new TextEncoder().encode(normalised ?? String(args.input ?? '')));
+  const candidate = mac(args.secret, normalised ?? String(args.input ?? ''));
   const stored = decodeStoredHash(args.storedHash) ?? new Uint8Array(32);
   const equal = constantTimeEqual(candidate, stored);
   if (!equal || normalised === null) return 'wrong';

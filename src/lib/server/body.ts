@@ -79,25 +79,3 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
     throw new BadRequestError('JSON không hợp lệ / Malformed JSON');
   }
 }
-
-/** Reads one uploaded text file from a multipart form (UTF-8, size-limited). */
-export async function readUploadedText(request: Request, field: string, maxBytes: number): Promise<string> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('multipart/form-data')) throw new BadRequestError('Vui lòng chọn tệp để tải lên / Please choose a file to upload');
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new PayloadTooLargeError();
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new BadRequestError('Không đọc được tệp tải lên / Could not read the upload');
-  }
-  const file = form.get(field);
-  if (!(file instanceof File) || file.size === 0) throw new BadRequestError('Vui lòng chọn tệp để tải lên / Please choose a file to upload');
-  if (file.size > maxBytes) throw new PayloadTooLargeError();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    throw new BadRequestError('Tệp phải là văn bản UTF-8 / The file must be UTF-8 text');
-  }
-}

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   // Only trust X-Forwarded-For when a reverse proxy we control sets it.
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  // Key of the claim-code HMAC; unset, one is generated at first start and kept in the database.
+  CLAIM_CODE_SECRET: z.string().min(32, 'CLAIM_CODE_SECRET must be at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,25 +1,36 @@
+import busboy from 'busboy';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from './errors.ts';
 import { BadRequestError, PayloadTooLargeError } from './body.ts';
 
-const CRLF = new Uint8Array([13, 10]);
+const CHOOSE_FILE = 'Vui lòng chọn tệp để tải lên / Please choose a file to upload';
+const NOT_UTF8 = 'Tệp phải là văn bản UTF-8 / The file must be UTF-8 text';
+const MALFORMED = 'Biểu mẫu tải lên không hợp lệ / Malformed upload';
+export const TRUNCATED_UPLOAD =
+  'Tệp tải lên bị cắt ngang (thiếu phần kết thúc của biểu mẫu); không có gì được nhập, vui lòng tải lại / The upload was cut off (the form has no closing boundary); nothing was imported, please upload again';
 
-function indexOf(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
-  outer: for (let i = from; i <= haystack.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
+/** Counts the request bytes as they arrive and fails the stream as soon as the limit is passed. */
+class ByteLimit extends Transform {
+  bytes = 0;
+  private readonly maxBytes: number;
+  constructor(maxBytes: number) {
+    super();
+    this.maxBytes = maxBytes;
   }
-  return -1;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) cb(new PayloadTooLargeError());
+    else cb(null, chunk);
+  }
 }
 
 /**
  * Streams the content of one file field of a multipart/form-data request to `onText`, decoded as
- * UTF-8, without holding the whole upload in memory (large registry files). Other fields are skipped.
+ * UTF-8, without holding the upload in memory. The whole request body counts against `maxBytes`
+ * while it is read (a chunked body has no Content-Length to check first), other fields are
+ * skipped, and the returned promise resolves only once the form's closing boundary has been read:
+ * a caller that writes nothing before then never acts on a cut-off upload.
  */
 export async function streamMultipartFile(
   request: Request,
@@ -28,86 +39,88 @@ export async function streamMultipartFile(
   maxBytes: number,
 ): Promise<{ bytes: number }> {
   const type = request.headers.get('content-type') ?? '';
-  const m = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-  if (!m || !request.body) throw new BadRequestError('Vui lòng chọn tệp để tải lên / Please choose a file to upload');
-  const boundary = new TextEncoder().encode(`\r\n--${m[1] ?? m[2]}`);
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Prepend CRLF so the first boundary looks like every other one.
-  let buf: Uint8Array = concat(CRLF, new Uint8Array(0));
-  let total = 0;
-  let state: 'preamble' | 'headers' | 'body' | 'skip' | 'done' = 'preamble';
-  let found = false;
+  if (!/^multipart\/form-data/i.test(type) || !request.body) throw new BadRequestError(CHOOSE_FILE);
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new PayloadTooLargeError();
 
-  const emit = async (bytes: Uint8Array, final: boolean) => {
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': type },
+      defParamCharset: 'utf8',
+      // Only one file is read; the other limits keep a hostile form from making busboy do much work.
+      limits: { files: 1, fields: 20, parts: 25, fieldSize: 64 * 1024, headerPairs: 20 },
+    });
+  } catch {
+    throw new BadRequestError(MALFORMED);
+  }
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Uint8Array, final: boolean): string => {
     try {
-      const text = decoder.decode(bytes, { stream: !final });
-      if (text) await onText(text);
-    } catch (e) {
-      if (e instanceof TypeError) throw new BadRequestError('Tệp phải là văn bản UTF-8 / The file must be UTF-8 text');
-      throw e;
+      return decoder.decode(bytes, { stream: !final });
+    } catch {
+      throw new BadRequestError(NOT_UTF8);
     }
   };
 
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (value) {
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw new PayloadTooLargeError();
-      }
-      buf = concat(buf, value);
+  let found = false;
+  // Assigned in the 'file' handler, which TypeScript cannot follow.
+  let reading = null as Promise<void> | null;
+  parser.on('file', (name, file) => {
+    if (name !== field || found) {
+      file.resume();
+      return;
     }
-    // Process as much of the buffer as possible.
-    for (;;) {
-      if (state === 'preamble' || state === 'skip') {
-        const at = indexOf(buf, boundary);
-        if (at < 0) {
-          buf = buf.slice(Math.max(0, buf.length - boundary.length));
-          break;
-        }
-        buf = buf.slice(at + boundary.length);
-        state = 'headers';
+    found = true;
+    reading = (async () => {
+      for await (const chunk of file as AsyncIterable<Buffer>) {
+        const text = decode(chunk, false);
+        if (text) await onText(text);
       }
-      if (state === 'headers') {
-        if (buf.length >= 2 && buf[0] === 45 && buf[1] === 45) {
-          state = 'done';
-          break;
+      const rest = decode(new Uint8Array(0), true);
+      if (rest) await onText(rest);
+    })();
+    // The failure is reported through the pipeline below; this keeps it from going unhandled meanwhile.
+    reading.catch((e) => parser.destroy(e instanceof Error ? e : new Error(String(e))));
+  });
+
+  const limit = new ByteLimit(maxBytes);
+  const reader = request.body.getReader();
+  // On failure the rest of the body is left unread rather than cancelled: cancelling tears the
+  // socket down, racing the error page. The caller answers with `Connection: close` instead.
+  const source = Readable.from(
+    (async function* () {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
         }
-        const end = indexOf(buf, new Uint8Array([13, 10, 13, 10]));
-        if (end < 0) {
-          if (buf.length > 16 * 1024) throw new BadRequestError('Biểu mẫu không hợp lệ / Malformed upload');
-          break;
-        }
-        const headers = new TextDecoder().decode(buf.slice(0, end));
-        buf = buf.slice(end + 4);
-        const name = /name="([^"]*)"/i.exec(headers)?.[1];
-        const isFile = /filename="/i.test(headers);
-        state = name === field && isFile ? 'body' : 'skip';
-        if (state === 'body') found = true;
-        continue;
+      } finally {
+        reader.releaseLock();
       }
-      if (state === 'body') {
-        const at = indexOf(buf, boundary);
-        if (at >= 0) {
-          await emit(buf.slice(0, at), true);
-          buf = buf.slice(at + boundary.length);
-          state = 'headers';
-          continue;
-        }
-        // Keep a tail that could be the start of the boundary.
-        const keep = boundary.length;
-        if (buf.length > keep) {
-          await emit(buf.slice(0, buf.length - keep), false);
-          buf = buf.slice(buf.length - keep);
-        }
-        break;
-      }
-      break;
-    }
-    if (done || state === 'done') break;
+    })(),
+  );
+  try {
+    await pipeline(source, limit, parser);
+    if (reading) await reading;
+  } catch (e) {
+    // The file reader's own error (bad UTF-8, a refused line…) is the one to report.
+    if (reading) await reading.catch((inner: unknown) => (e = inner));
+    if (e instanceof AppError) throw e;
+    const message = e instanceof Error ? e.message : '';
+    if (/unexpected end of (form|file)/i.test(message)) throw new BadRequestError(TRUNCATED_UPLOAD);
+    throw new BadRequestError(MALFORMED);
   }
-  if (!found) throw new BadRequestError('Vui lòng chọn tệp để tải lên / Please choose a file to upload');
-  return { bytes: total };
+  if (!found) throw new BadRequestError(CHOOSE_FILE);
+  return { bytes: limit.bytes };
+}
+
+/** Reads one uploaded text file into memory (small uploads only: the limit bounds what is held). */
+export async function readUploadedText(request: Request, field: string, maxBytes: number): Promise<string> {
+  let text = '';
+  await streamMultipartFile(request, field, (t) => void (text += t), maxBytes);
+  if (text === '') throw new BadRequestError(CHOOSE_FILE);
+  return text;
 }

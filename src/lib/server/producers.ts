@@ -17,6 +17,7 @@ import { OcopProducerSchema, makeOcopProductSchema, vietnamYear } from '../../do
 import { CONSENT_PURPOSES, ConsentRecordSchema } from '../../domain/ocop/consent.ts';
 import { OCOP_FLOORS } from '../../../db/seed/ocop/floors.ts';
 import { checklistProgress, floorsForProduct, requirementsFor, validateTransition, type ListingStatus } from '../../domain/ocop/floors.ts';
+import { claimCodeSecret } from './secrets.ts';
 import { checkClaim, claimCodeExpiresAt, CLAIM_CHECK_MESSAGES, generateClaimCode, hashClaimCode, normaliseClaimCode } from '../../domain/ocop/claim.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 import { parsePhone } from '../../domain/phone.ts';
@@ -197,10 +198,11 @@ export async function issueClaimCode(db: Db, actor: Actor, business: BusinessWit
   if (!business.contactPhone) throw new ValidationError([{ path: ['phone'], message: 'Cần số điện thoại của cơ sở để nhận tài khoản / A phone number is needed to claim the account' }]);
   const code = generateClaimCode((n) => crypto.getRandomValues(new Uint8Array(n)));
   const expiresAt = claimCodeExpiresAt(now);
+  const secret = await claimCodeSecret(db);
   await db.batch([
     // A new code replaces any earlier unused one.
     db.update(accountClaims).set({ usedAt: now }).where(and(eq(accountClaims.businessId, business.id), isNull(accountClaims.usedAt))),
-    db.insert(accountClaims).values({ businessId: business.id, codeHash: hashClaimCode(normaliseClaimCode(code)!), expiresAt, createdBy: actor.id, createdAt: now }),
+    db.insert(accountClaims).values({ businessId: business.id, codeHash: hashClaimCode(normaliseClaimCode(code)!, secret), expiresAt, createdBy: actor.id, createdAt: now }),
     db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'claim_code_issued', entity: 'business', entityId: String(business.id) }, now)),
   ]);
   return { code, expiresAt };
@@ -218,14 +220,15 @@ export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: D
   const code = normaliseClaimCode(one(form.code));
   if (!code) issues.push({ path: ['code'], message: CLAIM_CHECK_MESSAGES.wrong });
   if (issues.length || !phone.ok || !password.success || !code) throw new ValidationError(issues);
+  const secret = await claimCodeSecret(db);
   const [claim] = await db
     .select({ claim: accountClaims, phone: businesses.contactPhone })
     .from(accountClaims)
     .innerJoin(businesses, eq(businesses.id, accountClaims.businessId))
-    .where(eq(accountClaims.codeHash, hashClaimCode(code)))
+    .where(eq(accountClaims.codeHash, hashClaimCode(code, secret)))
     .limit(1);
   const outcome = claim && claim.phone === phone.value
-    ? checkClaim({ storedHash: claim.claim.codeHash, expiresAt: claim.claim.expiresAt, usedAt: claim.claim.usedAt, now: ctx.now, input: code })
+    ? checkClaim({ storedHash: claim.claim.codeHash, expiresAt: claim.claim.expiresAt, usedAt: claim.claim.usedAt, now: ctx.now, input: code, secret })
     : 'wrong';
   if (outcome !== 'ok') {
     await recordFailure(db, keys, ctx.now);

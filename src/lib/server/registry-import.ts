@@ -1,8 +1,12 @@
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, businesses, communes, indicatorFacts } from '../../db/schema/index.ts';
 import { auditValues } from '../../db/queries/accounts.ts';
-import { createRegistryParser, type RegistryRow } from '../../domain/registry-csv.ts';
+import { createRegistryParser, RegistryLineTooLongError, type RegistryRow } from '../../domain/registry-csv.ts';
+import { BadRequestError } from './body.ts';
 import { sizeClass } from '../../domain/size-class.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 import { refreshBusinessFacts } from '../../db/queries/indicators.ts';
@@ -21,12 +25,43 @@ export type ImportReport = { rows: number; imported: number; created: number; up
  * Imports the provincial business registry (the denominator of coverage) from a stream of text
  * chunks. Valid rows are upserted by tax code in batches, so re-importing updates instead of
  * duplicating; invalid rows are reported with their line numbers and skipped.
+ *
+ * Two phases, so that an upload that breaks off (or a file refused half-way) writes nothing:
+ * `push` only parses and checks, spooling the valid rows to a temporary file; `end`, called once
+ * the whole upload has arrived, writes them. `discard` drops the spool of an abandoned import.
  */
 export function createRegistryImport(db: Db, actor: Actor, provinceCode: string, now: Date) {
   const parser = createRegistryParser();
   const report: ImportReport = { rows: 0, imported: 0, created: 0, updated: 0, failed: 0, errors: [] };
-  let valid: { row: number; value: RegistryRow }[] = [];
+  let valid: RegistryRow[] = [];
   let communeCodes: Set<string> | null = null;
+  let spool: { dir: string; file: FileHandle } | null = null;
+  /** Valid rows checked but not yet appended to the spool, as JSON lines. */
+  let spoolLines: string[] = [];
+
+  async function spoolFile(): Promise<FileHandle> {
+    if (!spool) {
+      const dir = await mkdtemp(join(tmpdir(), 'registry-import-'));
+      spool = { dir, file: await open(join(dir, 'rows.jsonl'), 'w+') };
+    }
+    return spool.file;
+  }
+
+  async function spoolFlush() {
+    if (!spoolLines.length) return;
+    const text = spoolLines.join('');
+    spoolLines = [];
+    await (await spoolFile()).write(text);
+  }
+
+  async function discard() {
+    const s = spool;
+    spool = null;
+    spoolLines = [];
+    if (!s) return;
+    await s.file.close().catch(() => {});
+    await rm(s.dir, { recursive: true, force: true });
+  }
 
   const fail = (row: number, message: string) => {
     report.failed++;
@@ -37,7 +72,7 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
     if (!valid.length) return;
     const batch = valid;
     valid = [];
-    const values = batch.map(({ value: r }) => ({
+    const values = batch.map((r) => ({
       taxCode: r.taxCode,
       name: r.name,
       nameSearch: toSearchKey(r.name),
@@ -75,15 +110,39 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
     report.created += values.length - before;
   }
 
+  async function write() {
+    await spoolFlush();
+    if (!spool) return;
+    for await (const line of spool.file.readLines({ start: 0, autoClose: false })) {
+      if (!line) continue;
+      valid.push(JSON.parse(line) as RegistryRow);
+      if (valid.length >= BATCH_ROWS) await flush();
+    }
+    await flush();
+  }
+
   return {
     async push(text: string) {
       communeCodes ??= new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
-      for (const r of parser.push(text)) await take(r);
+      let results;
+      try {
+        results = parser.push(text);
+      } catch (e) {
+        if (e instanceof RegistryLineTooLongError) throw new BadRequestError(e.message);
+        throw e;
+      }
+      for (const r of results) take(r);
+      if (spoolLines.length >= BATCH_ROWS) await spoolFlush();
     },
+    /** Call only once the whole upload has arrived: the rows are written now. */
     async end(): Promise<ImportReport> {
-      communeCodes ??= new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
-      for (const r of parser.end()) await take(r);
-      await flush();
+      try {
+        communeCodes ??= new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
+        for (const r of parser.end()) take(r);
+        await write();
+      } finally {
+        await discard();
+      }
       // Assessed businesses that the registry now knows: their counters move from "not in registry".
       const stale = await db
         .select({ id: indicatorFacts.businessId })
@@ -99,9 +158,10 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
       await db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'registry_import', entity: 'registry', detail: { rows: report.rows, imported: report.imported, created: report.created, updated: report.updated, failed: report.failed } }, new Date()));
       return report;
     },
+    discard,
   };
 
-  async function take(r: ReturnType<typeof parser.push>[number]) {
+  function take(r: ReturnType<typeof parser.push>[number]) {
     if (r.row > 1) report.rows++;
     if (!r.ok) {
       fail(r.row, r.errors.map((e) => e.message).join('; '));
@@ -111,7 +171,6 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
       fail(r.row, 'Mã xã/phường không thuộc tỉnh / The commune code is not in the province');
       return;
     }
-    valid.push({ row: r.row, value: r.value });
-    if (valid.length >= BATCH_ROWS) await flush();
+    spoolLines.push(`${JSON.stringify(r.value)}\n`);
   }
 }
