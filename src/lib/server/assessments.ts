@@ -230,13 +230,18 @@ export async function savePage(
       .filter((id) => page.questions.some((q) => q.id === id)),
   );
   const onForm = shownIds.size > 0 ? page.questions.filter((q) => shownIds.has(q.id)) : shown;
-  const { set, cleared } = answersFromForm(onForm, form);
+  const { set, cleared, invalid } = answersFromForm(onForm, form);
   let merged: Record<string, unknown> = { ...before, ...set };
   for (const id of cleared) delete merged[id];
 
   // Keep every valid answer; report and drop the invalid ones (nothing typed correctly is lost).
   const issues: FieldIssue[] = [];
   const rejected: Record<string, AnswerValue> = {};
+  for (const [qid, message] of Object.entries(invalid)) {
+    issues.push({ path: [qid], message });
+    rejected[qid] = set[qid]!;
+    delete merged[qid];
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     const checked = validateAnswers(framework, profile, merged);
     if (checked.ok) {
