@@ -71,3 +71,50 @@ describe('free text: one rule for every field', () => {
     expect(cleanText('a\r\nb', true)).toBe('a\nb');
   });
 });
+
+describe('every free-text schema applies the rule (a right-to-left override is refused)', () => {
+  const RLO = '\u202E';
+
+  it('platform catalog text edited by the administrator', async () => {
+    const { PLATFORM_CATALOG } = await import('../../db/seed/platforms/index.ts');
+    const { PlatformSchema } = await import('../../src/domain/platforms/schema.ts');
+    const first = PLATFORM_CATALOG[0]!;
+    expect(PlatformSchema.safeParse(first).success).toBe(true);
+    for (const patch of [{ name: `${RLO}${first.name}` }, { provider: `x\u0000y` }, { description: { vi: `Mô tả ${RLO}`, en: 'Description' } }]) {
+      expect(PlatformSchema.safeParse({ ...first, ...patch }).success, JSON.stringify(patch)).toBe(false);
+    }
+  });
+
+  it('OCOP products, producers and consent names', async () => {
+    const { makeOcopProductSchema, OcopProducerSchema } = await import('../../src/domain/ocop/schema.ts');
+    const { ConsentRecordSchema } = await import('../../src/domain/ocop/consent.ts');
+    const product = { name: 'Nước mắm Vạn Phần', group: 'food', stars: 4, certificateNo: '1234/QĐ-UBND', certificateYear: 2024, communeCode: '14380' };
+    const schema = makeOcopProductSchema(2026);
+    expect(schema.safeParse(product).success).toBe(true);
+    expect(schema.safeParse({ ...product, name: `Nước mắm${RLO}` }).success).toBe(false);
+    expect(schema.safeParse({ ...product, description: `Dòng một\nDòng ${RLO}hai` }).success).toBe(false);
+    expect(schema.safeParse({ ...product, description: 'Dòng một\nDòng hai' }).success).toBe(true);
+    const producer = OcopProducerSchema.safeParse({ producerType: 'household', displayName: `Hộ ông ${RLO}Bình`, phone: '0912345678', communeCode: '14380' });
+    expect(producer.error?.issues.map((i) => i.path[0])).toContain('displayName');
+    const consent = { consentedBy: 'Trần Văn Bình', relation: 'self', method: 'assisted_verbal', purposes: { processing: true }, recordedAt: new Date() };
+    expect(ConsentRecordSchema.safeParse(consent).success).toBe(true);
+    expect(ConsentRecordSchema.safeParse({ ...consent, consentedBy: `Trần ${RLO}Bình` }).success).toBe(false);
+  });
+
+  it('registry import names', async () => {
+    const { parseRegistryCsv } = await import('../../src/domain/registry-csv.ts');
+    const rows = parseRegistryCsv('Mã số thuế;Tên doanh nghiệp;Mã xã\r\n0600123451;Công ty An Phát;14001\r\n0600543216;Công ty\u202EAn;14002\r\n0700111114;"Công ty \u0000";14003\r\n');
+    expect(rows.map((r) => r.ok)).toEqual([true, false, false]);
+    const bad = rows[1]!;
+    expect(bad.ok ? [] : bad.errors).toEqual([{ field: 'name', message: 'Tên doanh nghiệp chứa ký tự không hợp lệ / The business name contains invalid characters' }]);
+  });
+
+  it('search boxes', async () => {
+    const { OcopQuerySchema } = await import('../../src/lib/server/ocop-query.ts');
+    const { PlatformQuerySchema } = await import('../../src/lib/server/platform-filter.ts');
+    expect(OcopQuerySchema.safeParse({ q: `mật ${RLO}ong` }).success).toBe(false);
+    expect(PlatformQuerySchema.safeParse({ q: `hóa\u0000đơn` }).success).toBe(false);
+    expect(PlatformQuerySchema.parse({ q: null }).q).toBeUndefined();
+    expect(OcopQuerySchema.parse({ q: ' mật ong ' }).q).toBe('mật ong');
+  });
+});
