@@ -27,10 +27,10 @@ function register(c: Browserless, prefix: string, name: string, email: string, c
 
 describe('free text: names that render blank or reversed are refused', () => {
   it.each([
-    ['a NUL', 'Công ty TNHH An\u0000Phát', '082200001', 'nul@example.com'],
-    ['a right-to-left override', '\u202ECông ty TNHH An Phát', '082200002', 'rlo@example.com'],
-    ['a right-to-left isolate', 'Công ty TNHH \u2067An Phát\u2069', '082200003', 'rli@example.com'],
-    ['a C1 control', 'Công ty TNHH An\u0085Phát', '082200004', 'c1@example.com'],
+    ['a NUL', 'Công ty TNHH An\u0000Phát', '082200010', 'nul@example.com'],
+    ['a right-to-left override', '\u202ECông ty TNHH An Phát', '082200020', 'rlo@example.com'],
+    ['a right-to-left isolate', 'Công ty TNHH \u2067An Phát\u2069', '082200030', 'rli@example.com'],
+    ['a C1 control', 'Công ty TNHH An\u0085Phát', '082200040', 'c1@example.com'],
   ])('registration with %s in the business name → 400 with a field error, nothing stored', async (_, name, prefix, email) => {
     const before = await count('SELECT count(*) AS n FROM businesses');
     const c = new Browserless(server.url);
@@ -45,9 +45,9 @@ describe('free text: names that render blank or reversed are refused', () => {
 
   it('a decomposed (NFD) name with extra spaces is stored as NFC, trimmed, and found by search', async () => {
     const c = new Browserless(server.url);
-    const res = await register(c, '082200005', '  Hợp tác xã   Nông nghiệp Đồng Tâm  '.normalize('NFD'), 'nfd@example.com', await commune());
+    const res = await register(c, '082200050', '  Hợp tác xã   Nông nghiệp Đồng Tâm  '.normalize('NFD'), 'nfd@example.com', await commune());
     expect(res.status).toBe(303);
-    const rs = await server.db.execute({ sql: 'SELECT name, name_search FROM businesses WHERE tax_code = ?', args: [taxCodeFrom('082200005')] });
+    const rs = await server.db.execute({ sql: 'SELECT name, name_search FROM businesses WHERE tax_code = ?', args: [taxCodeFrom('082200050')] });
     expect(rs.rows[0]!.name).toBe('Hợp tác xã Nông nghiệp Đồng Tâm'.normalize('NFC'));
     expect(rs.rows[0]!.name_search).toBe('hop tac xa nong nghiep dong tam');
   });
@@ -56,7 +56,7 @@ describe('free text: names that render blank or reversed are refused', () => {
 describe('questionnaire numbers: plain decimals only', () => {
   it('"2.5" is not stored as 25 and "0x10" not as 16: both are field errors; "12" is stored', async () => {
     const c = new Browserless(server.url);
-    const reg = await register(c, '082200006', 'Hợp tác xã Số Liệu', 'numbers@example.com', await commune());
+    const reg = await register(c, '082200060', 'Hợp tác xã Số Liệu', 'numbers@example.com', await commune());
     expect(reg.status).toBe(303);
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
@@ -108,7 +108,7 @@ describe('questionnaire numbers: plain decimals only', () => {
 
   it('the profile form: revenue "2.5" (million) is 2.5 million, not 25 million; "0x10" is a field error', async () => {
     const c = new Browserless(server.url);
-    const reg = await register(c, '082200007', 'Công ty TNHH Doanh Thu', 'revenue@example.com', await commune());
+    const reg = await register(c, '082200070', 'Công ty TNHH Doanh Thu', 'revenue@example.com', await commune());
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     await c.post(`/businesses/${id}/assessment`, {});
     const form = { sector: 'G', producerType: 'enterprise', employees: '3', capitalMillion: '', communeCode: await commune() };
