@@ -7,6 +7,7 @@ import type { AnswerValue, Answers, Framework, Localized, Profile, Question } fr
 import { isApplicable } from './scoring.ts';
 import { VSIC_CODES, type VsicCode } from '../../db/seed/reference/vsic.ts';
 import { sizeClass } from './size-class.ts';
+import { NUMBER_INPUT_MESSAGES, parseNumberInput } from './number-input.ts';
 
 /** At most this many questions on one page (long pages lose people on phones). */
 export const MAX_QUESTIONS_PER_PAGE = 10;
@@ -58,14 +59,17 @@ export function visibleQuestions(page: QuestionnairePage, profile: Profile, answ
 /**
  * Turns a page's form fields (`q_<id>`) into answers. Every question rendered on the page is
  * replaced: a field left empty removes the answer, so a person can take an answer back.
- * Values are not validated here (validateAnswers does that); shapes are.
+ * Values are not validated here (validateAnswers does that); shapes are. A number that is not
+ * written the way parseNumberInput accepts stays text (validation refuses it) and `invalid`
+ * says why, for the field's message.
  */
 export function answersFromForm(
   questions: readonly Question[],
   form: Record<string, string | string[]>,
-): { set: Record<string, AnswerValue>; cleared: string[] } {
+): { set: Record<string, AnswerValue>; cleared: string[]; invalid: Record<string, string> } {
   const set: Record<string, AnswerValue> = {};
   const cleared: string[] = [];
+  const invalid: Record<string, string> = {};
   for (const q of questions) {
     const raw = form[`q_${q.id}`];
     const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => v.trim()).filter((v) => v !== '');
@@ -81,16 +85,21 @@ export function answersFromForm(
         set[q.id] = values[0] === 'true' ? true : values[0] === 'false' ? false : values[0]!;
         break;
       case 'number': {
-        const text = values[0]!.replace(/[\s.]/g, '').replace(',', '.');
-        const n = Number(text);
-        set[q.id] = Number.isFinite(n) && text !== '' ? n : values[0]!;
+        // Never Number(text): it reads "0x10" as 16, "1e3" as 1000 and " " as 0.
+        const n = parseNumberInput(values[0]!);
+        if (n.ok) {
+          set[q.id] = n.value;
+        } else {
+          set[q.id] = values[0]!;
+          invalid[q.id] = NUMBER_INPUT_MESSAGES[n.reason === 'ambiguous' ? 'ambiguous' : 'format'];
+        }
         break;
       }
       default:
         set[q.id] = values[0]!;
     }
   }
-  return { set, cleared };
+  return { set, cleared, invalid };
 }
 
 /** Businesses use the national SME index; co-ops, co-op groups and households the short producer one. */
@@ -102,18 +111,21 @@ export function frameworkIdFor(producerType: string | null | undefined): 'dbi-sm
 
 const MILLION = 1_000_000;
 
-/** An optional amount typed in millions of đồng ("1.500", "1 500" or "1500,5"), stored in đồng. */
+/**
+ * An optional amount typed in millions of đồng ("1.500", "1 500", "1500,5" or "2,5"), stored in
+ * đồng; written as parseNumberInput accepts ("2.5" is 2.5 million, never 25).
+ */
 const optionalMillions = z
   .string()
   .optional()
   .transform((raw, ctx) => {
-    const text = (raw ?? '').trim().replace(/[\s.]/g, '').replace(',', '.');
-    if (text === '') return null;
-    const n = Number(text);
-    if (!Number.isFinite(n)) {
-      ctx.issues.push({ code: 'custom', message: 'Vui lòng nhập một số / Please enter a number', input: raw });
+    const parsed = parseNumberInput(raw ?? '');
+    if (!parsed.ok && parsed.reason === 'blank') return null;
+    if (!parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: NUMBER_INPUT_MESSAGES[parsed.reason === 'ambiguous' ? 'ambiguous' : 'format'], input: raw });
       return z.NEVER;
     }
+    const n = parsed.value;
     if (n < 0 || n > 100_000_000) {
       ctx.issues.push({ code: 'custom', message: 'Số không hợp lệ (0 đến 100 000 000 triệu đồng) / Out of range (0 to 100,000,000 million đồng)', input: raw });
       return z.NEVER;

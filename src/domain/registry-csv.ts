@@ -46,8 +46,10 @@
  * - taxCode: canonical by `parseTaxCode`. A 9-digit code (or 9 digits plus a
  *   branch) gets its leading zero back when that gives a valid check digit:
  *   spreadsheets drop leading zeros, and Nam Định codes start with 06.
- * - name: NFC, trimmed, inner runs of white space (including line breaks in
- *   a quoted cell) turned into one space; required.
+ * - name: the shared free-text rule of text.ts: NFC, trimmed, inner runs of
+ *   white space (including line breaks in a quoted cell) turned into one
+ *   space; no control or bidirectional characters; at most 200 characters;
+ *   required.
  * - vsic: a section letter A–U, or a numeric VSIC code of 2–5 digits whose
  *   2-digit division gives the section (4711 → G); a trailing description
  *   ("4711 - Bán lẻ…", "G: Bán buôn…") is ignored. Empty → null.
@@ -65,6 +67,7 @@
  */
 import { parseTaxCode, TAX_CODE_MESSAGES } from './tax-code.ts';
 import { toSearchKey } from './search-key.ts';
+import { BUSINESS_NAME_MAX, checkFreeText } from './text.ts';
 import type { VsicCode } from '../../db/seed/reference/vsic.ts';
 
 export type RegistryField = 'taxCode' | 'name' | 'vsic' | 'communeCode' | 'employees' | 'revenueVnd';
@@ -275,8 +278,15 @@ function validateRecord(fields: readonly string[], columns: Columns): { value: R
     else taxCode = t.value;
   }
 
-  const name = cell('name').normalize('NFC').replace(SPACES, ' ').trim();
-  if (name === '') errors.push({ field: 'name', message: msg('Thiếu tên doanh nghiệp', 'Name is missing') });
+  // The shared free-text rule: a control or bidirectional character would make the name render
+  // blank or reversed and never match a search.
+  const checkedName = checkFreeText(cell('name'), {
+    label: { vi: 'tên doanh nghiệp', en: 'business name' },
+    max: BUSINESS_NAME_MAX,
+    messages: { required: msg('Thiếu tên doanh nghiệp', 'Name is missing') },
+  });
+  const name = checkedName.ok ? checkedName.value : '';
+  if (!checkedName.ok) errors.push({ field: 'name', message: checkedName.message });
 
   let vsic: VsicCode | null = null;
   const vsicRaw = cell('vsic').trim();

@@ -70,6 +70,30 @@ describe('answersFromForm', () => {
     expect(answersFromForm([single, multi], {}).cleared).toEqual([single.id, multi.id]);
   });
 
+  it('number answers: "2.5" is not stored as 25 nor "0x10" as 16; both get a field error', () => {
+    const parse = (v: string) => answersFromForm([num], { [`q_${num.id}`]: v });
+    expect(parse('2.5').set[num.id]).toBe(2.5);
+    expect(parse('2,5').set[num.id]).toBe(2.5);
+    for (const attack of ['0x10', '1e3', 'Infinity', '-0x1']) {
+      const r = parse(attack);
+      expect(r.set[num.id]).toBe(attack);
+      expect(r.invalid[num.id]).toContain('chữ số');
+    }
+    expect(parse('1,200').invalid[num.id]).toContain('1,2');
+    expect(parse('   ').cleared).toEqual([num.id]);
+  });
+
+  it('profile amounts: "2.5" million is 2.5 million, "0x10" is refused', () => {
+    const base = { sector: 'C', employees: '5', capitalMillion: '', producerType: 'enterprise', communeCode: '13285' };
+    expect(ProfileFormSchema.parse({ ...base, revenueMillion: '2.5' }).revenueMillion).toBe(2_500_000);
+    expect(ProfileFormSchema.parse({ ...base, revenueMillion: '1.500,5' }).revenueMillion).toBe(1_500_500_000);
+    for (const attack of ['0x10', '1e3', 'Infinity']) {
+      const r = ProfileFormSchema.safeParse({ ...base, revenueMillion: attack });
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.path).toEqual(['revenueMillion']);
+    }
+  });
+
   it('keeps what cannot be parsed as text, for validation to reject', () => {
     expect(answersFromForm([num], { [`q_${num.id}`]: 'mười' }).set[num.id]).toBe('mười');
     expect(answersFromForm([bool], { [`q_${bool.id}`]: 'maybe' }).set[bool.id]).toBe('maybe');

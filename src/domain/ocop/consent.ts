@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import type { Text } from './schema.ts';
+import { freeText } from '../text.ts';
 
 const msg = (vi: string, en: string): string => `${vi} / ${en}`;
 
@@ -135,16 +136,17 @@ export const ConsentPurposesSchema = z.object(
 );
 
 export const ConsentRecordSchema = z.object({
-  consentedBy: z
-    .string({ error: msg('Vui lòng nhập họ tên người đồng ý', 'Please enter the name of the person giving consent') })
-    .transform((s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(2, msg('Vui lòng nhập họ tên người đồng ý (ít nhất 2 ký tự)', 'Please enter the name of the person giving consent (at least 2 characters)'))
-        .max(100, msg('Họ tên tối đa 100 ký tự', 'The name can have at most 100 characters'))
-        .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), msg('Họ tên chứa ký tự không hợp lệ', 'The name contains invalid characters')),
-    ),
+  consentedBy: freeText({
+    label: { vi: 'họ tên người đồng ý', en: 'name of the person giving consent' },
+    min: 2,
+    max: 100,
+    messages: {
+      required: msg('Vui lòng nhập họ tên người đồng ý', 'Please enter the name of the person giving consent'),
+      min: msg('Vui lòng nhập họ tên người đồng ý (ít nhất 2 ký tự)', 'Please enter the name of the person giving consent (at least 2 characters)'),
+      max: msg('Họ tên tối đa 100 ký tự', 'The name can have at most 100 characters'),
+      forbidden: msg('Họ tên chứa ký tự không hợp lệ', 'The name contains invalid characters'),
+    },
+  }),
   relation: z.enum(CONSENT_RELATIONS, { error: msg('Vui lòng chọn quan hệ của người đồng ý', 'Please choose who is giving consent') }),
   method: z.enum(CONSENT_METHODS, { error: msg('Vui lòng chọn hình thức đồng ý', 'Please choose how consent was given') }),
   purposes: ConsentPurposesSchema,

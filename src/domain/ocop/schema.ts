@@ -14,6 +14,7 @@ import { PRODUCER_TYPES } from '../framework/schema.ts';
 import type { ProducerType } from '../framework/schema.ts';
 import { PHONE_MESSAGES, parsePhone } from '../phone.ts';
 import { TAX_CODE_MESSAGES, parseTaxCode } from '../tax-code.ts';
+import { freeText } from '../text.ts';
 
 export { PRODUCER_TYPES };
 export type { ProducerType };
@@ -102,29 +103,9 @@ export function isCertificateValid(certificateYear: number, now: Date): boolean 
 // Field helpers
 // ---------------------------------------------------------------------------
 
-// Control characters other than whitespace have no business in a name; they
-// usually come from pasting out of PDFs or spreadsheets.
-const CONTROL_CHARS = /[\p{Cc}\p{Cf}]/u;
-const WHITESPACE_RUN = /\s+/gu;
-
-/** A one-line text field: NFC, whitespace collapsed, trimmed, length checked after cleaning. */
+/** A one-line text field: the shared free-text rule (src/domain/text.ts). */
 function lineText(min: number, max: number, label: Text) {
-  const required = msg(`Vui lòng nhập ${label.vi}`, `Please enter the ${label.en}`);
-  return z
-    .string({ error: required })
-    .transform((s) => s.normalize('NFC').replace(WHITESPACE_RUN, ' ').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, required)
-        .min(min, msg(`${capitalise(label.vi)} cần ít nhất ${min} ký tự`, `The ${label.en} needs at least ${min} characters`))
-        .max(max, msg(`${capitalise(label.vi)} tối đa ${max} ký tự`, `The ${label.en} can have at most ${max} characters`))
-        .refine((s) => !CONTROL_CHARS.test(s), msg(`${capitalise(label.vi)} chứa ký tự không hợp lệ`, `The ${label.en} contains invalid characters`)),
-    );
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return freeText({ label, min, max });
 }
 
 /** Forms send numbers as text: accept "4" as well as 4. */
@@ -154,19 +135,15 @@ export const PRODUCT_NAME_MIN = 2;
 export const PRODUCT_NAME_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
 
-/** Multi-line text: NFC, Windows line ends unified, trimmed; blank → absent. */
+/** Multi-line text by the shared free-text rule; blank → absent. */
 const DescriptionSchema = z.preprocess(
   blankToUndefined,
-  z
-    .string({ error: msg('Mô tả phải là văn bản', 'The description must be text') })
-    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .max(DESCRIPTION_MAX, msg(`Mô tả tối đa ${DESCRIPTION_MAX} ký tự`, `The description can have at most ${DESCRIPTION_MAX} characters`))
-        .refine((s) => !/[^\P{Cc}\n\t]/u.test(s), msg('Mô tả chứa ký tự không hợp lệ', 'The description contains invalid characters')),
-    )
-    .optional(),
+  freeText({
+    label: { vi: 'mô tả', en: 'description' },
+    max: DESCRIPTION_MAX,
+    multiline: true,
+    messages: { required: msg('Mô tả phải là văn bản', 'The description must be text') },
+  }).optional(),
 );
 
 // ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { PLATFORM_CATEGORY_IDS } from '../../../db/seed/reference/platform-categories.ts';
 import type { PlatformCategoryId } from '../../../db/seed/reference/platform-categories.ts';
 import { VSIC_CODES } from '../../../db/seed/reference/vsic.ts';
+import { freeText } from '../text.ts';
 import type { VsicCode } from '../../../db/seed/reference/vsic.ts';
 
 /** "Tiếng Việt / English": the format of every validation message of the catalog. */
@@ -177,22 +178,33 @@ const QUESTION_ID_PATTERN = /^[a-z][a-z0-9_-]*$/;
  */
 const FORMULA_START = /^[=+\-@]/;
 
-function text(vi: string, en: string) {
-  return z
-    .string({ error: msg(`Thiếu ${vi}`, `${en} is required`) })
-    .trim()
-    .normalize('NFC')
-    .min(1, { error: msg(`Thiếu ${vi}`, `${en} is required`) })
-    .refine((s) => !FORMULA_START.test(s), {
-      error: msg(`${vi} không được bắt đầu bằng = + - @`, `${en} must not start with = + - @`),
-    });
+/** Names and providers are one line; descriptions and notes may have several. */
+const ONE_LINE_MAX = 200;
+const PARAGRAPH_MAX = 2000;
+
+/** The shared free-text rule (src/domain/text.ts), plus no leading formula character. */
+function text(vi: string, en: string, opts: { multiline?: boolean } = {}) {
+  const max = opts.multiline ? PARAGRAPH_MAX : ONE_LINE_MAX;
+  return freeText({
+    label: { vi, en },
+    max,
+    multiline: opts.multiline,
+    lineEnds: 'keep',
+    messages: {
+      required: msg(`Thiếu ${vi}`, `${en} is required`),
+      forbidden: msg(`${vi} chứa ký tự không hợp lệ (ký tự điều khiển hoặc ký tự ẩn)`, `${en} contains invalid (control or invisible) characters`),
+      max: msg(`${vi} tối đa ${max} ký tự`, `${en} can have at most ${max} characters`),
+    },
+  }).refine((s) => !FORMULA_START.test(s), {
+    error: msg(`${vi} không được bắt đầu bằng = + - @`, `${en} must not start with = + - @`),
+  });
 }
 
 function localized(vi: string, en: string) {
   return z.strictObject(
     {
-      vi: text(`${vi} (tiếng Việt)`, `${en} (Vietnamese)`),
-      en: text(`${vi} (tiếng Anh)`, `${en} (English)`),
+      vi: text(`${vi} (tiếng Việt)`, `${en} (Vietnamese)`, { multiline: true }),
+      en: text(`${vi} (tiếng Anh)`, `${en} (English)`, { multiline: true }),
     },
     { error: msg(`Thiếu ${vi}`, `${en} is required`) },
   );

@@ -12,6 +12,7 @@ import {
 import { parseTaxCode, TAX_CODE_MESSAGES } from '../../domain/tax-code.ts';
 import { parsePhone, PHONE_MESSAGES } from '../../domain/phone.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
+import { BUSINESS_NAME_MAX, freeText } from '../../domain/text.ts';
 import { ConflictError, ValidationError, type FieldIssue } from './errors.ts';
 import { getDummyHash, hashPassword, PasswordSchema, verifyPassword } from './password.ts';
 import { accountKey, assertNotThrottled, clearFailures, ipKey, recordFailure } from './throttle.ts';
@@ -36,11 +37,18 @@ export function parseLoginId(input: string): LoginId | { error: string } {
   return phone.ok ? { kind: 'phone', value: phone.value } : { error: both(PHONE_MESSAGES[phone.reason]) };
 }
 
-const NameSchema = z
-  .string({ error: 'Vui lòng nhập tên / Please enter a name' })
-  .trim()
-  .min(2, 'Tên cần ít nhất 2 ký tự / Name needs at least 2 characters')
-  .max(200, 'Tên tối đa 200 ký tự / Name is at most 200 characters');
+// Business and person names: the shared free-text rule (a NUL or a right-to-left override would
+// make the name render blank or reversed, and never match a search).
+const NameSchema = freeText({
+  label: { vi: 'tên', en: 'name' },
+  min: 2,
+  max: BUSINESS_NAME_MAX,
+  messages: {
+    required: 'Vui lòng nhập tên / Please enter a name',
+    min: 'Tên cần ít nhất 2 ký tự / Name needs at least 2 characters',
+    max: 'Tên tối đa 200 ký tự / Name is at most 200 characters',
+  },
+});
 
 const RegisterSchema = z.object({
   taxCode: z.string({ error: 'Vui lòng nhập mã số thuế / Please enter the tax code' }).max(40),

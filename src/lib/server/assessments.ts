@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { answerEvents, assessments, auditLog, businesses, communes, type Assessment } from '../../db/schema/index.ts';
 import { auditValues, businessById, type BusinessWithLocation } from '../../db/queries/accounts.ts';
@@ -101,12 +101,35 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
   return created!;
 }
 
+export const SUBMITTED_MESSAGE = 'Bài đánh giá này đã nộp và không sửa được nữa / This assessment was submitted and can no longer be changed';
+
+/** A write to an assessment that found it no longer a draft (submitted since it was read). */
+export class AlreadySubmittedError extends ConflictError {
+  readonly assessmentId: number;
+  constructor(assessmentId: number) {
+    super(SUBMITTED_MESSAGE);
+    this.assessmentId = assessmentId;
+  }
+}
+
 function requireDraft(a: Assessment | undefined, businessId: number): Assessment {
   if (!a || a.businessId !== businessId) throw new NotFoundError();
-  if (a.status !== 'draft') {
-    throw new ConflictError('Bài đánh giá này đã nộp và không sửa được nữa / This assessment was submitted and can no longer be changed');
-  }
+  if (a.status !== 'draft') throw new AlreadySubmittedError(a.id);
   return a;
+}
+
+/*
+ * Every write to an assessment carries "still a draft" in the same statement. The status read
+ * before (requireDraft) can be stale: a page save whose body arrives after the submit would
+ * otherwise rewrite a submitted result. Writes go in one batch (one transaction); the UPDATE of
+ * the assessment row returns its id, and no row back means it was submitted in between, so
+ * nothing was written (the other statements of the batch carry the same condition).
+ */
+const isDraft = (id: number) => and(eq(assessments.id, id), eq(assessments.status, 'draft'));
+const draftExists = (id: number) => sql`exists (select 1 from ${assessments} where ${assessments.id} = ${id} and ${assessments.status} = 'draft')`;
+
+function requireWritten(rows: readonly unknown[], assessmentId: number): void {
+  if (rows.length === 0) throw new AlreadySubmittedError(assessmentId);
 }
 
 export async function saveProfile(
@@ -166,15 +189,24 @@ export async function saveProfile(
     communeCode: business.communeCode,
     sizeClass: business.sizeClass,
   };
-  // Profile changes are audited like product and listing changes: who, when, before and after.
-  await db.batch([
-    db.update(assessments).set(values).where(eq(assessments.id, a.id)),
+  // Profile changes are audited like product and listing changes: who, when, before and after. The business row
+  // and the audit entry are written only while the draft exists, in the same batch as the draft's own update.
+  const audit = auditValues(
+    { actorUserId: actor.id, action: 'profile_update', entity: 'business', entityId: String(business.id), detail: { assessmentId: a.id, before, after } },
+    now,
+  );
+  const [, , updated] = await db.batch([
     db
       .update(businesses)
       .set({ ...after, nameSearch: toSearchKey(business.name), updatedAt: now })
-      .where(eq(businesses.id, business.id)),
-    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'profile_update', entity: 'business', entityId: String(business.id), detail: { assessmentId: a.id, before, after } }, now)),
+      .where(and(eq(businesses.id, business.id), draftExists(a.id))),
+    db.run(
+      sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
+          select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
+    ),
+    db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
   ]);
+  requireWritten(updated, a.id);
   // Sector and size feed the denominators by category.
   clearIndicatorCaches();
   return { ...a, ...values };
@@ -216,13 +248,18 @@ export async function savePage(
       .filter((id) => page.questions.some((q) => q.id === id)),
   );
   const onForm = shownIds.size > 0 ? page.questions.filter((q) => shownIds.has(q.id)) : shown;
-  const { set, cleared } = answersFromForm(onForm, form);
+  const { set, cleared, invalid } = answersFromForm(onForm, form);
   let merged: Record<string, unknown> = { ...before, ...set };
   for (const id of cleared) delete merged[id];
 
   // Keep every valid answer; report and drop the invalid ones (nothing typed correctly is lost).
   const issues: FieldIssue[] = [];
   const rejected: Record<string, AnswerValue> = {};
+  for (const [qid, message] of Object.entries(invalid)) {
+    issues.push({ path: [qid], message });
+    rejected[qid] = set[qid]!;
+    delete merged[qid];
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     const checked = validateAnswers(framework, profile, merged);
     if (checked.ok) {
@@ -247,12 +284,16 @@ export async function savePage(
   const changed = [...new Set([...Object.keys(before), ...Object.keys(merged)])].filter(
     (qid) => JSON.stringify((before as Record<string, unknown>)[qid]) !== JSON.stringify(merged[qid]),
   );
-  await db.batch([
-    db.update(assessments).set({ answers: merged, currentStep, updatedAt: now }).where(eq(assessments.id, a.id)),
+  const [updated] = await db.batch([
+    db.update(assessments).set({ answers: merged, currentStep, updatedAt: now }).where(isDraft(a.id)).returning({ id: assessments.id }),
     ...changed.map((qid) =>
-      db.insert(answerEvents).values({ assessmentId: a.id, questionId: qid, value: merged[qid] ?? null, actorUserId: actor.id, at: now }),
+      db.run(
+        sql`insert into ${answerEvents} (assessment_id, question_id, value, actor_user_id, at)
+            select ${a.id}, ${qid}, ${merged[qid] === undefined || merged[qid] === null ? null : JSON.stringify(merged[qid])}, ${actor.id}, ${now.getTime()} where ${draftExists(a.id)}`,
+      ),
     ),
   ]);
+  requireWritten(updated, a.id);
   return { assessment: { ...a, answers: merged, currentStep, updatedAt: now }, next, stay, issues, rejected };
 }
 
@@ -284,12 +325,19 @@ export async function submitAssessment(
     submittedAt: now,
     updatedAt: now,
   };
-  await db.batch([
-    db.update(assessments).set(values).where(eq(assessments.id, a.id)),
-    db.insert(auditLog).values(
-      auditValues({ actorUserId: actor.id, action: 'submit_assessment', entity: 'assessment', entityId: String(a.id), detail: { score: result.score, level: result.level } }, now),
+  const audit = auditValues(
+    { actorUserId: actor.id, action: 'submit_assessment', entity: 'assessment', entityId: String(a.id), detail: { score: result.score, level: result.level } },
+    now,
+  );
+  const [, updated] = await db.batch([
+    // Logged only when this submit is the one that happens (a second submit of the same draft is refused).
+    db.run(
+      sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
+          select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
     ),
+    db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
   ]);
+  requireWritten(updated, a.id);
   await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
   return { assessment: { ...a, ...values }, result };
 }
@@ -304,7 +352,7 @@ export async function setSharing(db: Db, actor: Actor, business: BusinessWithLoc
     crypto.getRandomValues(bytes);
     shareToken = assessment.shareToken ?? encodeBase32LowerCaseNoPadding(bytes);
   }
-  await db.update(assessments).set({ shareToken }).where(eq(assessments.id, assessment.id));
+  await db.update(assessments).set({ shareToken }).where(and(eq(assessments.id, assessment.id), eq(assessments.status, 'submitted')));
   return { ...assessment, shareToken };
 }
 
@@ -315,5 +363,5 @@ export function resultOf(a: Assessment): AssessmentResult | null {
 /** Remembers where the person is, so resuming (from any device) lands there. */
 export async function rememberStep(db: Db, draft: Assessment, step: string): Promise<void> {
   if (draft.status !== 'draft' || draft.currentStep === step) return;
-  await db.update(assessments).set({ currentStep: step }).where(eq(assessments.id, draft.id));
+  await db.update(assessments).set({ currentStep: step }).where(isDraft(draft.id));
 }

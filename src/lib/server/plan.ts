@@ -5,6 +5,7 @@ import { auditLog, helpRequests, recommendationMarks, type Assessment } from '..
 import { auditValues, type BusinessWithLocation } from '../../db/queries/accounts.ts';
 import { catalogSnapshot, currentMarks, helpRequestById, platformById } from '../../db/queries/platforms.ts';
 import { NEED_IDS, type NeedId, type Platform } from '../../domain/platforms/schema.ts';
+import { optionalFreeText } from '../../domain/text.ts';
 import { recommend, type RecommendationPlan } from '../../domain/recommendations/engine.ts';
 import type { Answers } from '../../domain/framework/schema.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -51,7 +52,7 @@ const PlanActionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('dismiss'),
     need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
-    reason: z.string().trim().max(500, 'Lý do tối đa 500 ký tự / Reason is at most 500 characters').optional(),
+    reason: optionalFreeText({ label: { vi: 'lý do', en: 'reason' }, max: 500, multiline: true, messages: { max: 'Lý do tối đa 500 ký tự / Reason is at most 500 characters' } }),
     assessment: z.coerce.number().int().positive().optional(),
   }),
   z.object({
@@ -63,7 +64,7 @@ const PlanActionSchema = z.discriminatedUnion('intent', [
     need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
     platform: z.string().max(80).optional(),
     kind: z.enum(['trial', 'advice'], { error: 'Vui lòng chọn loại hỗ trợ / Please choose the kind of help' }),
-    message: z.string().trim().max(1000, 'Lời nhắn tối đa 1000 ký tự / Message is at most 1000 characters').optional(),
+    message: optionalFreeText({ label: { vi: 'lời nhắn', en: 'message' }, max: 1000, multiline: true, messages: { max: 'Lời nhắn tối đa 1000 ký tự / Message is at most 1000 characters' } }),
     consentVendor: z.literal('yes').optional(),
   }),
 ], { error: 'Thao tác không hợp lệ / Unknown action' });
@@ -140,7 +141,7 @@ export async function applyPlanAction(
 const StatusSchema = z.object({
   id: z.coerce.number().int().positive(),
   status: z.enum(['new', 'contacted', 'done'], { error: 'Trạng thái không hợp lệ / Unknown status' }),
-  note: z.string().trim().max(1000).optional(),
+  note: optionalFreeText({ label: { vi: 'ghi chú', en: 'note' }, max: 1000, multiline: true }),
 });
 
 /** Officers and helpers move a help request along; only within their scope. */
