@@ -12,9 +12,9 @@ import {
 import { parseTaxCode, TAX_CODE_MESSAGES } from '../../domain/tax-code.ts';
 import { parsePhone, PHONE_MESSAGES } from '../../domain/phone.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
-import { ConflictError, ValidationError, type FieldIssue } from './errors.ts';
+import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from './errors.ts';
 import { getDummyHash, hashPassword, PasswordSchema, verifyPassword } from './password.ts';
-import { loginFailed, loginSucceeded, reserveLoginAttempt, reserveRegistration } from './throttle.ts';
+import { liftAccount, liftIp, loginFailed, loginSucceeded, reserveLoginAttempt, reserveRegistration } from './throttle.ts';
 import { conflictOnUnique } from './db-errors.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.ts';
 import type { Actor } from './guards.ts';
@@ -276,4 +276,44 @@ export async function createStaff(
     auditValues({ actorUserId: actor.id, action: 'create_staff', entity: 'user', entityId: String(user!.id), detail: { role: data.role, communeCode } }, ctx.now),
   );
   return { userId: user!.id };
+}
+
+const LiftSchema = z.object({
+  login: z.string().trim().max(200).optional(),
+  // The free-text field on the admin page (its own name, so its id differs from the staff form's).
+  liftLogin: z.string().trim().max(200).optional(),
+  ip: z.string().trim().max(64).regex(/^[0-9A-Za-z:.%_-]*$/, 'Địa chỉ IP không hợp lệ / Invalid IP address').optional(),
+});
+
+/**
+ * An administrator lifts the login delays of one account (from every IP) or the per-IP limits of
+ * one address, e.g. when a person is locked out after a guessing attack from their own network.
+ */
+export async function liftThrottle(
+  db: Db,
+  actor: Actor,
+  input: Record<string, unknown>,
+  now: Date,
+): Promise<{ cleared: number }> {
+  if (actor.role !== 'admin') throw new ForbiddenError();
+  const data = parseOrThrow(LiftSchema, input);
+  const login = data.login || data.liftLogin;
+  if (login) {
+    const id = parseLoginId(login);
+    const account = 'error' in id ? login.toLowerCase() : id.value;
+    const cleared = await liftAccount(db, account);
+    const user = 'error' in id ? undefined : await findUserByLogin(db, id.value);
+    await db.insert(auditLog).values(
+      auditValues({ actorUserId: actor.id, action: 'lift_login_throttle', entity: 'user', entityId: user ? String(user.id) : undefined, detail: { cleared } }, now),
+    );
+    return { cleared };
+  }
+  if (data.ip) {
+    const cleared = await liftIp(db, data.ip);
+    await db.insert(auditLog).values(
+      auditValues({ actorUserId: actor.id, action: 'lift_ip_throttle', entity: 'ip', entityId: data.ip, detail: { cleared } }, now),
+    );
+    return { cleared };
+  }
+  throw new ValidationError([issue('login', 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number')]);
 }
