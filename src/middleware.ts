@@ -1,9 +1,15 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getDb } from './db/client.ts';
 import { splitLocale, localePath } from './i18n/index.ts';
-import { AppError, jsonError, UnauthorizedError } from './lib/server/errors.ts';
+import { AppError, ConflictError, jsonError, UnauthorizedError } from './lib/server/errors.ts';
+import { GENERIC_CONFLICT, isUniqueViolation } from './lib/server/db-errors.ts';
+import { installLogRedaction } from './lib/server/log.ts';
 import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './lib/server/session.ts';
 import { isSecureRequest } from './lib/server/request.ts';
+import { safeNextPath } from './lib/server/redirect.ts';
+
+// Before anything can log: passwords, hashes, e-mails and tokens never reach the server log.
+installLogRedaction();
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -90,12 +96,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   try {
     const response = lang === 'en' ? await next(path + url.search) : await next();
     return compress(context.request, withHeaders(response, secure, Boolean(context.locals.user)));
-  } catch (error) {
+  } catch (thrown) {
+    // A write that lost a race on a unique index is a conflict, not a server failure.
+    const error = isUniqueViolation(thrown) ? new ConflictError(GENERIC_CONFLICT) : thrown;
     if (!(error instanceof AppError)) throw error;
     if (isApi) return withHeaders(jsonError(error), secure, true);
     if (error instanceof UnauthorizedError && SAFE_METHODS.has(context.request.method)) {
-      const back = encodeURIComponent(url.pathname + url.search);
-      return withHeaders(context.redirect(`${localePath(lang, '/login')}?next=${back}`, 303), secure, false);
+      const back = safeNextPath(url.pathname + url.search, url.origin);
+      const query = back ? `?next=${encodeURIComponent(back)}` : '';
+      return withHeaders(context.redirect(`${localePath(lang, '/login')}${query}`, 303), secure, false);
     }
     context.locals.error = { status: error.status, message: error.message };
     // Rewrite as a GET: the original body may already be consumed, and /error only renders.

@@ -66,7 +66,7 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
   });
 
   it.each([
-    ['admin', ADMIN.email, ADMIN.password, ['/admin/users', '/admin/platforms', '/admin/platforms/postmart', '/admin/targets', '/admin/registry', '/dashboard', '/worklist', '/businesses']],
+    ['admin', ADMIN.email, ADMIN.password, ['/admin/users', '/admin/platforms', '/admin/platforms/postmart', '/admin/targets', '/admin/registry', '/admin/takeovers', '/dashboard', '/worklist', '/businesses']],
     ['helper', 'demo-totruong@example.com', 'demo-portal-2025', ['/assisted', '/assisted/new']],
   ] as const)('staff pages of the %s have no violations', async (_role, login, password, paths) => {
     const c = new Browserless(server.url);

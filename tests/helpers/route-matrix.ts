@@ -36,6 +36,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'admin/platforms/index.astro', kind: 'admin-only' },
   { file: 'admin/platforms/new.astro', kind: 'admin-only' },
   { file: 'admin/registry.astro', kind: 'province-staff' },
+  { file: 'admin/takeovers.astro', kind: 'province-staff' },
   { file: 'admin/targets.astro', kind: 'admin-only' },
   { file: 'admin/users.astro', kind: 'admin-only' },
   { file: 'api/v1/frameworks/[id].ts', kind: 'public' },
@@ -82,6 +83,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'privacy.astro', kind: 'public' },
   { file: 'register.astro', kind: 'public' },
   { file: 'share/[token].png.ts', kind: 'public' },
+  { file: 'takeover.astro', kind: 'public' },
   { file: 'worklist.astro', kind: 'scoped-list' },
 ];
 

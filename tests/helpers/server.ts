@@ -16,6 +16,8 @@ export type TestServer = {
   dbUrl: string;
   db: Client;
   stop: () => Promise<void>;
+  /** Everything the server wrote to stdout and stderr so far. */
+  logs: () => string;
 };
 
 async function freePort(): Promise<number> {
@@ -74,6 +76,7 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
     url,
     dbUrl,
     db,
+    logs: () => output,
     stop: async () => {
       db.close();
       if (child.exitCode === null) {

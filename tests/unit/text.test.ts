@@ -101,6 +101,14 @@ describe('every free-text schema applies the rule (a right-to-left override is r
     expect(ConsentRecordSchema.safeParse({ ...consent, consentedBy: `Trần ${RLO}Bình` }).success).toBe(false);
   });
 
+  it('tax-code takeover requests', async () => {
+    const { TakeoverRequestSchema } = await import('../../src/lib/server/takeover.ts');
+    const request = { taxCode: '0100109106', businessName: 'Công ty TNHH Hoa Lư', contactName: 'Trần Văn Bình', note: 'Giấy chứng nhận đăng ký doanh nghiệp số 0100109106, cấp ngày 01/02/2020', consent: 'yes' };
+    expect(TakeoverRequestSchema.safeParse(request).success).toBe(true);
+    expect(TakeoverRequestSchema.safeParse({ ...request, contactName: `Trần ${RLO}Bình` }).success).toBe(false);
+    expect(TakeoverRequestSchema.safeParse({ ...request, note: `${request.note}\u0000` }).success).toBe(false);
+  });
+
   it('registry import names', async () => {
     const { parseRegistryCsv } = await import('../../src/domain/registry-csv.ts');
     const rows = parseRegistryCsv('Mã số thuế;Tên doanh nghiệp;Mã xã\r\n0600123451;Công ty An Phát;14001\r\n0600543216;Công ty\u202EAn;14002\r\n0700111114;"Công ty \u0000";14003\r\n');

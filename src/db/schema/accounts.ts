@@ -125,3 +125,42 @@ export const auditLog = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type Business = typeof businesses.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+// Throttle state per key (login per account+IP, login per IP, registration per IP). One row per
+// key, changed only by one atomic upsert that both checks and counts (src/lib/server/throttle.ts).
+export const authThrottle = sqliteTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  firstAt: integer('first_at').notNull(),
+  lastAt: integer('last_at').notNull(),
+  /** Epoch ms before which the next try is refused; 0 when not blocked. */
+  blockedUntil: integer('blocked_until').notNull(),
+});
+
+export const TAKEOVER_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+// A business whose tax code someone else registered asks for it; a province officer checks the
+// papers and moves the business to the requester's account.
+export const takeoverRequests = sqliteTable(
+  'takeover_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taxCode: text('tax_code').notNull(),
+    businessName: text('business_name').notNull(),
+    contactName: text('contact_name').notNull(),
+    /** The account created with the request; it receives the business on approval. */
+    requesterUserId: integer('requester_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    status: text('status', { enum: TAKEOVER_STATUSES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decisionNote: text('decision_note'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // Officers list pending requests; a requester sees their own.
+  (t) => [index('takeover_status_idx').on(t.status, t.createdAt), index('takeover_requester_idx').on(t.requesterUserId)],
+);
+
+export type TakeoverRequest = typeof takeoverRequests.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { businesses, consents, users, auditLog, communes } from '../../db/schema/index.ts';
 import {
@@ -13,9 +13,10 @@ import { parseTaxCode, TAX_CODE_MESSAGES } from '../../domain/tax-code.ts';
 import { parsePhone, PHONE_MESSAGES } from '../../domain/phone.ts';
 import { toSearchKey } from '../../domain/search-key.ts';
 import { BUSINESS_NAME_MAX, freeText } from '../../domain/text.ts';
-import { ConflictError, ValidationError, type FieldIssue } from './errors.ts';
+import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from './errors.ts';
 import { getDummyHash, hashPassword, PasswordSchema, verifyPassword } from './password.ts';
-import { accountKey, assertNotThrottled, clearFailures, ipKey, recordFailure } from './throttle.ts';
+import { liftAccount, liftIp, loginFailed, loginSucceeded, reserveLoginAttempt, reserveRegistration } from './throttle.ts';
+import { conflictOnUnique } from './db-errors.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from './session.ts';
 import type { Actor } from './guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
@@ -73,10 +74,22 @@ function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 
 export type RegisterResult = { userId: number; businessId: number; token: string; expiresAt: Date };
 
+/**
+ * One answer whether the tax code or the e-mail/phone is taken, so the form cannot be used to
+ * test which one is registered; it also shows an honest owner the way forward (log in, or ask
+ * for the tax code to be moved to them).
+ */
+export const REGISTRATION_CONFLICT =
+  'Mã số thuế này đã được đăng ký, hoặc email/số điện thoại này đã có tài khoản. Nếu đó là tài khoản của bạn, hãy đăng nhập. Nếu mã số thuế của doanh nghiệp bạn đã bị người khác đăng ký, hãy gửi yêu cầu chuyển quyền quản lý. / This tax code is already registered, or this email/phone number already has an account. If it is yours, log in. If someone else registered your business’s tax code, send a takeover request.';
+
+export function registrationConflict(): ConflictError {
+  return new ConflictError(REGISTRATION_CONFLICT);
+}
+
 export async function registerBusiness(
   db: Db,
   input: Record<string, unknown>,
-  ctx: { provinceCode: string; now: Date },
+  ctx: { provinceCode: string; ip: string; now: Date },
 ): Promise<RegisterResult> {
   const data = parseOrThrow(RegisterSchema, input);
   const issues: FieldIssue[] = [];
@@ -94,57 +107,56 @@ export async function registerBusiness(
   if (issues.length) throw new ValidationError(issues);
   if (!tax.ok || 'error' in login) throw new ValidationError(issues);
 
-  if (await businessByTaxCode(db, tax.value)) {
-    throw new ConflictError('Mã số thuế này đã được đăng ký / This tax code is already registered', [
-      issue('taxCode', 'Mã số thuế này đã được đăng ký. Hãy đăng nhập, hoặc liên hệ Sở Công Thương nếu bạn không đăng ký. / This tax code is already registered. Log in, or contact the Department if you did not register it.'),
-    ]);
-  }
-  if (await findUserByLogin(db, login.value)) {
-    throw new ConflictError('Tài khoản đã tồn tại / Account already exists', [
-      issue('login', 'Email hoặc số điện thoại này đã có tài khoản / This email or phone number already has an account'),
-    ]);
-  }
+  // Counted before anything reveals whether the tax code or login is taken.
+  await reserveRegistration(db, ctx.ip, ctx.now);
+  if ((await businessByTaxCode(db, tax.value)) || (await findUserByLogin(db, login.value))) throw registrationConflict();
 
   const passwordHash = await hashPassword(data.password);
   const token = generateSessionToken();
   const now = ctx.now;
-  const result = await db.transaction(async (tx) => {
-    const [biz] = await tx
-      .insert(businesses)
-      .values({
-        taxCode: tax.value,
-        name: data.name.normalize('NFC'),
-        nameSearch: toSearchKey(data.name),
-        communeCode: data.communeCode,
-        producerType: 'enterprise',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: businesses.id });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        role: 'business',
-        email: login.kind === 'email' ? login.value : null,
-        phone: login.kind === 'phone' ? login.value : null,
-        displayName: data.name.normalize('NFC'),
-        passwordHash,
-        businessId: biz!.id,
-        createdAt: now,
-      })
-      .returning({ id: users.id });
-    await tx.insert(consents).values({
-      userId: user!.id,
-      businessId: biz!.id,
-      purpose: 'processing',
-      method: 'online_form',
-      grantedAt: now,
-    });
-    await tx.insert(auditLog).values(
-      auditValues({ actorUserId: user!.id, action: 'register', entity: 'business', entityId: String(biz!.id) }, now),
-    );
-    return { userId: user!.id, businessId: biz!.id };
-  });
+  const loginColumn = login.kind === 'email' ? users.email : users.phone;
+  const businessId = sql`(SELECT ${businesses.id} FROM ${businesses} WHERE ${businesses.taxCode} = ${tax.value})`;
+  const userId = sql`(SELECT ${users.id} FROM ${users} WHERE ${loginColumn} = ${login.value})`;
+  // One atomic batch (not a transaction: that opens a connection without busy_timeout). A
+  // concurrent registration of the same tax code or login loses on the unique index here, and
+  // the whole batch rolls back.
+  const [[biz], [user]] = await conflictOnUnique(
+    () =>
+      db.batch([
+        db
+          .insert(businesses)
+          .values({
+            taxCode: tax.value,
+            name: data.name.normalize('NFC'),
+            nameSearch: toSearchKey(data.name),
+            communeCode: data.communeCode,
+            producerType: 'enterprise',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: businesses.id }),
+        db
+          .insert(users)
+          .values({
+            role: 'business',
+            email: login.kind === 'email' ? login.value : null,
+            phone: login.kind === 'phone' ? login.value : null,
+            displayName: data.name.normalize('NFC'),
+            passwordHash,
+            businessId,
+            createdAt: now,
+          })
+          .returning({ id: users.id }),
+        db.insert(consents).values({ userId, businessId, purpose: 'processing', method: 'online_form', grantedAt: now }),
+        db.insert(auditLog).values({
+          ...auditValues({ actorUserId: null, action: 'register', entity: 'business' }, now),
+          actorUserId: userId,
+          entityId: sql`CAST(${businessId} AS TEXT)`,
+        }),
+      ]),
+    registrationConflict,
+  );
+  const result = { userId: user!.id, businessId: biz!.id };
   clearIndicatorCaches();
   const session = await createSession(db, token, result.userId, now);
   return { ...result, token, expiresAt: session.expiresAt };
@@ -166,16 +178,16 @@ export async function logIn(
   const data = parseOrThrow(LoginSchema, input);
   const id = parseLoginId(data.login);
   const normalised = 'error' in id ? data.login.trim().toLowerCase() : id.value;
-  const keys = [accountKey(normalised), ipKey(ctx.ip)];
-  await assertNotThrottled(db, keys, ctx.now);
+  // Check and count in one step; the password is only verified when this lets the try through.
+  await reserveLoginAttempt(db, normalised, ctx.ip, ctx.now);
   const user = 'error' in id ? undefined : await findUserByLogin(db, id.value);
   // Verify against a dummy hash for unknown accounts so response time does not reveal which exist.
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), data.password);
   if (!user || !ok || user.disabledAt) {
-    await recordFailure(db, keys, ctx.now);
+    await loginFailed(db, normalised, ctx.ip, new Date());
     throw new ValidationError([{ path: ['password'], message: BAD_CREDENTIALS }], BAD_CREDENTIALS);
   }
-  await clearFailures(db, [accountKey(normalised)], ctx.now);
+  await loginSucceeded(db, normalised, ctx.ip, ctx.now);
   const token = generateSessionToken();
   const session = await createSession(db, token, user.id, ctx.now);
   return { token, expiresAt: session.expiresAt, userId: user.id };
@@ -250,7 +262,11 @@ export async function createStaff(
     ]);
   }
   const passwordHash = await hashPassword(data.password);
-  const [user] = await db
+  const accountExists = () =>
+    new ConflictError('Tài khoản đã tồn tại / Account already exists', [
+      issue('login', 'Email hoặc số điện thoại này đã có tài khoản / This email or phone number already has an account'),
+    ]);
+  const [user] = await conflictOnUnique(() => db
     .insert(users)
     .values({
       role: data.role,
@@ -263,9 +279,49 @@ export async function createStaff(
       createdAt: ctx.now,
       createdBy: actor.id,
     })
-    .returning({ id: users.id });
+    .returning({ id: users.id }), accountExists);
   await db.insert(auditLog).values(
     auditValues({ actorUserId: actor.id, action: 'create_staff', entity: 'user', entityId: String(user!.id), detail: { role: data.role, communeCode } }, ctx.now),
   );
   return { userId: user!.id };
+}
+
+const LiftSchema = z.object({
+  login: z.string().trim().max(200).optional(),
+  // The free-text field on the admin page (its own name, so its id differs from the staff form's).
+  liftLogin: z.string().trim().max(200).optional(),
+  ip: z.string().trim().max(64).regex(/^[0-9A-Za-z:.%_-]*$/, 'Địa chỉ IP không hợp lệ / Invalid IP address').optional(),
+});
+
+/**
+ * An administrator lifts the login delays of one account (from every IP) or the per-IP limits of
+ * one address, e.g. when a person is locked out after a guessing attack from their own network.
+ */
+export async function liftThrottle(
+  db: Db,
+  actor: Actor,
+  input: Record<string, unknown>,
+  now: Date,
+): Promise<{ cleared: number }> {
+  if (actor.role !== 'admin') throw new ForbiddenError();
+  const data = parseOrThrow(LiftSchema, input);
+  const login = data.login || data.liftLogin;
+  if (login) {
+    const id = parseLoginId(login);
+    const account = 'error' in id ? login.toLowerCase() : id.value;
+    const cleared = await liftAccount(db, account);
+    const user = 'error' in id ? undefined : await findUserByLogin(db, id.value);
+    await db.insert(auditLog).values(
+      auditValues({ actorUserId: actor.id, action: 'lift_login_throttle', entity: 'user', entityId: user ? String(user.id) : undefined, detail: { cleared } }, now),
+    );
+    return { cleared };
+  }
+  if (data.ip) {
+    const cleared = await liftIp(db, data.ip);
+    await db.insert(auditLog).values(
+      auditValues({ actorUserId: actor.id, action: 'lift_ip_throttle', entity: 'ip', entityId: data.ip, detail: { cleared } }, now),
+    );
+    return { cleared };
+  }
+  throw new ValidationError([issue('login', 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number')]);
 }

@@ -47,12 +47,13 @@ export class ConflictError extends AppError {
 
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number, message?: string) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(
       429,
       'rate_limited',
-      `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút. / Too many failed attempts. Try again in ${minutes} minute(s).`,
+      message ??
+        `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút. / Too many failed attempts. Try again in ${minutes} minute(s).`,
     );
     this.retryAfterSeconds = retryAfterSeconds;
   }

@@ -9,7 +9,6 @@ import {
   businesses,
   consents,
   helpRequests,
-  loginFailures,
   ocopProducts,
   productChecklist,
   productListings,
@@ -22,7 +21,7 @@ import { ForbiddenError, ValidationError } from './errors.ts';
 import { verifyPassword } from './password.ts';
 import { requireUser, type Actor } from './guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
-import { accountKey } from './throttle.ts';
+import { forgetAccountsStatement } from './throttle.ts';
 
 /** Only the business itself exercises the rights over its own data (Law 91/2025/QH15). */
 function ownBusiness(actor: Actor | null): { actor: Actor; businessId: number } {
@@ -105,7 +104,7 @@ export async function eraseBusiness(db: Db, businessId: number, actorUserId: num
   // Inside the batch (one write transaction) the newest erasure event is the one just inserted.
   const pseudonym = sql`(SELECT ${ERASED_PREFIX} || max(id) FROM audit_log WHERE action = 'erase_business')`;
   // Failed logins are keyed by the e-mail or phone number typed: those of the erased accounts go too.
-  const loginKeys = accounts.flatMap((u) => [u.email, u.phone]).filter((x): x is string => Boolean(x)).map(accountKey);
+  const loginKeys = accounts.flatMap((u) => [u.email, u.phone]).filter((x): x is string => Boolean(x));
   await removeBusinessFacts(db, businessId);
   await db.batch([
     db.delete(accountClaims).where(eq(accountClaims.businessId, businessId)),
@@ -118,7 +117,7 @@ export async function eraseBusiness(db: Db, businessId: number, actorUserId: num
         actorUserId: sql`CASE WHEN ${byErased} THEN NULL ELSE ${auditLog.actorUserId} END`,
       })
       .where(sql`${subject} OR ${byErased}`),
-    ...(loginKeys.length ? [db.delete(loginFailures).where(inArray(loginFailures.key, loginKeys))] : []),
+    ...(loginKeys.length ? [forgetAccountsStatement(db, loginKeys)] : []),
     // Cascades to users (and their sessions), assessments, answers, consents, marks, help requests, products.
     db.delete(businesses).where(eq(businesses.id, businessId)),
   ]);

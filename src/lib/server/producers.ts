@@ -26,7 +26,7 @@ import { canChooseCommune, canEditBusiness, COMMUNE_OUT_OF_SCOPE, requireRole, s
 import { hashPassword, PasswordSchema } from './password.ts';
 import { createSession, generateSessionToken } from './session.ts';
 import { provincialFloorDomain } from './env.ts';
-import { assertNotThrottled, clearFailures, ipKey, recordFailure } from './throttle.ts';
+import { claimSucceeded, reserveClaimAttempt } from './throttle.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 
 type Form = Record<string, string | string[]>;
@@ -210,8 +210,6 @@ export async function issueClaimCode(db: Db, actor: Actor, business: BusinessWit
 
 /** The producer types the phone number and the code, chooses a password, and is logged in. */
 export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: Date }): Promise<{ token: string; expiresAt: Date; businessId: number }> {
-  const keys = [ipKey(`claim:${ctx.ip}`)];
-  await assertNotThrottled(db, keys, ctx.now);
   const phone = parsePhone(one(form.phone) ?? '');
   const password = PasswordSchema.safeParse(one(form.password));
   const issues: FieldIssue[] = [];
@@ -220,6 +218,8 @@ export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: D
   const code = normaliseClaimCode(one(form.code));
   if (!code) issues.push({ path: ['code'], message: CLAIM_CHECK_MESSAGES.wrong });
   if (issues.length || !phone.ok || !password.success || !code) throw new ValidationError(issues);
+  // Counted before the code is checked, in one atomic step, so parallel guesses cannot overrun it.
+  await reserveClaimAttempt(db, ctx.ip, ctx.now);
   const secret = await claimCodeSecret(db);
   const [claim] = await db
     .select({ claim: accountClaims, phone: businesses.contactPhone })
@@ -231,7 +231,6 @@ export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: D
     ? checkClaim({ storedHash: claim.claim.codeHash, expiresAt: claim.claim.expiresAt, usedAt: claim.claim.usedAt, now: ctx.now, input: code, secret })
     : 'wrong';
   if (outcome !== 'ok') {
-    await recordFailure(db, keys, ctx.now);
     throw new ValidationError([{ path: ['code'], message: CLAIM_CHECK_MESSAGES[outcome] }], CLAIM_CHECK_MESSAGES[outcome]);
   }
   const businessId = claim!.claim.businessId;
@@ -247,7 +246,7 @@ export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: D
     await tx.insert(auditLog).values(auditValues({ actorUserId: u!.id, action: 'account_claimed', entity: 'business', entityId: String(businessId) }, ctx.now));
     return u!.id;
   });
-  await clearFailures(db, keys, ctx.now);
+  await claimSucceeded(db, ctx.ip);
   const token = generateSessionToken();
   const session = await createSession(db, token, userId, ctx.now);
   return { token, expiresAt: session.expiresAt, businessId };

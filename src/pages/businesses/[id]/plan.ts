@@ -5,16 +5,18 @@ import { loadBusiness } from '../../../lib/server/assessments.ts';
 import { readForm } from '../../../lib/server/body.ts';
 import { str } from '../../../lib/server/forms.ts';
 import { applyPlanAction } from '../../../lib/server/plan.ts';
+import { requireSafeNextPath } from '../../../lib/server/redirect.ts';
 
 // The adoption loop's forms post here, then return to the result page they came from.
-export const POST: APIRoute = async ({ params, locals, request, redirect }) => {
+export const POST: APIRoute = async ({ params, locals, request, redirect, url }) => {
   const db = getDb();
   const { actor, business } = await loadBusiness(db, locals.user, Number(params.id));
   const form = await readForm(request);
+  // Checked before the action: an unsafe value is a 400 with nothing written.
+  const back = requireSafeNextPath(str(form, 'back'), url.origin);
   const result = await applyPlanAction(db, actor, business, form, new Date());
-  const back = str(form, 'back') ?? '';
-  // Only back to a page of this business (no open redirect).
+  // Only back to a page of this business.
   const prefix = localePath(locals.lang, `/businesses/${business.id}/`);
-  const target = back.startsWith(prefix) && !back.includes('//') ? back : localePath(locals.lang, `/businesses/${business.id}`);
+  const target = back?.startsWith(prefix) ? back.split(/[?#]/, 1)[0]! : localePath(locals.lang, `/businesses/${business.id}`);
   return redirect(`${target}?done=${result.intent}-${result.need}#plan`, 303);
 };
