@@ -20,7 +20,7 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   security: {
-    // Refuse cross-origin form POSTs (CSRF); JSON routes check Origin themselves (src/lib/server/csrf.ts).
+    // Refuse cross-origin form POSTs (CSRF); JSON routes check Origin themselves (src/server/http/csrf.ts).
     checkOrigin: true,
     // Hashes for the few scripts Astro emits, so script-src needs no 'unsafe-inline'.
     csp: {

@@ -1,9 +1,9 @@
 // Upload parsing: a registry file with no line breaks is refused at the line-length limit (it used to be
 // rescanned quadratically: 8 MB took 4.7 s), and a 100 000-row file streams through the multipart parser
 // and the registry parser in linear time. No database: the importer's writes are measured in indicators.ts.
-import { streamMultipartFile } from '../src/lib/server/multipart-stream.ts';
-import { createRegistryParser, RegistryLineTooLongError } from '../src/domain/registry-csv.ts';
-import { makeTaxCode } from '../src/domain/tax-code.ts';
+import { streamMultipartFile } from '#src/server/http/multipart-stream.ts';
+import { createRegistryParser, RegistryLineTooLongError } from '#src/domain/imports/registry-csv.ts';
+import { makeTaxCode } from '#src/domain/identity/tax-code.ts';
 
 export const LONG_LINE_BUDGET_MS = 200;
 

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prepareDatabase } from '../src/db/boot.ts';
-import { getEnv } from '../src/lib/server/env.ts';
+import { prepareDatabase } from './seed/boot.ts';
+import { getEnv } from '#src/server/config/env.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = join(root, 'dist/server/entry.mjs');
@@ -21,7 +21,7 @@ function newestMtime(path: string): number {
 function needsBuild(): boolean {
   if (!existsSync(entry)) return true;
   const built = statSync(entry).mtimeMs;
-  const inputs = ['src', 'public', 'db/seed', 'astro.config.mjs', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
+  const inputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
   return Math.max(...inputs) > built;
 }
 

@@ -1,12 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
-import { getDb } from './db/client.ts';
+import { getDb } from './server/config/db.ts';
 import { splitLocale, localePath } from './i18n/index.ts';
-import { AppError, ConflictError, jsonError, UnauthorizedError } from './lib/server/errors.ts';
-import { GENERIC_CONFLICT, isUniqueViolation } from './lib/server/db-errors.ts';
-import { installLogRedaction } from './lib/server/log.ts';
-import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './lib/server/session.ts';
-import { isSecureRequest } from './lib/server/request.ts';
-import { safeNextPath } from './lib/server/redirect.ts';
+import { AppError, ConflictError, jsonError, UnauthorizedError } from './server/http/errors.ts';
+import { GENERIC_CONFLICT, isUniqueViolation } from './server/http/db-errors.ts';
+import { installLogRedaction } from './server/config/log.ts';
+import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './server/auth/session.ts';
+import { isSecureRequest } from './server/http/request.ts';
+import { safeNextPath } from './server/http/redirect.ts';
 
 // Before anything can log: passwords, hashes, e-mails and tokens never reach the server log.
 installLogRedaction();

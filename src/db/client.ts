@@ -3,7 +3,6 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as schema from './schema/index.ts';
-import { getEnv } from '../lib/server/env.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
@@ -32,21 +31,4 @@ export async function prepareClient(client: Client, url: string): Promise<void> 
 
 export function createDb(client: Client): Db {
   return drizzle(client, { schema });
-}
-
-let instance: { client: Client; db: Db } | undefined;
-
-/** The one database handle of this process. */
-export function getDb(): Db {
-  if (!instance) {
-    const env = getEnv();
-    const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
-    instance = { client, db: createDb(client) };
-  }
-  return instance.db;
-}
-
-export function getClient(): Client {
-  getDb();
-  return instance!.client;
 }

@@ -1,6 +1,6 @@
 /**
  * How often a client may try a sensitive action (log in, register). Pure rules; the database
- * applies them in one atomic statement (src/lib/server/throttle.ts).
+ * applies them in one atomic statement (src/server/auth/throttle.ts).
  *
  * Login is throttled per account AND client IP with growing delays instead of a hard account
  * lock, so a stranger guessing from elsewhere slows only themselves and never locks the real

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getClient } from '../db/client.ts';
-import { json } from '../lib/server/errors.ts';
+import { getClient } from '#src/server/config/db.ts';
+import { json } from '#src/server/http/errors.ts';
 
 export const GET: APIRoute = async () => {
   try {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../db/client.ts';
-import { localePath } from '../i18n/index.ts';
-import { deleteSessionCookie, invalidateSession } from '../lib/server/session.ts';
-import { isSecureRequest } from '../lib/server/request.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { localePath } from '#src/i18n/index.ts';
+import { deleteSessionCookie, invalidateSession } from '#src/server/auth/session.ts';
+import { isSecureRequest } from '#src/server/http/request.ts';
 
 export const POST: APIRoute = async ({ locals, cookies, redirect, request, url }) => {
   if (locals.sessionId) await invalidateSession(getDb(), locals.sessionId);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
-import { prepareDatabase } from '../../src/db/boot.ts';
-import { getEnv } from '../../src/lib/server/env.ts';
+import { prepareDatabase } from '../../scripts/seed/boot.ts';
+import { getEnv } from '#src/server/config/env.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const ADMIN = { email: 'admin@test.example.vn', password: 'admin-test-password' };

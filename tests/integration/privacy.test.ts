@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { Browserless, taxCodeFrom } from '../helpers/http.ts';
-import { CONSENT_PURPOSE_TEXT } from '../../src/domain/ocop/consent.ts';
+import { CONSENT_PURPOSE_TEXT } from '#src/domain/ocop/consent.ts';
 
 let server: TestServer;
 let helper: Browserless;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { Browserless, taxCodeFrom } from '../helpers/http.ts';
 import { entryFor, fillPath, ROUTE_MATRIX, routeFiles, routePath, unmappedRoutes, type RouteEntry } from '../helpers/route-matrix.ts';
-import { toSearchKey } from '../../src/domain/search-key.ts';
+import { toSearchKey } from '#src/domain/identity/search-key.ts';
 
 // Role × scope × route: every list, search, export, drill-down and count shows only what the actor may
 // open, and every detail outside the actor's scope is a 404. Driven from the route files themselves.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PEERS, percentileRank } from '../../src/domain/benchmark.ts';
+import { MIN_PEERS, percentileRank } from '#src/domain/scoring/benchmark.ts';
 
 describe('percentileRank', () => {
   it('is hidden below the minimum peer group', () => {

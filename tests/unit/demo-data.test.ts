@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadAdminUnits } from '../../db/seed/reference/admin-units.ts';
-import { isVsicCode } from '../../db/seed/reference/vsic.ts';
-import { DEMO_EMAIL_DOMAIN, generateDemoBusinesses, mulberry32 } from '../../src/domain/demo-data.ts';
-import { parsePhone } from '../../src/domain/phone.ts';
-import { toSearchKey } from '../../src/domain/search-key.ts';
-import { parseTaxCode } from '../../src/domain/tax-code.ts';
+import { loadAdminUnits } from '#src/reference/admin-units.ts';
+import { isVsicCode } from '#src/reference/vsic.ts';
+import { DEMO_EMAIL_DOMAIN, generateDemoBusinesses, mulberry32 } from '../../scripts/seed/demo-data.ts';
+import { parsePhone } from '#src/domain/identity/phone.ts';
+import { toSearchKey } from '#src/domain/identity/search-key.ts';
+import { parseTaxCode } from '#src/domain/identity/tax-code.ts';
 
 const units = loadAdminUnits();
 const NINH_BINH_WARDS = units.wards.filter((w) => w.provinceCode === '37'); // 129 wards

@@ -6,8 +6,8 @@
  * ships as a new framework version, never an edit of this one.
  */
 import { describe, expect, it } from 'vitest';
-import { dbiSme2021 } from '../../db/seed/frameworks/dbi-sme-2021/index.ts';
-import { PLATFORM_CATEGORY_IDS } from '../../db/seed/reference/platform-categories.ts';
+import { dbiSme2021 } from '#src/content/frameworks/dbi-sme-2021/index.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 import {
   allQuestions,
   isScored,
@@ -15,8 +15,8 @@ import {
   pillarMaxPoints,
   questionMaxPoints,
   questionMinPoints,
-} from '../../src/domain/framework/schema.ts';
-import type { Framework, Localized, Question } from '../../src/domain/framework/schema.ts';
+} from '#src/domain/framework/schema.ts';
+import type { Framework, Localized, Question } from '#src/domain/framework/schema.ts';
 
 const dbi: Framework = parseFramework(dbiSme2021);
 const scored = dbi.pillars.flatMap((p) => p.questions);

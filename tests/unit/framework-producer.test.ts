@@ -6,9 +6,9 @@
  * framework is a product decision that ships as a new version.
  */
 import { describe, expect, it } from 'vitest';
-import { producerV1 } from '../../db/seed/frameworks/producer.ts';
-import { allQuestions, parseFramework, pillarMaxPoints, questionMinPoints } from '../../src/domain/framework/schema.ts';
-import type { Framework, Question } from '../../src/domain/framework/schema.ts';
+import { producerV1 } from '#src/content/frameworks/producer.ts';
+import { allQuestions, parseFramework, pillarMaxPoints, questionMinPoints } from '#src/domain/framework/schema.ts';
+import type { Framework, Question } from '#src/domain/framework/schema.ts';
 
 const producer: Framework = parseFramework(producerV1);
 const scored = producer.pillars.flatMap((p) => p.questions);

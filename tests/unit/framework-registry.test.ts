@@ -3,11 +3,11 @@
  * must keep scoring exactly the same after a v2 is added.
  */
 import { describe, expect, it } from 'vitest';
-import { dbiSme2021 } from '../../db/seed/frameworks/dbi-sme-2021/index.ts';
-import { producerV1 } from '../../db/seed/frameworks/producer.ts';
-import { createRegistry, frameworkRegistry, getFramework, listFrameworks } from '../../src/domain/framework/registry.ts';
-import type { Answers, Profile } from '../../src/domain/framework/schema.ts';
-import { scoreAssessment } from '../../src/domain/scoring.ts';
+import { dbiSme2021 } from '#src/content/frameworks/dbi-sme-2021/index.ts';
+import { producerV1 } from '#src/content/frameworks/producer.ts';
+import { createRegistry, frameworkRegistry, getFramework, listFrameworks } from '#src/content/frameworks/registry.ts';
+import type { Answers, Profile } from '#src/domain/framework/schema.ts';
+import { scoreAssessment } from '#src/domain/scoring/score.ts';
 
 /** dbi-sme v2 fixture: a copy of v1 where "website, not updated in 6 months" is worth 2 instead of 1. */
 function dbiV2(): unknown {

@@ -3,11 +3,11 @@
  * scores anybody.
  */
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CATEGORY_IDS } from '../../db/seed/reference/platform-categories.ts';
-import { VSIC_CODES } from '../../db/seed/reference/vsic.ts';
-import * as schema from '../../src/domain/framework/schema.ts';
-import { parseFramework, questionMaxPoints, questionText } from '../../src/domain/framework/schema.ts';
-import type { Question } from '../../src/domain/framework/schema.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
+import { VSIC_CODES } from '#src/reference/vsic.ts';
+import * as schema from '#src/domain/framework/schema.ts';
+import { parseFramework, questionMaxPoints, questionText } from '#src/domain/framework/schema.ts';
+import type { Question } from '#src/domain/framework/schema.ts';
 
 const L = (s: string) => ({ vi: `${s} (vi)`, en: s });
 
@@ -165,7 +165,7 @@ describe('parseFramework', () => {
 });
 
 describe('schema helpers', () => {
-  it('takes VSIC sections and platform categories from db/seed/reference (one source of truth)', () => {
+  it('takes VSIC sections and platform categories from src/reference (one source of truth)', () => {
     expect(schema.VSIC_CODES).toBe(VSIC_CODES);
     expect(schema.PLATFORM_CATEGORY_IDS).toBe(PLATFORM_CATEGORY_IDS);
   });

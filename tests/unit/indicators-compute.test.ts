@@ -13,16 +13,16 @@ import {
   meanScore,
   newestPerBusiness,
   percent,
-} from '../../src/domain/indicators/compute.ts';
+} from '#src/domain/indicators/compute.ts';
 import type {
   AssessmentFact,
   IndicatorInput,
   IndicatorResult,
   OcopProductFact,
-} from '../../src/domain/indicators/compute.ts';
-import type { ScalarIndicatorId } from '../../src/domain/indicators/definitions.ts';
-import { parsePeriod } from '../../src/domain/indicators/periods.ts';
-import type { NeedId } from '../../src/domain/platforms/schema.ts';
+} from '#src/domain/indicators/compute.ts';
+import type { ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
+import { parsePeriod } from '#src/domain/indicators/periods.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
 
 const A = '14001';
 const B = '14002';

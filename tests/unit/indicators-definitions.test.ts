@@ -5,8 +5,8 @@ import {
   SCALAR_INDICATOR_IDS,
   getIndicator,
   nationalTargetFor,
-} from '../../src/domain/indicators/definitions.ts';
-import { NEED_IDS } from '../../src/domain/platforms/schema.ts';
+} from '#src/domain/indicators/definitions.ts';
+import { NEED_IDS } from '#src/domain/platforms/schema.ts';
 
 const VIETNAMESE_MARKS = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
 

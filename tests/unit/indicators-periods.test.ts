@@ -7,7 +7,7 @@ import {
   periodContaining,
   periodsBetween,
   previousPeriod,
-} from '../../src/domain/indicators/periods.ts';
+} from '#src/domain/indicators/periods.ts';
 
 const iso = (d: Date): string => d.toISOString();
 

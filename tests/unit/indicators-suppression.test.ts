@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, computeIndicators, percent } from '../../src/domain/indicators/compute.ts';
-import type { AssessmentFact, IndicatorInput } from '../../src/domain/indicators/compute.ts';
+import { breakdown, computeIndicators, percent } from '#src/domain/indicators/compute.ts';
+import type { AssessmentFact, IndicatorInput } from '#src/domain/indicators/compute.ts';
 import {
   MIN_CELL,
   suppress,
@@ -8,9 +8,9 @@ import {
   suppressCell,
   suppressGrid,
   suppressResult,
-} from '../../src/domain/indicators/suppression.ts';
-import type { Cell, PublishedCell, Table } from '../../src/domain/indicators/suppression.ts';
-import { mulberry32 as prng } from '../../src/domain/demo-data.ts';
+} from '#src/domain/indicators/suppression.ts';
+import type { Cell, PublishedCell, Table } from '#src/domain/indicators/suppression.ts';
+import { mulberry32 as prng } from '../../scripts/seed/demo-data.ts';
 
 
 function cell(key: string, businesses: number, numerator: number): Cell {

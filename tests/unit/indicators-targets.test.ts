@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAt, furthestBehind, targetStatus } from '../../src/domain/indicators/targets.ts';
+import { expectedAt, furthestBehind, targetStatus } from '#src/domain/indicators/targets.ts';
 
 const d = (s: string): Date => new Date(`${s}T00:00:00Z`);
 // Baseline 20 % on 2024-01-01, target 60 % on 2028-01-01 (1461 days: 40 points over 4 years).

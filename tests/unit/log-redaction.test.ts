@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactForLog } from '../../src/lib/server/log.ts';
+import { redact, redactForLog } from '#src/server/config/log.ts';
 
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA';
 

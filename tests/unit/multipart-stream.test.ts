@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streamMultipartFile } from '../../src/lib/server/multipart-stream.ts';
+import { streamMultipartFile } from '#src/server/http/multipart-stream.ts';
 
 function multipart(boundary: string, parts: { name: string; filename?: string; body: string | Uint8Array }[]): Uint8Array {
   const enc = new TextEncoder();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberInput } from '../../src/domain/number-input.ts';
+import { parseNumberInput } from '#src/domain/number-input.ts';
 
 describe('numbers typed into forms: plain decimals only', () => {
   it.each([

@@ -13,7 +13,7 @@ import {
   generateClaimCode,
   hashClaimCode,
   normaliseClaimCode,
-} from '../../src/domain/ocop/claim.ts';
+} from '#src/domain/ocop/claim.ts';
 
 // Spy on the comparison so the tests can see the constant-time path is taken.
 vi.mock('@oslojs/crypto/subtle', async (importOriginal) => {

@@ -8,7 +8,7 @@ import {
   ConsentPurposeSchema,
   ConsentRecordSchema,
   OnBehalfSchema,
-} from '../../src/domain/ocop/consent.ts';
+} from '#src/domain/ocop/consent.ts';
 
 const recordedAt = new Date('2026-03-02T08:00:00Z');
 const valid = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_ITEMS, OCOP_FLOORS } from '../../db/seed/ocop/floors.ts';
+import { CHECKLIST_ITEMS, OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import {
   CHECKLIST_ITEM_IDS,
   checklistProgress,
@@ -8,9 +8,9 @@ import {
   requirementsFor,
   validateListingUrl,
   validateTransition,
-} from '../../src/domain/ocop/floors.ts';
-import type { Floor, ListingStatus } from '../../src/domain/ocop/floors.ts';
-import { OCOP_GROUP_IDS } from '../../src/domain/ocop/schema.ts';
+} from '#src/domain/ocop/floors.ts';
+import type { Floor, ListingStatus } from '#src/domain/ocop/floors.ts';
+import { OCOP_GROUP_IDS } from '#src/domain/ocop/schema.ts';
 
 function floor(id: string): Floor {
   const found = OCOP_FLOORS.find((f) => f.id === id);

@@ -8,8 +8,8 @@ import {
   makeOcopProductSchema,
   starsForPoints,
   vietnamYear,
-} from '../../src/domain/ocop/schema.ts';
-import { makeTaxCode } from '../../src/domain/tax-code.ts';
+} from '#src/domain/ocop/schema.ts';
+import { makeTaxCode } from '#src/domain/identity/tax-code.ts';
 
 const YEAR = 2026;
 const ProductSchema = makeOcopProductSchema(YEAR);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhoneSchema, formatPhoneNational, parsePhone } from '../../src/domain/phone.ts';
+import { PhoneSchema, formatPhoneNational, parsePhone } from '#src/domain/identity/phone.ts';
 
 // All numbers below are made up (x00 000 xxx patterns); none is meant to be reachable.
 describe('parsePhone: accepted', () => {

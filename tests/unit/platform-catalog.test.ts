@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CATALOG, getCatalogPlatform } from '../../db/seed/platforms/index.ts';
-import { PLATFORM_CATEGORY_IDS } from '../../db/seed/reference/platform-categories.ts';
-import { getFramework } from '../../src/domain/framework/registry.ts';
-import { allQuestions } from '../../src/domain/framework/schema.ts';
+import { PLATFORM_CATALOG, getCatalogPlatform } from '#src/content/platforms/index.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import { allQuestions } from '#src/domain/framework/schema.ts';
 import {
   NEEDS,
   NEED_IDS,
@@ -11,8 +11,8 @@ import {
   parseCatalog,
   parsePlatform,
   safeParsePlatform,
-} from '../../src/domain/platforms/schema.ts';
-import type { NeedId, Platform } from '../../src/domain/platforms/schema.ts';
+} from '#src/domain/platforms/schema.ts';
+import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
 
 /** Fixed "today" for the tests: no clock in domain code or tests. */
 const AS_OF = '2026-11-23';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CATALOG } from '../../db/seed/platforms/index.ts';
-import { CSV_COLUMNS, catalogToCsv, detectDelimiter, parseCatalogCsv, tokenizeCsv } from '../../src/domain/platforms/csv.ts';
-import type { CsvError, ParseCatalogCsvResult } from '../../src/domain/platforms/csv.ts';
-import type { Platform } from '../../src/domain/platforms/schema.ts';
+import { PLATFORM_CATALOG } from '#src/content/platforms/index.ts';
+import { CSV_COLUMNS, catalogToCsv, detectDelimiter, parseCatalogCsv, tokenizeCsv } from '#src/domain/platforms/csv.ts';
+import type { CsvError, ParseCatalogCsvResult } from '#src/domain/platforms/csv.ts';
+import type { Platform } from '#src/domain/platforms/schema.ts';
 
 const BOM = '\uFEFF';
 

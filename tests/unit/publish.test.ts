@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gridOf, isSuppressed } from '../../src/domain/publish.ts';
-import { MIN_CELL } from '../../src/domain/indicators/suppression.ts';
-import { mulberry32 } from '../../src/domain/demo-data.ts';
+import { gridOf, isSuppressed } from '#src/domain/indicators/publish.ts';
+import { MIN_CELL } from '#src/domain/indicators/suppression.ts';
+import { mulberry32 } from '../../scripts/seed/demo-data.ts';
 
 /**
  * Property: whatever the data and whatever a member of the public asks for (province or commune,

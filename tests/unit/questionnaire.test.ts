@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getFramework } from '../../src/domain/framework/registry.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
 import {
   answersFromForm,
   frameworkIdFor,
@@ -8,7 +8,7 @@ import {
   questionnairePages,
   toProfile,
   visibleQuestions,
-} from '../../src/domain/questionnaire.ts';
+} from '#src/domain/framework/questionnaire.ts';
 
 const sme = getFramework('dbi-sme')!;
 const producer = getFramework('producer')!;

@@ -3,15 +3,15 @@
  * answers written out by hand, outcomes asserted.
  */
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CATALOG } from '../../db/seed/platforms/index.ts';
-import { getFramework } from '../../src/domain/framework/registry.ts';
-import { parseFramework } from '../../src/domain/framework/schema.ts';
-import type { AnswerValue, Framework, Profile } from '../../src/domain/framework/schema.ts';
-import { NEEDS } from '../../src/domain/platforms/schema.ts';
-import type { NeedId, Platform } from '../../src/domain/platforms/schema.ts';
-import { PLATFORM_ORDER_NOTE, recommend } from '../../src/domain/recommendations/engine.ts';
-import type { RecommendationItem, RecommendationPlan } from '../../src/domain/recommendations/engine.ts';
-import { sizeClass } from '../../src/domain/size-class.ts';
+import { PLATFORM_CATALOG } from '#src/content/platforms/index.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import { parseFramework } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Framework, Profile } from '#src/domain/framework/schema.ts';
+import { NEEDS } from '#src/domain/platforms/schema.ts';
+import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
+import { PLATFORM_ORDER_NOTE, recommend } from '#src/domain/recommendations/engine.ts';
+import type { RecommendationItem, RecommendationPlan } from '#src/domain/recommendations/engine.ts';
+import { sizeClass } from '#src/domain/identity/size-class.ts';
 
 const dbi = getFramework('dbi-sme') as Framework;
 const producer = getFramework('producer') as Framework;

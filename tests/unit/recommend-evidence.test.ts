@@ -5,15 +5,15 @@
  * the need, and the coverage and relevance rules are pinned row by row.
  */
 import { describe, expect, it } from 'vitest';
-import { allQuestions } from '../../src/domain/framework/schema.ts';
-import type { AnswerValue, Framework, Profile, Question } from '../../src/domain/framework/schema.ts';
-import { getFramework } from '../../src/domain/framework/registry.ts';
-import { NEEDS, NEED_IDS } from '../../src/domain/platforms/schema.ts';
-import type { NeedId } from '../../src/domain/platforms/schema.ts';
-import { EVIDENCE, evidenceFor, getNeedEvidence } from '../../src/domain/recommendations/evidence.ts';
-import type { Clue, NeedEvidence } from '../../src/domain/recommendations/evidence.ts';
-import { applyAdoptions } from '../../src/domain/recommendations/prefill.ts';
-import { validateAnswers } from '../../src/domain/scoring.ts';
+import { allQuestions } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Framework, Profile, Question } from '#src/domain/framework/schema.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import { NEEDS, NEED_IDS } from '#src/domain/platforms/schema.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { EVIDENCE, evidenceFor, getNeedEvidence } from '#src/domain/recommendations/evidence.ts';
+import type { Clue, NeedEvidence } from '#src/domain/recommendations/evidence.ts';
+import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
+import { validateAnswers } from '#src/domain/scoring/score.ts';
 
 function framework(id: string): Framework {
   const fw = getFramework(id);

@@ -3,10 +3,10 @@
  * assessment is prefilled with after a business adopted platforms.
  */
 import { describe, expect, it } from 'vitest';
-import { getFramework } from '../../src/domain/framework/registry.ts';
-import type { Framework, Profile } from '../../src/domain/framework/schema.ts';
-import { applyAdoptions, applyRaises, sanitizeAnswers } from '../../src/domain/recommendations/prefill.ts';
-import { validateAnswers } from '../../src/domain/scoring.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import type { Framework, Profile } from '#src/domain/framework/schema.ts';
+import { applyAdoptions, applyRaises, sanitizeAnswers } from '#src/domain/recommendations/prefill.ts';
+import { validateAnswers } from '#src/domain/scoring/score.ts';
 
 const dbi = getFramework('dbi-sme') as Framework;
 const producer = getFramework('producer') as Framework;

@@ -4,20 +4,20 @@
  * the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_CATALOG } from '../../db/seed/platforms/index.ts';
-import { VSIC_CODES } from '../../db/seed/reference/vsic.ts';
-import { getFramework } from '../../src/domain/framework/registry.ts';
-import { PRODUCER_TYPES, allQuestions } from '../../src/domain/framework/schema.ts';
-import type { AnswerValue, Framework, Profile } from '../../src/domain/framework/schema.ts';
-import { NEEDS, NEED_IDS } from '../../src/domain/platforms/schema.ts';
-import type { NeedId, Platform } from '../../src/domain/platforms/schema.ts';
-import { recommend } from '../../src/domain/recommendations/engine.ts';
-import type { RecommendInput } from '../../src/domain/recommendations/engine.ts';
-import { getNeedEvidence } from '../../src/domain/recommendations/evidence.ts';
-import { applyAdoptions } from '../../src/domain/recommendations/prefill.ts';
-import { scoreAssessment, validateAnswers } from '../../src/domain/scoring.ts';
-import { sizeClass } from '../../src/domain/size-class.ts';
-import { mulberry32 as prng } from '../../src/domain/demo-data.ts';
+import { PLATFORM_CATALOG } from '#src/content/platforms/index.ts';
+import { VSIC_CODES } from '#src/reference/vsic.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import { PRODUCER_TYPES, allQuestions } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Framework, Profile } from '#src/domain/framework/schema.ts';
+import { NEEDS, NEED_IDS } from '#src/domain/platforms/schema.ts';
+import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
+import { recommend } from '#src/domain/recommendations/engine.ts';
+import type { RecommendInput } from '#src/domain/recommendations/engine.ts';
+import { getNeedEvidence } from '#src/domain/recommendations/evidence.ts';
+import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
+import { scoreAssessment, validateAnswers } from '#src/domain/scoring/score.ts';
+import { sizeClass } from '#src/domain/identity/size-class.ts';
+import { mulberry32 as prng } from '../../scripts/seed/demo-data.ts';
 
 const ITERATIONS = 320;
 

@@ -5,9 +5,9 @@ import {
   wardBareName,
   wardTypeFromName,
   wardsOfProvince,
-} from '../../db/seed/reference/admin-units.ts';
-import { PLATFORM_CATEGORIES, PLATFORM_CATEGORY_IDS } from '../../db/seed/reference/platform-categories.ts';
-import { VSIC_CODES, VSIC_SECTIONS, getVsicSection, isVsicCode } from '../../db/seed/reference/vsic.ts';
+} from '#src/reference/admin-units.ts';
+import { PLATFORM_CATEGORIES, PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
+import { VSIC_CODES, VSIC_SECTIONS, getVsicSection, isVsicCode } from '#src/reference/vsic.ts';
 
 const isNfc = (s: string) => s === s.normalize('NFC');
 

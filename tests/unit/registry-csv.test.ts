@@ -7,9 +7,9 @@ import {
   parseRegistryCsv,
   parseVsic,
   vsicSectionOfDivision,
-} from '../../src/domain/registry-csv.ts';
-import type { RegistryRowResult } from '../../src/domain/registry-csv.ts';
-import { makeTaxCode } from '../../src/domain/tax-code.ts';
+} from '#src/domain/imports/registry-csv.ts';
+import type { RegistryRowResult } from '#src/domain/imports/registry-csv.ts';
+import { makeTaxCode } from '#src/domain/identity/tax-code.ts';
 
 const BOM = '\uFEFF';
 // Valid codes (check digit by makeTaxCode): 0600123451, 0600543216, 0700111114, 2700000016.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireSafeNextPath, safeNextPath } from '../../src/lib/server/redirect.ts';
+import { requireSafeNextPath, safeNextPath } from '#src/server/http/redirect.ts';
 
 const ORIGIN = 'https://portal.example.vn';
 

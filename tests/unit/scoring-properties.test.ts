@@ -4,14 +4,14 @@
  * integer arithmetic (BigInt cross-multiplication, thresholds in hundredths).
  */
 import { describe, expect, it } from 'vitest';
-import { dbiSme2021 } from '../../db/seed/frameworks/dbi-sme-2021/index.ts';
-import { producerV1 } from '../../db/seed/frameworks/producer.ts';
-import { VSIC_CODES } from '../../db/seed/reference/vsic.ts';
-import { PRODUCER_TYPES, allQuestions, parseFramework } from '../../src/domain/framework/schema.ts';
-import type { AnswerValue, Framework, Profile, Question } from '../../src/domain/framework/schema.ts';
-import { scoreAssessment, validateAnswers } from '../../src/domain/scoring.ts';
-import type { AssessmentResult } from '../../src/domain/scoring.ts';
-import { mulberry32 as prng } from '../../src/domain/demo-data.ts';
+import { dbiSme2021 } from '#src/content/frameworks/dbi-sme-2021/index.ts';
+import { producerV1 } from '#src/content/frameworks/producer.ts';
+import { VSIC_CODES } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES, allQuestions, parseFramework } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Framework, Profile, Question } from '#src/domain/framework/schema.ts';
+import { scoreAssessment, validateAnswers } from '#src/domain/scoring/score.ts';
+import type { AssessmentResult } from '#src/domain/scoring/score.ts';
+import { mulberry32 as prng } from '../../scripts/seed/demo-data.ts';
 
 const ITERATIONS = 600;
 

@@ -3,10 +3,10 @@
  * SME framework") and answer validation.
  */
 import { describe, expect, it } from 'vitest';
-import { dbiSme2021 } from '../../db/seed/frameworks/dbi-sme-2021/index.ts';
-import { producerV1 } from '../../db/seed/frameworks/producer.ts';
-import { parseFramework } from '../../src/domain/framework/schema.ts';
-import type { AnswerValue, Framework, Profile } from '../../src/domain/framework/schema.ts';
+import { dbiSme2021 } from '#src/content/frameworks/dbi-sme-2021/index.ts';
+import { producerV1 } from '#src/content/frameworks/producer.ts';
+import { parseFramework } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Framework, Profile } from '#src/domain/framework/schema.ts';
 import {
   applicableQuestions,
   compareResults,
@@ -14,7 +14,7 @@ import {
   scoreAssessment,
   strengthsAndGaps,
   validateAnswers,
-} from '../../src/domain/scoring.ts';
+} from '#src/domain/scoring/score.ts';
 
 const dbi = parseFramework(dbiSme2021);
 const producer = parseFramework(producerV1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSearchKey } from '../../src/domain/search-key.ts';
+import { toSearchKey } from '#src/domain/identity/search-key.ts';
 
 // "Hà Nội" typed with combining marks: H a U+0300 N o U+0323 U+0302 i
 const HA_NOI_DECOMPOSED: string = 'Ha\u0300 No\u0323\u0302i';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@libsql/client';
-import { createDb, openClient, prepareClient, type Db } from '../../src/db/client.ts';
-import { runMigrations } from '../../src/db/migrate.ts';
-import { getEnv } from '../../src/lib/server/env.ts';
-import { CLAIM_CODE_SECRET_NAME, claimCodeSecret } from '../../src/lib/server/secrets.ts';
-import { hashClaimCode } from '../../src/domain/ocop/claim.ts';
+import { createDb, openClient, prepareClient, type Db } from '#src/db/client.ts';
+import { runMigrations } from '#src/db/migrate.ts';
+import { getEnv } from '#src/server/config/env.ts';
+import { CLAIM_CODE_SECRET_NAME, claimCodeSecret } from '#src/server/config/secrets.ts';
+import { hashClaimCode } from '#src/domain/ocop/claim.ts';
 
 let dir: string;
 let url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { loadFonts, renderShareImage, SHARE_HEIGHT, SHARE_WIDTH } from '../../src/lib/server/share-image.ts';
+import { loadFonts, renderShareImage, SHARE_HEIGHT, SHARE_WIDTH } from '#src/server/output/share-image.ts';
 
 const CARD = {
   businessName: 'Hợp tác xã Nông nghiệp Đồng Tháp Mười – Nghêu Giao Thủy',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SIZE_RULES, type SizeClass } from '../../db/seed/reference/size-rules.ts';
-import { VSIC_CODES, type VsicCode } from '../../db/seed/reference/vsic.ts';
-import { classifySize, sizeClass } from '../../src/domain/size-class.ts';
+import { SIZE_RULES, type SizeClass } from '#src/reference/size-rules.ts';
+import { VSIC_CODES, type VsicCode } from '#src/reference/vsic.ts';
+import { classifySize, sizeClass } from '#src/domain/identity/size-class.ts';
 
 const BN = 1_000_000_000;
 const RANK: Record<SizeClass, number> = { micro: 0, small: 1, medium: 2, large: 3 };

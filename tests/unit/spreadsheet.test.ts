@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { toCsv, toXlsx, zipStored } from '../../src/lib/server/spreadsheet.ts';
+import { toCsv, toXlsx, zipStored } from '#src/server/output/spreadsheet.ts';
 
 /** Reads back our own STORED zip: name → content, checking every CRC. */
 function unzip(buf: Buffer): Map<string, string> {

@@ -5,7 +5,7 @@ import {
   makeTaxCode,
   parseTaxCode,
   taxCodeCheckDigit,
-} from '../../src/domain/tax-code.ts';
+} from '#src/domain/identity/tax-code.ts';
 
 /*
  * Worked examples, computed by hand with

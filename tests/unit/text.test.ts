@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFreeText, cleanText, freeText, optionalFreeText } from '../../src/domain/text.ts';
+import { checkFreeText, cleanText, freeText, optionalFreeText } from '#src/domain/text.ts';
 
 const name = freeText({ label: { vi: 'tên doanh nghiệp', en: 'business name' }, min: 2, max: 20 });
 const note = freeText({ label: { vi: 'ghi chú', en: 'note' }, max: 50, multiline: true });
@@ -76,8 +76,8 @@ describe('every free-text schema applies the rule (a right-to-left override is r
   const RLO = '\u202E';
 
   it('platform catalog text edited by the administrator', async () => {
-    const { PLATFORM_CATALOG } = await import('../../db/seed/platforms/index.ts');
-    const { PlatformSchema } = await import('../../src/domain/platforms/schema.ts');
+    const { PLATFORM_CATALOG } = await import('#src/content/platforms/index.ts');
+    const { PlatformSchema } = await import('#src/domain/platforms/schema.ts');
     const first = PLATFORM_CATALOG[0]!;
     expect(PlatformSchema.safeParse(first).success).toBe(true);
     for (const patch of [{ name: `${RLO}${first.name}` }, { provider: `x\u0000y` }, { description: { vi: `Mô tả ${RLO}`, en: 'Description' } }]) {
@@ -86,8 +86,8 @@ describe('every free-text schema applies the rule (a right-to-left override is r
   });
 
   it('OCOP products, producers and consent names', async () => {
-    const { makeOcopProductSchema, OcopProducerSchema } = await import('../../src/domain/ocop/schema.ts');
-    const { ConsentRecordSchema } = await import('../../src/domain/ocop/consent.ts');
+    const { makeOcopProductSchema, OcopProducerSchema } = await import('#src/domain/ocop/schema.ts');
+    const { ConsentRecordSchema } = await import('#src/domain/ocop/consent.ts');
     const product = { name: 'Nước mắm Vạn Phần', group: 'food', stars: 4, certificateNo: '1234/QĐ-UBND', certificateYear: 2024, communeCode: '14380' };
     const schema = makeOcopProductSchema(2026);
     expect(schema.safeParse(product).success).toBe(true);
@@ -102,7 +102,7 @@ describe('every free-text schema applies the rule (a right-to-left override is r
   });
 
   it('tax-code takeover requests', async () => {
-    const { TakeoverRequestSchema } = await import('../../src/lib/server/takeover.ts');
+    const { TakeoverRequestSchema } = await import('#src/server/services/takeover.ts');
     const request = { taxCode: '0100109106', businessName: 'Công ty TNHH Hoa Lư', contactName: 'Trần Văn Bình', note: 'Giấy chứng nhận đăng ký doanh nghiệp số 0100109106, cấp ngày 01/02/2020', consent: 'yes' };
     expect(TakeoverRequestSchema.safeParse(request).success).toBe(true);
     expect(TakeoverRequestSchema.safeParse({ ...request, contactName: `Trần ${RLO}Bình` }).success).toBe(false);
@@ -110,7 +110,7 @@ describe('every free-text schema applies the rule (a right-to-left override is r
   });
 
   it('registry import names', async () => {
-    const { parseRegistryCsv } = await import('../../src/domain/registry-csv.ts');
+    const { parseRegistryCsv } = await import('#src/domain/imports/registry-csv.ts');
     const rows = parseRegistryCsv('Mã số thuế;Tên doanh nghiệp;Mã xã\r\n0600123451;Công ty An Phát;14001\r\n0600543216;Công ty\u202EAn;14002\r\n0700111114;"Công ty \u0000";14003\r\n');
     expect(rows.map((r) => r.ok)).toEqual([true, false, false]);
     const bad = rows[1]!;
@@ -118,8 +118,8 @@ describe('every free-text schema applies the rule (a right-to-left override is r
   });
 
   it('search boxes', async () => {
-    const { OcopQuerySchema } = await import('../../src/lib/server/ocop-query.ts');
-    const { PlatformQuerySchema } = await import('../../src/lib/server/platform-filter.ts');
+    const { OcopQuerySchema } = await import('#src/server/http/ocop-query.ts');
+    const { PlatformQuerySchema } = await import('#src/server/http/platform-filter.ts');
     expect(OcopQuerySchema.safeParse({ q: `mật ${RLO}ong` }).success).toBe(false);
     expect(PlatformQuerySchema.safeParse({ q: `hóa\u0000đơn` }).success).toBe(false);
     expect(PlatformQuerySchema.parse({ q: null }).q).toBeUndefined();

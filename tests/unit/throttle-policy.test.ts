@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOGIN_ACCOUNT_IP, delayAfter, delaySchedule, retryAfterSeconds } from '../../src/domain/throttle-policy.ts';
+import { LOGIN_ACCOUNT_IP, delayAfter, delaySchedule, retryAfterSeconds } from '#src/domain/throttle-policy.ts';
 
 describe('login delay schedule', () => {
   it('gives 5 free tries, then 30 s doubling to a 5-minute cap', () => {

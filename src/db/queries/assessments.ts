@@ -1,6 +1,6 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { assessments, businesses, communes, type Assessment } from '../schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { assessments, businesses, communes, type Assessment } from '#src/db/schema/index.ts';
 
 export async function assessmentsOfBusiness(db: Db, businessId: number): Promise<Assessment[]> {
   return db.select().from(assessments).where(eq(assessments.businessId, businessId)).orderBy(desc(assessments.sequence));

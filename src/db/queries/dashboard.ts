@@ -1,9 +1,9 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client.ts';
-import type { Scope } from '../../lib/server/guards.ts';
+import type { Db } from '#src/db/client.ts';
+import type { Scope } from '#src/domain/access.ts';
 import { whereInScope } from './accounts.ts';
-import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '../schema/index.ts';
+import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '#src/db/schema/index.ts';
 
 export type DashboardFilter = {
   periodId: string;

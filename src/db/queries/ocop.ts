@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { businesses, communes, consents, ocopProducts, productListings } from '../schema/index.ts';
-import { toSearchKey } from '../../domain/search-key.ts';
+import type { Db } from '#src/db/client.ts';
+import { businesses, communes, consents, ocopProducts, productListings } from '#src/db/schema/index.ts';
+import { toSearchKey } from '#src/domain/identity/search-key.ts';
 
 export type OcopSearch = { q?: string; stars?: number; group?: string; commune?: string; provinceCode: string; limit?: number; offset?: number };
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
-import { auditLog, platforms, platformCategories, helpRequests, recommendationMarks, businesses, communes } from '../schema/index.ts';
-import type { Platform } from '../../domain/platforms/schema.ts';
-import { NEEDS, fitsAllSectors } from '../../domain/platforms/schema.ts';
-import { toSearchKey } from '../../domain/search-key.ts';
+import type { Db } from '#src/db/client.ts';
+import { auditLog, platforms, platformCategories, helpRequests, recommendationMarks, businesses, communes } from '#src/db/schema/index.ts';
+import type { Platform } from '#src/domain/platforms/schema.ts';
+import { NEEDS, fitsAllSectors, NEED_IDS, type NeedId } from '#src/domain/platforms/schema.ts';
+import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { auditValues } from './accounts.ts';
-import type { Scope } from '../../lib/server/guards.ts';
+import type { Scope } from '#src/domain/access.ts';
 import { whereInScope } from './accounts.ts';
 
 
@@ -175,3 +175,16 @@ export async function helpRequestById(db: Db, id: number) {
   return rows[0];
 }
 
+export type MarksInput = { adopted: Partial<Record<NeedId, string | null>>; dismissed: NeedId[] };
+
+export async function marksOf(db: Db, businessId: number): Promise<MarksInput> {
+  const rows = await currentMarks(db, businessId);
+  const adopted: Partial<Record<NeedId, string | null>> = {};
+  const dismissed: NeedId[] = [];
+  for (const r of rows) {
+    if (!(NEED_IDS as readonly string[]).includes(r.need)) continue;
+    if (r.kind === 'adopted') adopted[r.need as NeedId] = r.platformId;
+    else dismissed.push(r.need as NeedId);
+  }
+  return { adopted, dismissed };
+}

@@ -1,8 +1,6 @@
 import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communes, provinces, vsicSections } from './reference.ts';
-
-export const ROLES = ['business', 'helper', 'officer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '#src/reference/roles.ts';
 
 export const PRODUCER_TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
 export type ProducerType = (typeof PRODUCER_TYPES)[number];
@@ -127,7 +125,7 @@ export type Business = typeof businesses.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
 // Throttle state per key (login per account+IP, login per IP, registration per IP). One row per
-// key, changed only by one atomic upsert that both checks and counts (src/lib/server/throttle.ts).
+// key, changed only by one atomic upsert that both checks and counts (src/server/auth/throttle.ts).
 export const authThrottle = sqliteTable('auth_throttle', {
   key: text('key').primaryKey(),
   attempts: integer('attempts').notNull(),

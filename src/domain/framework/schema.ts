@@ -6,15 +6,15 @@
  * Pure module: no astro, no database, no clock.
  */
 import { z } from 'zod';
-import { PLATFORM_CATEGORY_IDS } from '../../../db/seed/reference/platform-categories.ts';
-import type { PlatformCategoryId } from '../../../db/seed/reference/platform-categories.ts';
-import { SIZE_CLASS_LABELS } from '../../../db/seed/reference/size-rules.ts';
-import type { SizeClass } from '../../../db/seed/reference/size-rules.ts';
-import { VSIC_CODES } from '../../../db/seed/reference/vsic.ts';
-import type { VsicCode } from '../../../db/seed/reference/vsic.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
+import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
+import { SIZE_CLASS_LABELS } from '#src/reference/size-rules.ts';
+import type { SizeClass } from '#src/reference/size-rules.ts';
+import { VSIC_CODES } from '#src/reference/vsic.ts';
+import type { VsicCode } from '#src/reference/vsic.ts';
 
 // ---------------------------------------------------------------------------
-// Reference lists (one source of truth: db/seed/reference)
+// Reference lists (one source of truth: src/reference)
 // ---------------------------------------------------------------------------
 
 export { PLATFORM_CATEGORY_IDS, VSIC_CODES };

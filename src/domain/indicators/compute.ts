@@ -46,11 +46,11 @@
  * same business with the same submission instant and no `assessmentId`, where
  * the later row wins).
  */
-import { NEEDS } from '../platforms/schema.ts';
-import type { NeedId } from '../platforms/schema.ts';
-import { evidenceFor } from '../recommendations/evidence.ts';
-import type { Answers, Profile } from '../framework/schema.ts';
-import type { SizeClass } from '../size-class.ts';
+import { NEEDS } from '#src/domain/platforms/schema.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { evidenceFor } from '#src/domain/recommendations/evidence.ts';
+import type { Answers, Profile } from '#src/domain/framework/schema.ts';
+import type { SizeClass } from '#src/domain/identity/size-class.ts';
 import { INDICATORS, SCALAR_INDICATOR_IDS } from './definitions.ts';
 import type { IndicatorDefinition, IndicatorUnit, Localized, ScalarIndicatorId } from './definitions.ts';
 import { periodsBetween } from './periods.ts';

@@ -21,7 +21,7 @@
  *
  * Pure module: no astro, no database, no clock.
  */
-import type { NeedId } from '../platforms/schema.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
 
 export interface Localized {
   vi: string;

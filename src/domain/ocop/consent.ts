@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import type { Text } from './schema.ts';
-import { freeText } from '../text.ts';
+import { freeText } from '#src/domain/text.ts';
 
 const msg = (vi: string, en: string): string => `${vi} / ${en}`;
 

@@ -4,7 +4,7 @@
  * pasted listing link really points at the floor, and how a listing's status
  * may change.
  *
- * The floor data live in db/seed/ocop/floors.ts; every function here takes the
+ * The floor data live in src/content/ocop/floors.ts; every function here takes the
  * floors (and the provincial floor's domain, a deployment setting) as
  * arguments. Pure module: no astro, no database, no clock.
  */
@@ -72,7 +72,7 @@ const KIND_ORDER: Readonly<Record<FloorKind, number>> = { farm_ocop: 0, provinci
  * `tourism` (community/eco-tourism services and tourist sites) is a service,
  * not a parcel: none of the goods floors takes it, so with the seed data it
  * fits the provincial floor only. Tourism products need booking channels,
- * which are platforms in the catalog (db/seed/platforms), not floors.
+ * which are platforms in the catalog (src/content/platforms), not floors.
  *
  * The provincial floor is returned even when its domain is not configured:
  * the producer can still prepare, only marking it 'listed' needs the domain.

@@ -10,11 +10,11 @@
  * passed in (see `vietnamYear`).
  */
 import { z } from 'zod';
-import { PRODUCER_TYPES } from '../framework/schema.ts';
-import type { ProducerType } from '../framework/schema.ts';
-import { PHONE_MESSAGES, parsePhone } from '../phone.ts';
-import { TAX_CODE_MESSAGES, parseTaxCode } from '../tax-code.ts';
-import { freeText } from '../text.ts';
+import { PRODUCER_TYPES } from '#src/domain/framework/schema.ts';
+import type { ProducerType } from '#src/domain/framework/schema.ts';
+import { PHONE_MESSAGES, parsePhone } from '#src/domain/identity/phone.ts';
+import { TAX_CODE_MESSAGES, parseTaxCode } from '#src/domain/identity/tax-code.ts';
+import { freeText } from '#src/domain/text.ts';
 
 export { PRODUCER_TYPES };
 export type { ProducerType };

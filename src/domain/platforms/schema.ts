@@ -11,11 +11,11 @@
  * future `lastChecked` dates is always passed in).
  */
 import { z } from 'zod';
-import { PLATFORM_CATEGORY_IDS } from '../../../db/seed/reference/platform-categories.ts';
-import type { PlatformCategoryId } from '../../../db/seed/reference/platform-categories.ts';
-import { VSIC_CODES } from '../../../db/seed/reference/vsic.ts';
-import { freeText } from '../text.ts';
-import type { VsicCode } from '../../../db/seed/reference/vsic.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
+import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
+import { VSIC_CODES } from '#src/reference/vsic.ts';
+import { freeText } from '#src/domain/text.ts';
+import type { VsicCode } from '#src/reference/vsic.ts';
 
 /** "Tiếng Việt / English": the format of every validation message of the catalog. */
 const msg = (vi: string, en: string): string => `${vi} / ${en}`;

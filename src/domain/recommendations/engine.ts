@@ -20,12 +20,12 @@
  * Pure and deterministic: no astro, no database, no clock; inputs are never
  * mutated.
  */
-import { allQuestions, questionText } from '../framework/schema.ts';
-import type { AnswerValue, Answers, Framework, Localized, Profile, Question } from '../framework/schema.ts';
-import { NEEDS, isNeedId } from '../platforms/schema.ts';
-import type { CostModel, NeedId, NeedStep, Platform, PlatformCategoryId } from '../platforms/schema.ts';
-import { applicableQuestions, scoreAssessment } from '../scoring.ts';
-import type { AssessmentResult } from '../scoring.ts';
+import { allQuestions, questionText } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Answers, Framework, Localized, Profile, Question } from '#src/domain/framework/schema.ts';
+import { NEEDS, isNeedId } from '#src/domain/platforms/schema.ts';
+import type { CostModel, NeedId, NeedStep, Platform, PlatformCategoryId } from '#src/domain/platforms/schema.ts';
+import { applicableQuestions, scoreAssessment } from '#src/domain/scoring/score.ts';
+import type { AssessmentResult } from '#src/domain/scoring/score.ts';
 import { evidenceFor } from './evidence.ts';
 import type { NeedEvidence } from './evidence.ts';
 import { applyRaises, sanitizeAnswers } from './prefill.ts';

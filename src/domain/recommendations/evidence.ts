@@ -28,8 +28,8 @@
  *
  * Pure module: no astro, no database, no clock.
  */
-import type { AnswerValue, Answers, Localized, ProducerType, Profile, VsicCode } from '../framework/schema.ts';
-import type { NeedId } from '../platforms/schema.ts';
+import type { AnswerValue, Answers, Localized, ProducerType, Profile, VsicCode } from '#src/domain/framework/schema.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -247,7 +247,7 @@ const WHY_DATA = staffWhy(
 );
 
 // ---------------------------------------------------------------------------
-// dbi-sme (db/seed/frameworks/dbi-sme-2021): graded criteria g0…g5, x_tools_* extras
+// dbi-sme (src/content/frameworks/dbi-sme-2021): graded criteria g0…g5, x_tools_* extras
 // ---------------------------------------------------------------------------
 
 const NOT_HOUSEHOLD: readonly ProducerType[] = ['enterprise', 'cooperative', 'cooperative_group'];
@@ -426,7 +426,7 @@ const DBI_EVIDENCE: readonly NeedEvidence[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// producer (db/seed/frameworks/producer.ts)
+// producer (src/content/frameworks/producer.ts)
 // ---------------------------------------------------------------------------
 
 const PRODUCER_EVIDENCE: readonly NeedEvidence[] = [

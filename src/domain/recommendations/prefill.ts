@@ -8,10 +8,10 @@
  *
  * Pure module: no astro, no database, no clock; inputs are never mutated.
  */
-import { allQuestions } from '../framework/schema.ts';
-import type { AnswerValue, Answers, Framework, Profile, Question } from '../framework/schema.ts';
-import type { NeedId } from '../platforms/schema.ts';
-import { optionPoints, validateAnswers } from '../scoring.ts';
+import { allQuestions } from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Answers, Framework, Profile, Question } from '#src/domain/framework/schema.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { optionPoints, validateAnswers } from '#src/domain/scoring/score.ts';
 import { getNeedEvidence } from './evidence.ts';
 import type { Raise } from './evidence.ts';
 

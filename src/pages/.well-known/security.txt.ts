@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { securityContact } from '../../lib/server/env.ts';
+import { securityContact } from '#src/server/config/env.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

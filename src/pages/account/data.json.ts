@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../db/client.ts';
-import { exportMyData } from '../../lib/server/personal-data.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { exportMyData } from '#src/server/services/personal-data.ts';
 
 export const GET: APIRoute = async ({ locals }) => {
   const data = await exportMyData(getDb(), locals.user);

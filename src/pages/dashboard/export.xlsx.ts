@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../db/client.ts';
-import { getEnv } from '../../lib/server/env.ts';
-import { dashboardData } from '../../lib/server/dashboard.ts';
-import { dashboardSheets } from '../../lib/server/dashboard-export.ts';
-import { toXlsx } from '../../lib/server/spreadsheet.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { getEnv } from '#src/server/config/env.ts';
+import { dashboardData } from '#src/server/services/dashboard.ts';
+import { dashboardSheets } from '#src/server/output/dashboard-export.ts';
+import { toXlsx } from '#src/server/output/spreadsheet.ts';
 
 export const GET: APIRoute = async ({ locals, url }) => {
   const d = await dashboardData(getDb(), locals.user, url, getEnv().PROVINCE_CODE, new Date());

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../db/client.ts';
-import { businessById } from '../../db/queries/accounts.ts';
-import { assessmentByShareToken } from '../../db/queries/assessments.ts';
-import { NotFoundError } from '../../lib/server/errors.ts';
-import { renderShareImage } from '../../lib/server/share-image.ts';
-import { pngResponse, shareCardOf } from '../../lib/server/share-card.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { businessById } from '#src/db/queries/accounts.ts';
+import { assessmentByShareToken } from '#src/db/queries/assessments.ts';
+import { NotFoundError } from '#src/server/http/errors.ts';
+import { renderShareImage } from '#src/server/output/share-image.ts';
+import { pngResponse, shareCardOf } from '#src/server/output/share-card.ts';
 
 // Public only while the owner keeps sharing on; the token is random, so images cannot be enumerated.
 export const GET: APIRoute = async ({ params, locals }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../db/client.ts';
-import { exportCatalog } from '../../../lib/server/catalog.ts';
-import { catalogToCsv } from '../../../domain/platforms/csv.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { exportCatalog } from '#src/server/services/catalog.ts';
+import { catalogToCsv } from '#src/domain/platforms/csv.ts';
 
 export const GET: APIRoute = async ({ locals }) => {
   const csv = catalogToCsv(await exportCatalog(getDb(), locals.user));

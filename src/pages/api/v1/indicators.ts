@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../db/client.ts';
-import { json } from '../../../lib/server/errors.ts';
-import { apiRoute } from '../../../lib/server/api.ts';
-import { getEnv } from '../../../lib/server/env.ts';
-import { cachedPublic, parseViewQuery, publicIndicators } from '../../../lib/server/indicators.ts';
-import { toCsv } from '../../../lib/server/spreadsheet.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { json } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
+import { getEnv } from '#src/server/config/env.ts';
+import { cachedPublic, parseViewQuery, publicIndicators } from '#src/server/services/indicators.ts';
+import { toCsv } from '#src/server/output/spreadsheet.ts';
 
 // Open data: aggregates only, small cells suppressed, never a business name.
 export const GET: APIRoute = apiRoute(async ({ url, request }) => {

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../db/client.ts';
-import { searchOcopProducts } from '../../../db/queries/ocop.ts';
-import { json, ValidationError } from '../../../lib/server/errors.ts';
-import { apiRoute } from '../../../lib/server/api.ts';
-import { getEnv } from '../../../lib/server/env.ts';
-import { ocopQuery } from '../../../lib/server/ocop-query.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { searchOcopProducts } from '#src/db/queries/ocop.ts';
+import { json, ValidationError } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
+import { getEnv } from '#src/server/config/env.ts';
+import { ocopQuery } from '#src/server/http/ocop-query.ts';
 
 export const GET: APIRoute = apiRoute(async ({ url }) => {
   const parsed = ocopQuery(url);

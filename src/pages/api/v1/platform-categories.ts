@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../db/client.ts';
-import { listCategories } from '../../../db/queries/platforms.ts';
-import { json } from '../../../lib/server/errors.ts';
-import { apiRoute } from '../../../lib/server/api.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { listCategories } from '#src/db/queries/platforms.ts';
+import { json } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
 
 export const GET: APIRoute = apiRoute(async () => {
   const rows = await listCategories(getDb());

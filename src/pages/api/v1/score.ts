@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { readJson } from '../../../lib/server/body.ts';
-import { json, ValidationError } from '../../../lib/server/errors.ts';
-import { apiRoute } from '../../../lib/server/api.ts';
-import { scoreRequest } from '../../../domain/score-request.ts';
-import { getDb } from '../../../db/client.ts';
-import { catalogSnapshot } from '../../../db/queries/platforms.ts';
+import { readJson } from '#src/server/http/body.ts';
+import { json, ValidationError } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
+import { scoreRequest } from '#src/server/services/score-request.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 
 // Stateless and public: scores a body without storing anything.
 export const POST: APIRoute = apiRoute(async ({ request }) => {

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../db/client.ts';
-import { localePath } from '../../../i18n/index.ts';
-import { loadBusiness } from '../../../lib/server/assessments.ts';
-import { readForm } from '../../../lib/server/body.ts';
-import { str } from '../../../lib/server/forms.ts';
-import { applyPlanAction } from '../../../lib/server/plan.ts';
-import { requireSafeNextPath } from '../../../lib/server/redirect.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { localePath } from '#src/i18n/index.ts';
+import { loadBusiness } from '#src/server/services/assessments.ts';
+import { readForm } from '#src/server/http/body.ts';
+import { str } from '#src/server/http/forms.ts';
+import { applyPlanAction } from '#src/server/services/plan.ts';
+import { requireSafeNextPath } from '#src/server/http/redirect.ts';
 
 // The adoption loop's forms post here, then return to the result page they came from.
 export const POST: APIRoute = async ({ params, locals, request, redirect, url }) => {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getFramework } from '../../../../domain/framework/registry.ts';
-import { publicFramework } from '../../../../domain/public-framework.ts';
-import { json, NotFoundError } from '../../../../lib/server/errors.ts';
-import { apiRoute } from '../../../../lib/server/api.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import { publicFramework } from '#src/domain/framework/public.ts';
+import { json, NotFoundError } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
 
 export const GET: APIRoute = apiRoute(async ({ params, url }) => {
   const v = url.searchParams.get('version');

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../db/client.ts';
-import { listCategories, platformById } from '../../../../db/queries/platforms.ts';
-import { json, NotFoundError } from '../../../../lib/server/errors.ts';
-import { apiRoute } from '../../../../lib/server/api.ts';
-import { publicPlatform } from '../../../../domain/platforms/public.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { listCategories, platformById } from '#src/db/queries/platforms.ts';
+import { json, NotFoundError } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
+import { publicPlatform } from '#src/domain/platforms/public.ts';
 
 export const GET: APIRoute = apiRoute(async ({ params }) => {
   const db = getDb();

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../db/client.ts';
-import { listCategories, listPlatforms } from '../../../../db/queries/platforms.ts';
-import { json, ValidationError } from '../../../../lib/server/errors.ts';
-import { apiRoute } from '../../../../lib/server/api.ts';
-import { platformQuery } from '../../../../lib/server/platform-filter.ts';
-import { publicPlatform } from '../../../../domain/platforms/public.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { listCategories, listPlatforms } from '#src/db/queries/platforms.ts';
+import { json, ValidationError } from '#src/server/http/errors.ts';
+import { apiRoute } from '#src/server/http/api.ts';
+import { platformQuery } from '#src/server/http/platform-filter.ts';
+import { publicPlatform } from '#src/domain/platforms/public.ts';
 
 export const GET: APIRoute = apiRoute(async ({ url }) => {
   const parsed = platformQuery(url);

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../../db/client.ts';
-import { assessmentById } from '../../../../../db/queries/assessments.ts';
-import { loadBusiness } from '../../../../../lib/server/assessments.ts';
-import { NotFoundError } from '../../../../../lib/server/errors.ts';
-import { renderShareImage } from '../../../../../lib/server/share-image.ts';
-import { pngResponse, shareCardOf } from '../../../../../lib/server/share-card.ts';
+import { getDb } from '#src/server/config/db.ts';
+import { assessmentById } from '#src/db/queries/assessments.ts';
+import { loadBusiness } from '#src/server/services/assessments.ts';
+import { NotFoundError } from '#src/server/http/errors.ts';
+import { renderShareImage } from '#src/server/output/share-image.ts';
+import { pngResponse, shareCardOf } from '#src/server/output/share-card.ts';
 
 // Private: whoever may see the business may see its image.
 export const GET: APIRoute = async ({ params, locals }) => {

@@ -1,0 +1,43 @@
+/**
+ * Framework `dbi-sme` version 1: the national Digital Business Indicators for
+ * SMEs (Bộ Chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp, QĐ 1970/QĐ-BTTTT,
+ * 13/12/2021), the SME variant, which also covers micro businesses,
+ * co-operatives and household establishments. Sources: shared/domain/sources.md §1.
+ *
+ * Structure (official): 6 pillars, 10 component indicators, 60 criteria,
+ * 320 points. Each ordinary criterion has a "nothing at all" option (0) and
+ * the five official grades (1–5 points); the single strategy criterion is
+ * weighted ×5 (0–25). Pillar weights are the pillar maxima ÷ 320, so the total
+ * score is exactly points ÷ 320 × 100.
+ *
+ * Versions are never edited once assessments exist: a changed question,
+ * option, weight or threshold is a product decision and ships as version 2.
+ * The official index was replaced by QĐ 2158/2023 and by the 2025 "criteria
+ * v1.0"; those belong beside this one as separate frameworks.
+ */
+import type { FrameworkInput } from '#src/domain/framework/schema.ts';
+import { dbiExtraSections } from './extras.ts';
+import { DBI_LEVELS, PILLAR_LEVELS } from './levels.ts';
+import { customerPillar } from './p1-customer.ts';
+import { strategyPillar } from './p2-strategy.ts';
+import { infrastructurePillar } from './p3-infrastructure.ts';
+import { operationsPillar } from './p4-operations.ts';
+import { culturePillar } from './p5-culture.ts';
+import { dataPillar } from './p6-data.ts';
+
+export const dbiSme2021: FrameworkInput = {
+  id: 'dbi-sme',
+  version: 1,
+  title: {
+    vi: 'Bộ chỉ số chuyển đổi số doanh nghiệp nhỏ và vừa (DBI, QĐ 1970/QĐ-BTTTT)',
+    en: 'Digital Business Indicators for SMEs (DBI, Decision 1970/QĐ-BTTTT)',
+  },
+  description: {
+    vi: '60 câu hỏi trong 6 trụ cột theo bộ chỉ số quốc gia năm 2021, khoảng 15 phút. Kết quả cho biết mức độ chuyển đổi số (0–5) và những việc nên làm tiếp.',
+    en: '60 questions in 6 pillars following the 2021 national index, about 15 minutes. The result shows your digital-maturity level (0–5) and what to do next.',
+  },
+  levels: [...DBI_LEVELS],
+  pillarLevels: [...PILLAR_LEVELS],
+  pillars: [customerPillar, strategyPillar, infrastructurePillar, operationsPillar, culturePillar, dataPillar],
+  extraSections: [...dbiExtraSections],
+};

@@ -1,0 +1,29 @@
+import type { Assessment } from '#src/db/schema/index.ts';
+import { pick, type Lang } from '#src/i18n/index.ts';
+import { frameworkOf, resultOf } from '#src/server/services/assessments.ts';
+import type { ShareCard } from './share-image.ts';
+
+/** What the share image of an assessment shows. */
+export function shareCardOf(assessment: Assessment, businessName: string, lang: Lang): ShareCard {
+  const result = resultOf(assessment)!;
+  const framework = frameworkOf(assessment);
+  const L = (vi: string, en: string) => pick(lang, { vi, en });
+  // Four lines of the card's left column hold about 80 characters.
+  const name = businessName.length > 80 ? `${businessName.slice(0, 79).trimEnd()}…` : businessName;
+  return {
+    businessName: name,
+    title: L('Mức độ chuyển đổi số', 'Digital transformation level'),
+    scoreLabel: `${Math.round(result.score)}/100`,
+    levelLabel: `${L('Cấp độ', 'Level')} ${result.level}: ${pick(lang, framework.levels[result.level]!.name)}`,
+    pillars: framework.pillars
+      .filter((p) => p.weight > 0)
+      .map((p) => ({ name: pick(lang, p.name), score: result.pillars.find((r) => r.id === p.id)?.score ?? 0 })),
+    footer: L(`Tự đánh giá theo bộ chỉ số quốc gia · ${assessment.submittedAt?.toLocaleDateString('vi-VN') ?? ''}`, `Self-assessed against the national index · ${assessment.submittedAt?.toLocaleDateString('en-GB') ?? ''}`),
+  };
+}
+
+export function pngResponse(png: Buffer, cacheControl: string): Response {
+  return new Response(new Uint8Array(png), {
+    headers: { 'content-type': 'image/png', 'content-length': String(png.byteLength), 'cache-control': cacheControl },
+  });
+}

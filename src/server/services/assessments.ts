@@ -1,0 +1,368 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { answerEvents, assessments, auditLog, businesses, communes, type Assessment } from '#src/db/schema/index.ts';
+import { auditValues, businessById, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
+import { draftOf, latestSubmitted, nextSequence } from '#src/db/queries/assessments.ts';
+import { getFramework } from '#src/content/frameworks/registry.ts';
+import type { AnswerValue, Answers, Framework, Profile } from '#src/domain/framework/schema.ts';
+import {
+  answersFromForm,
+  frameworkIdFor,
+  ProfileFormSchema,
+  questionnairePages,
+  toProfile,
+  visibleQuestions,
+} from '#src/domain/framework/questionnaire.ts';
+import { scoreAssessment, validateAnswers, type AssessmentResult } from '#src/domain/scoring/score.ts';
+import { toSearchKey } from '#src/domain/identity/search-key.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import { canChooseCommune, COMMUNE_OUT_OF_SCOPE, requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
+import { canEditBusiness } from '#src/domain/access.ts';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { marksOf } from '#src/db/queries/platforms.ts';
+import { refreshBusinessFacts } from './facts.ts';
+import { clearIndicatorCaches } from './indicators.ts';
+import { catalogSnapshot } from '#src/db/queries/platforms.ts';
+import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
+
+/** Loads a business the actor may see (404 otherwise). */
+export async function loadBusiness(db: Db, actor: Actor | null, businessId: number): Promise<{ actor: Actor; business: BusinessWithLocation }> {
+  if (!Number.isSafeInteger(businessId) || businessId <= 0) throw new NotFoundError();
+  const business = await businessById(db, businessId);
+  const a = requireBusinessAccess(actor, business);
+  return { actor: a, business: business! };
+}
+
+/** Only the business itself (and helpers of its commune, admins) fills in its assessment; officers read. */
+export function requireAssessor(actor: Actor, business: BusinessWithLocation): void {
+  if (!canEditBusiness(actor, business)) throw new ForbiddenError();
+}
+
+export function frameworkOf(a: Pick<Assessment, 'frameworkId' | 'frameworkVersion'>): Framework {
+  const fw = getFramework(a.frameworkId, a.frameworkVersion);
+  if (!fw) throw new Error(`Framework ${a.frameworkId} v${a.frameworkVersion} is not registered`);
+  return fw;
+}
+
+export function profileOf(a: Assessment): Profile | null {
+  return (a.profile as Profile | null) ?? null;
+}
+
+/** Questions and scoring need the profile; the profile step comes first. */
+function requireProfile(a: Assessment): Profile {
+  const profile = profileOf(a);
+  if (!profile) throw new ValidationError([{ path: ['profile'], message: 'Vui lòng điền thông tin doanh nghiệp trước / Please fill in the business profile first' }]);
+  return profile;
+}
+
+function businessProfile(b: BusinessWithLocation): Profile | null {
+  if (!b.sector || b.employees === null) return null;
+  return toProfile({
+    sector: b.sector,
+    employees: b.employees,
+    revenueVnd: b.revenueVnd,
+    capitalVnd: b.capitalVnd,
+    producerType: b.producerType,
+    communeCode: b.communeCode,
+  });
+}
+
+/** Returns the draft to continue, creating one (prefilled from the last assessment) when none exists. */
+export async function startOrResume(db: Db, actor: Actor, business: BusinessWithLocation, now: Date): Promise<Assessment> {
+  requireAssessor(actor, business);
+  const existing = await draftOf(db, business.id);
+  if (existing) return existing;
+  const frameworkId = frameworkIdFor(business.producerType);
+  const framework = getFramework(frameworkId)!;
+  const previous = await latestSubmitted(db, business.id, frameworkId);
+  // Retaking starts from the last answers, raised by what the business marked as adopted since:
+  // people update what changed instead of starting over.
+  const marks = await marksOf(db, business.id);
+  const adopted = Object.keys(marks.adopted) as NeedId[];
+  const previousAnswers = (previous?.answers as Answers | undefined) ?? {};
+  const profileNow = businessProfile(business);
+  const answers = (profileNow ? applyAdoptions(framework, previousAnswers, adopted, profileNow) : previousAnswers) as Record<string, unknown>;
+  const [created] = await db
+    .insert(assessments)
+    .values({
+      businessId: business.id,
+      sequence: await nextSequence(db, business.id),
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      status: 'draft',
+      profile: businessProfile(business) as Record<string, unknown> | null,
+      answers,
+      currentStep: 'profile',
+      createdBy: actor.id,
+      startedAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return created!;
+}
+
+export const SUBMITTED_MESSAGE = 'Bài đánh giá này đã nộp và không sửa được nữa / This assessment was submitted and can no longer be changed';
+
+/** A write to an assessment that found it no longer a draft (submitted since it was read). */
+export class AlreadySubmittedError extends ConflictError {
+  readonly assessmentId: number;
+  constructor(assessmentId: number) {
+    super(SUBMITTED_MESSAGE);
+    this.assessmentId = assessmentId;
+  }
+}
+
+function requireDraft(a: Assessment | undefined, businessId: number): Assessment {
+  if (!a || a.businessId !== businessId) throw new NotFoundError();
+  if (a.status !== 'draft') throw new AlreadySubmittedError(a.id);
+  return a;
+}
+
+/*
+ * Every write to an assessment carries "still a draft" in the same statement. The status read
+ * before (requireDraft) can be stale: a page save whose body arrives after the submit would
+ * otherwise rewrite a submitted result. Writes go in one batch (one transaction); the UPDATE of
+ * the assessment row returns its id, and no row back means it was submitted in between, so
+ * nothing was written (the other statements of the batch carry the same condition).
+ */
+const isDraft = (id: number) => and(eq(assessments.id, id), eq(assessments.status, 'draft'));
+const draftExists = (id: number) => sql`exists (select 1 from ${assessments} where ${assessments.id} = ${id} and ${assessments.status} = 'draft')`;
+
+function requireWritten(rows: readonly unknown[], assessmentId: number): void {
+  if (rows.length === 0) throw new AlreadySubmittedError(assessmentId);
+}
+
+export async function saveProfile(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  draft: Assessment | undefined,
+  form: Record<string, unknown>,
+  now: Date,
+): Promise<Assessment> {
+  requireAssessor(actor, business);
+  const a = requireDraft(draft, business.id);
+  const parsed = ProfileFormSchema.safeParse(form);
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  }
+  const p = parsed.data;
+  const [commune] = await db.select().from(communes).where(eq(communes.code, p.communeCode)).limit(1);
+  if (!commune || commune.provinceCode !== business.provinceCode) {
+    throw new ValidationError([{ path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' }]);
+  }
+  if (!canChooseCommune(actor, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
+  const profile = toProfile({
+    sector: p.sector,
+    employees: p.employees,
+    revenueVnd: p.revenueMillion,
+    capitalVnd: p.capitalMillion,
+    producerType: p.producerType,
+    communeCode: p.communeCode,
+  });
+  // A change of producer type can switch the questionnaire; answers that belong to the old one are dropped.
+  const framework = getFramework(frameworkIdFor(p.producerType))!;
+  const switched = framework.id !== a.frameworkId;
+  const values = {
+    profile: profile as unknown as Record<string, unknown>,
+    frameworkId: framework.id,
+    frameworkVersion: framework.version,
+    answers: switched ? {} : a.answers,
+    currentStep: a.currentStep === 'profile' || switched ? '1' : a.currentStep,
+    updatedAt: now,
+  };
+  const after = {
+    sector: p.sector,
+    employees: p.employees,
+    revenueVnd: p.revenueMillion,
+    capitalVnd: p.capitalMillion,
+    producerType: p.producerType,
+    communeCode: p.communeCode,
+    sizeClass: profile.sizeClass ?? null,
+  };
+  const before = {
+    sector: business.sector,
+    employees: business.employees,
+    revenueVnd: business.revenueVnd,
+    capitalVnd: business.capitalVnd,
+    producerType: business.producerType,
+    communeCode: business.communeCode,
+    sizeClass: business.sizeClass,
+  };
+  // Profile changes are audited like product and listing changes: who, when, before and after. The business row
+  // and the audit entry are written only while the draft exists, in the same batch as the draft's own update.
+  const audit = auditValues(
+    { actorUserId: actor.id, action: 'profile_update', entity: 'business', entityId: String(business.id), detail: { assessmentId: a.id, before, after } },
+    now,
+  );
+  const [, , updated] = await db.batch([
+    db
+      .update(businesses)
+      .set({ ...after, nameSearch: toSearchKey(business.name), updatedAt: now })
+      .where(and(eq(businesses.id, business.id), draftExists(a.id))),
+    db.run(
+      sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
+          select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
+    ),
+    db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
+  ]);
+  requireWritten(updated, a.id);
+  // Sector and size feed the denominators by category.
+  clearIndicatorCaches();
+  return { ...a, ...values };
+}
+
+export type PageSaveResult = {
+  assessment: Assessment;
+  /** Where to go next: a page number, 'review', or the same page when new questions appeared. */
+  next: number | 'review';
+  stay: boolean;
+  issues: FieldIssue[];
+  /** Raw values of rejected fields, to show them again. */
+  rejected: Record<string, AnswerValue>;
+};
+
+export async function savePage(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  draft: Assessment | undefined,
+  pageNumber: number,
+  form: Record<string, string | string[]>,
+  now: Date,
+  opts: { autosave?: boolean } = {},
+): Promise<PageSaveResult> {
+  requireAssessor(actor, business);
+  const a = requireDraft(draft, business.id);
+  const profile = requireProfile(a);
+  const framework = frameworkOf(a);
+  const pages = questionnairePages(framework);
+  const page = pages[pageNumber - 1];
+  if (!page) throw new NotFoundError();
+  const before = a.answers as Answers;
+  const shown = visibleQuestions(page, profile, before);
+  // Only the questions that were on the form are replaced; the form says which (hidden `shown` list).
+  const shownIds = new Set(
+    (Array.isArray(form.shown) ? form.shown : [form.shown ?? ''])
+      .flatMap((s) => s.split(','))
+      .filter((id) => page.questions.some((q) => q.id === id)),
+  );
+  const onForm = shownIds.size > 0 ? page.questions.filter((q) => shownIds.has(q.id)) : shown;
+  const { set, cleared, invalid } = answersFromForm(onForm, form);
+  let merged: Record<string, unknown> = { ...before, ...set };
+  for (const id of cleared) delete merged[id];
+
+  // Keep every valid answer; report and drop the invalid ones (nothing typed correctly is lost).
+  const issues: FieldIssue[] = [];
+  const rejected: Record<string, AnswerValue> = {};
+  for (const [qid, message] of Object.entries(invalid)) {
+    issues.push({ path: [qid], message });
+    rejected[qid] = set[qid]!;
+    delete merged[qid];
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const checked = validateAnswers(framework, profile, merged);
+    if (checked.ok) {
+      merged = checked.answers;
+      break;
+    }
+    for (const issue of checked.issues) {
+      const qid = String(issue.path[1] ?? '');
+      issues.push({ path: [qid], message: issue.message });
+      if (qid in merged) rejected[qid] = merged[qid] as AnswerValue;
+      delete merged[qid];
+    }
+  }
+  const after = merged as Answers;
+  const nowShown = visibleQuestions(page, profile, after);
+  const appeared = nowShown.some((q) => !onForm.some((o) => o.id === q.id));
+  const stay = issues.length > 0 || appeared;
+  const next: number | 'review' = stay ? pageNumber : pageNumber < pages.length ? pageNumber + 1 : 'review';
+  // Autosave keeps the person on the page they are filling in; only the page's submit moves on.
+  const currentStep = opts.autosave ? String(pageNumber) : String(next);
+  // Who changed which answer and when: the producer sees this history, whoever filled the form.
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(merged)])].filter(
+    (qid) => JSON.stringify((before as Record<string, unknown>)[qid]) !== JSON.stringify(merged[qid]),
+  );
+  const [updated] = await db.batch([
+    db.update(assessments).set({ answers: merged, currentStep, updatedAt: now }).where(isDraft(a.id)).returning({ id: assessments.id }),
+    ...changed.map((qid) =>
+      db.run(
+        sql`insert into ${answerEvents} (assessment_id, question_id, value, actor_user_id, at)
+            select ${a.id}, ${qid}, ${merged[qid] === undefined || merged[qid] === null ? null : JSON.stringify(merged[qid])}, ${actor.id}, ${now.getTime()} where ${draftExists(a.id)}`,
+      ),
+    ),
+  ]);
+  requireWritten(updated, a.id);
+  return { assessment: { ...a, answers: merged, currentStep, updatedAt: now }, next, stay, issues, rejected };
+}
+
+export async function submitAssessment(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  draft: Assessment | undefined,
+  now: Date,
+): Promise<{ assessment: Assessment; result: AssessmentResult }> {
+  requireAssessor(actor, business);
+  const a = requireDraft(draft, business.id);
+  const profile = requireProfile(a);
+  const framework = frameworkOf(a);
+  const checked = validateAnswers(framework, profile, a.answers);
+  const answers = checked.ok ? checked.answers : {};
+  const result = scoreAssessment(framework, profile, answers);
+  const values = {
+    status: 'submitted' as const,
+    answers,
+    result: result as unknown as Record<string, unknown>,
+    score: result.score,
+    points: result.points,
+    level: result.level,
+    sector: profile.sector,
+    sizeClass: profile.sizeClass ?? null,
+    communeCode: profile.communeCode ?? business.communeCode,
+    currentStep: 'done',
+    submittedAt: now,
+    updatedAt: now,
+  };
+  const audit = auditValues(
+    { actorUserId: actor.id, action: 'submit_assessment', entity: 'assessment', entityId: String(a.id), detail: { score: result.score, level: result.level } },
+    now,
+  );
+  const [, updated] = await db.batch([
+    // Logged only when this submit is the one that happens (a second submit of the same draft is refused).
+    db.run(
+      sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
+          select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
+    ),
+    db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
+  ]);
+  requireWritten(updated, a.id);
+  await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
+  return { assessment: { ...a, ...values }, result };
+}
+
+/** The owner decides whether the share image is public; a random token makes its URL unguessable. */
+export async function setSharing(db: Db, actor: Actor, business: BusinessWithLocation, assessment: Assessment, makePublic: boolean): Promise<Assessment> {
+  if (!(actor.role === 'business' && actor.businessId === business.id)) throw new ForbiddenError();
+  if (assessment.businessId !== business.id || assessment.status !== 'submitted') throw new NotFoundError();
+  let shareToken: string | null = null;
+  if (makePublic) {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    shareToken = assessment.shareToken ?? encodeBase32LowerCaseNoPadding(bytes);
+  }
+  await db.update(assessments).set({ shareToken }).where(and(eq(assessments.id, assessment.id), eq(assessments.status, 'submitted')));
+  return { ...assessment, shareToken };
+}
+
+export function resultOf(a: Assessment): AssessmentResult | null {
+  return (a.result as AssessmentResult | null) ?? null;
+}
+
+/** Remembers where the person is, so resuming (from any device) lands there. */
+export async function rememberStep(db: Db, draft: Assessment, step: string): Promise<void> {
+  if (draft.status !== 'draft' || draft.currentStep === step) return;
+  await db.update(assessments).set({ currentStep: step }).where(isDraft(draft.id));
+}

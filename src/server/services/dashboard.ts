@@ -1,0 +1,99 @@
+import type { Db } from '#src/db/client.ts';
+import { communes } from '#src/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { computeBreakdown, computeView, parseViewQuery, targetInfo, targetsOf, type TargetInfo, type View, type ViewFilter } from './indicators.ts';
+import { requireRole, type Actor } from '#src/server/auth/guards.ts';
+import { scopeOf, type Scope } from '#src/domain/access.ts';
+import { previousPeriod, type Period } from '#src/domain/indicators/periods.ts';
+import { expectedAt } from '#src/domain/indicators/targets.ts';
+import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
+import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
+import { and } from 'drizzle-orm';
+import { indicatorTargets } from '#src/db/schema/index.ts';
+
+export const BREAKDOWNS = ['commune', 'formerDistrict', 'sector', 'size', 'producerType'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export type DashboardData = {
+  filter: ViewFilter;
+  scopeCommune: string | null;
+  view: View;
+  targets: Map<string, TargetInfo>;
+  trend: { period: Period; value: number | null; n: number }[];
+  by: Breakdown;
+  breakdown: { key: string; label: string; n: number; registered: number; values: IndicatorValue[]; expected: number | null; gap: number | null }[];
+  communeNames: Map<string, string>;
+};
+
+/**
+ * Who may read the dashboard, its drill-down and exports, and the commune they are tied to. The one
+ * place these pages derive scope from: a commune officer always sees their commune, whatever the URL
+ * says; an officer of no (or another) province sees nothing.
+ */
+export function dashboardScope(actor: Actor | null | undefined, provinceCode: string): { scope: Scope; scopeCommune: string | null } {
+  const officer = requireRole(actor, 'officer', 'admin');
+  const scope = scopeOf(officer);
+  switch (scope.kind) {
+    case 'all':
+      return { scope: { kind: 'province', provinceCode }, scopeCommune: null };
+    case 'province':
+      if (scope.provinceCode !== provinceCode) throw new ForbiddenError();
+      return { scope, scopeCommune: null };
+    case 'commune':
+      return { scope, scopeCommune: scope.communeCode };
+    default:
+      throw new ForbiddenError();
+  }
+}
+
+/** Everything the officer dashboard and its exports show, for the actor's scope and the URL's filters. */
+export async function dashboardData(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date): Promise<DashboardData> {
+  const { scopeCommune } = dashboardScope(actor, provinceCode);
+  const { query, period } = parseViewQuery(url, now);
+  const communeCode = scopeCommune ?? query.commune;
+  const allCommunes = await db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, provinceCode));
+  const communeNames = new Map(allCommunes.map((c) => [c.code, c.name]));
+  if (communeCode && !communeNames.has(communeCode)) throw new ValidationError([{ path: ['commune'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  const filter: ViewFilter = { period, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType };
+  const view = await computeView(db, filter);
+  const unitTargets = await targetsOf(db, communeCode ?? '');
+  const targets = new Map<string, TargetInfo>();
+  for (const v of view.values) targets.set(v.id, targetInfo(unitTargets.get(v.id), v.value, now));
+
+  // Trend of the headline indicator over the previous periods of the same kind.
+  const periods: Period[] = [period];
+  for (let i = 0; i < (period.kind === 'quarter' ? 7 : 3); i++) periods.unshift(previousPeriod(periods[0]!));
+  const trend = [];
+  for (const p of periods) {
+    const v = await computeView(db, { ...filter, period: p });
+    const sme = v.values.find((x) => x.id === 'sme_platform_adoption')!;
+    trend.push({ period: p, value: sme.value, n: sme.denominator });
+  }
+
+  const byParam = url.searchParams.get('by');
+  const by: Breakdown = (BREAKDOWNS as readonly string[]).includes(byParam ?? '') ? (byParam as Breakdown) : 'commune';
+  const rows = await computeBreakdown(db, filter, by);
+  // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
+  const [t] = await db.select().from(indicatorTargets).where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, ''))).limit(1);
+  const expected = t ? Math.round(expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now) * 10) / 10 : null;
+  const breakdown = rows
+    .map((r) => {
+      const sme = r.values.find((x) => x.id === 'sme_platform_adoption')!;
+      return {
+        key: r.key,
+        label: by === 'commune' ? (communeNames.get(r.key) ?? r.key) : r.key,
+        n: r.counters.n,
+        registered: r.registered,
+        values: r.values,
+        expected,
+        gap: expected !== null && sme.value !== null ? Math.round((expected - sme.value) * 10) / 10 : null,
+      };
+    })
+    // Furthest behind first (largest gap), then lowest value; ties by name.
+    .sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity) || (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) || a.label.localeCompare(b.label, 'vi'));
+  return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames };
+}
+
+function valueOf(r: { values: IndicatorValue[] }): number | null {
+  return r.values.find((x) => x.id === 'sme_platform_adoption')!.value;
+}

@@ -1,0 +1,274 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { communes, indicatorTargets } from '#src/db/schema/index.ts';
+import { ocopCounts, pillarMeans, registeredCounts, registeredGrid, sumCellGrid, sumCells, type CellCounters, type DashboardFilter, type GroupBy } from '#src/db/queries/dashboard.ts';
+import { emptyCounters, indicatorValues, levelDistribution, percent, type Counters, type IndicatorValue } from '#src/domain/indicators/dashboard.ts';
+import { currentPeriod, parsePeriod, type Period } from '#src/domain/indicators/periods.ts';
+import { expectedAt, targetStatus, type TargetStatus } from '#src/domain/indicators/targets.ts';
+import { gridOf, isSuppressed } from '#src/domain/indicators/publish.ts';
+import { MIN_CELL, suppress } from '#src/domain/indicators/suppression.ts';
+import { INDICATORS, type ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
+import { ValidationError } from '#src/server/http/errors.ts';
+import { factsVersion } from './facts.ts';
+import { z } from 'zod';
+import { VSIC_CODES } from '#src/reference/vsic.ts';
+
+const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** Dashboard and API filters from a query string; bad values are 400s with field names. */
+export const ViewQuerySchema = z.object({
+  period: z.preprocess(empty, z.string().max(10).optional()),
+  commune: z.preprocess(empty, z.string().regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / A commune code has 5 digits').optional()),
+  unit: z.preprocess(empty, z.string().regex(/^(province|\d{5})$/, 'Đơn vị là "province" hoặc mã xã/phường / unit is "province" or a commune code').optional()),
+  sector: z.preprocess(empty, z.enum(VSIC_CODES, { error: 'Ngành không hợp lệ (A–U) / Unknown sector (A–U)' }).optional()),
+  size: z.preprocess(empty, z.enum(['micro', 'small', 'medium', 'large'], { error: 'Quy mô không hợp lệ / Unknown size' }).optional()),
+  producerType: z.preprocess(empty, z.enum(['enterprise', 'cooperative', 'cooperative_group', 'household'], { error: 'Loại hình không hợp lệ / Unknown type' }).optional()),
+});
+export type ViewQuery = z.infer<typeof ViewQuerySchema>;
+
+export function parseViewQuery(url: URL, now: Date): { query: ViewQuery; period: Period } {
+  const raw = Object.fromEntries(['period', 'commune', 'unit', 'sector', 'size', 'producerType'].map((k) => [k, url.searchParams.get(k)]));
+  const parsed = ViewQuerySchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
+  const period = parsed.data.period ? parsePeriod(parsed.data.period) : currentPeriod(now, 'year');
+  if (!period) throw new ValidationError([{ path: ['period'], message: 'Kỳ phải có dạng 2026 hoặc 2026-Q3 / period must look like 2026 or 2026-Q3' }]);
+  return { query: parsed.data, period };
+}
+
+export type ViewFilter = { period: Period; provinceCode: string; communeCode?: string; sector?: string; sizeClass?: string; producerType?: string };
+
+function dashboardFilter(f: ViewFilter): DashboardFilter {
+  return { periodId: f.period.id, provinceCode: f.provinceCode, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
+}
+
+export type View = {
+  counters: Counters;
+  values: IndicatorValue[];
+  levels: number[];
+  pillars: { frameworkId: string; pillarId: string; n: number; mean: number | null }[];
+  registered: number;
+  coverage: number | null;
+};
+
+/**
+ * Denominators (known businesses, OCOP products) change slowly and cost a scan of the businesses
+ * table, so they are cached briefly per filter; the assessment counters themselves are always fresh.
+ */
+const EXTRAS_TTL_MS = 60_000;
+type Extras = { registered: Map<string, number>; ocop: { key: string; n: number; listed: number }[] };
+const extrasCache = new Map<string, { at: number; value: Promise<Extras>; refreshing?: Promise<Extras> }>();
+
+export function clearIndicatorCaches(): void {
+  extrasCache.clear();
+  publicCache.clear();
+}
+
+/**
+ * Open-data answers, cached for a short while: the same public question is asked again and again
+ * (dashboards, embeds), and the answer only changes when counters do (then the version moves on).
+ */
+const PUBLIC_TTL_MS = 30_000;
+const publicCache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+export function cachedPublic<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const k = `${factsVersion()}|${key}`;
+  const hit = publicCache.get(k);
+  if (hit && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.value as Promise<T>;
+  const value = compute();
+  publicCache.set(k, { at: Date.now(), value });
+  value.catch(() => publicCache.delete(k));
+  if (publicCache.size > 1000) publicCache.delete(publicCache.keys().next().value!);
+  return value;
+}
+
+function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy) {
+  const key = JSON.stringify([f.provinceCode, f.communeCode, f.sector, f.sizeClass, f.producerType, groupBy]);
+  const hit = extrasCache.get(key);
+  if (hit && Date.now() - hit.at < EXTRAS_TTL_MS) return hit.value;
+  if (hit) {
+    // Stale while revalidating: readers keep the last count while one recount runs, so only the very
+    // first question after a start (or an explicit invalidation) waits for it.
+    if (!hit.refreshing) {
+      const fresh = loadExtras(db, f, groupBy);
+      hit.refreshing = fresh;
+      fresh.then(
+        () => extrasCache.set(key, { at: Date.now(), value: fresh }),
+        () => (hit.refreshing = undefined),
+      );
+    }
+    return hit.value;
+  }
+  const value = loadExtras(db, f, groupBy);
+  extrasCache.set(key, { at: Date.now(), value });
+  value.catch(() => extrasCache.delete(key));
+  if (extrasCache.size > 2000) extrasCache.delete(extrasCache.keys().next().value!);
+  return value;
+}
+
+async function loadExtras(db: Db, f: ViewFilter, groupBy: GroupBy) {
+  const [registered, ocop] = await Promise.all([
+    registeredCounts(db, { provinceCode: f.provinceCode, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType }, groupBy === 'commune' ? 'commune' : groupBy === 'sector' ? 'sector' : groupBy === 'size' ? 'size' : groupBy === 'producerType' ? 'producerType' : null),
+    ocopCounts(db, { provinceCode: f.provinceCode, communeCode: f.communeCode }),
+  ]);
+  return { registered, ocop };
+}
+
+/** The officer's view: exact numbers (officers may see small cells and the businesses behind them). */
+export async function computeView(db: Db, f: ViewFilter): Promise<View> {
+  const df = dashboardFilter(f);
+  const [[cells], pillars, extras] = await Promise.all([sumCells(db, df), pillarMeans(db, df), extrasFor(db, f, null)]);
+  const counters = cells ?? { ...emptyCounters(), key: '' };
+  const registered = extras.registered.get('') ?? 0;
+  const ocopProducts = extras.ocop.reduce((n, r) => n + r.n, 0);
+  const ocopListed = extras.ocop.reduce((n, r) => n + r.listed, 0);
+  return {
+    counters,
+    values: indicatorValues(counters, { registered, ocopProducts, ocopListed }),
+    levels: levelDistribution(counters),
+    pillars: pillars.map((p) => ({ frameworkId: p.frameworkId, pillarId: p.pillarId, n: Number(p.n), mean: Number(p.n) > 0 ? Math.round((Number(p.sum) / Number(p.n)) * 10) / 10 : null })),
+    registered,
+    coverage: percent(counters.n, Math.max(registered, counters.n)),
+  };
+}
+
+/** One row per commune (or sector, size…) with its indicator values. */
+export async function computeBreakdown(db: Db, f: ViewFilter, by: Exclude<GroupBy, null>) {
+  const df = dashboardFilter(f);
+  const [rows, extras] = await Promise.all([sumCells(db, df, by), extrasFor(db, f, by)]);
+  const ocopBy = new Map(extras.ocop.map((r) => [r.key, r]));
+  return rows.map((c) => {
+    const registered = extras.registered.get(c.key) ?? 0;
+    const o = by === 'commune' ? ocopBy.get(c.key) : undefined;
+    return { key: c.key, counters: c, registered, values: indicatorValues(c, { registered, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 }) };
+  });
+}
+
+export type TargetInfo = { value: number; date: string; status: TargetStatus; expected: number | null } | null;
+
+/** All targets of one unit (province '' or a commune), in one query. */
+export async function targetsOf(db: Db, communeCode: string) {
+  const rows = await db.select().from(indicatorTargets).where(eq(indicatorTargets.communeCode, communeCode)).orderBy(indicatorTargets.id);
+  return new Map(rows.map((t) => [t.indicatorId, t]));
+}
+
+export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, current: number | null, now: Date): TargetInfo {
+  if (!t) return null;
+  const baseline = { date: new Date(t.baselineDate), value: t.baselineValue };
+  const target = { date: new Date(t.targetDate), value: t.targetValue };
+  const status = targetStatus({ baseline, target, current: current === null ? null : { date: now, value: current } });
+  return { value: t.targetValue, date: t.targetDate, status, expected: Math.round(expectedAt(baseline, target, now) * 10) / 10 };
+}
+
+export async function targetFor(db: Db, indicatorId: string, communeCode: string, current: number | null, now: Date): Promise<TargetInfo> {
+  return targetInfo((await targetsOf(db, communeCode)).get(indicatorId), current, now);
+}
+
+/** The province's commune codes: reference data, read once per process. */
+const communeCodes = new Map<string, Promise<string[]>>();
+function communeCodesOf(db: Db, provinceCode: string): Promise<string[]> {
+  let hit = communeCodes.get(provinceCode);
+  if (!hit) {
+    hit = db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode)).then((rows) => rows.map((c) => c.code).sort());
+    communeCodes.set(provinceCode, hit);
+    hit.catch(() => communeCodes.delete(provinceCode));
+  }
+  return hit;
+}
+
+// ---------------------------------------------------------------------------
+// Public, suppressed output
+// ---------------------------------------------------------------------------
+
+export type PublicIndicator = {
+  id: ScalarIndicatorId;
+  name: { vi: string; en: string };
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  unit: string;
+  target: number | null;
+  status: TargetStatus | null;
+  suppressed: boolean;
+};
+
+/**
+ * The open-data answer for one unit (province or commune) and at most one category filter. Every
+ * value is a cell of the commune × category grid of its indicator, suppressed as a whole (see
+ * src/domain/indicators/publish.ts), so nothing hidden can be recovered by subtraction from what is published.
+ */
+export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuery, period: Period, now: Date) {
+  const unit = q.unit ?? 'province';
+  const dims = (['sector', 'size', 'producerType'] as const).filter((d) => q[d] !== undefined);
+  if (dims.length > 1) {
+    throw new ValidationError([{ path: [dims[1]!], message: 'Dữ liệu mở cho phép một bộ lọc ngành, quy mô hoặc loại hình mỗi lần / Open data allows one of sector, size or type at a time' }]);
+  }
+  const dim = dims[0] ?? null;
+  const dimValue = dim ? (q[dim] as string) : null;
+  const allCommunes = await communeCodesOf(db, provinceCode);
+  if (unit !== 'province' && !allCommunes.includes(unit)) throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  const communeCode = unit === 'province' ? undefined : unit;
+  const f: ViewFilter = { period, provinceCode, communeCode, sector: q.sector, sizeClass: q.size, producerType: q.producerType };
+  const own = await computeView(db, f);
+
+  // The province total without a category is hidden only when it rests on fewer than 5 (a margin of
+  // the grid can only be forced hidden when it is small itself): no need to build the grid.
+  let hidden: (id: ScalarIndicatorId) => boolean = (id) => own.values.find((v) => v.id === id)!.businesses < MIN_CELL;
+  if (communeCode || dim) {
+    const df: DashboardFilter = { periodId: period.id, provinceCode };
+    const [cells, registered, ocop] = await Promise.all([sumCellGrid(db, df, dim), registeredGrid(db, provinceCode, dim), ocopCounts(db, { provinceCode })]);
+    const colKeys = dim ? [...new Set([...cells.map((c) => c.key), dimValue!])].sort() : [''];
+    const byCell = new Map(cells.map((c) => [`${c.commune}|${c.key}`, c]));
+    const ocopBy = new Map(ocop.map((o) => [o.key, o]));
+    const valuesAt = (commune: string, key: string) => {
+      const c = byCell.get(`${commune}|${key}`) ?? { ...emptyCounters() };
+      const o = dim ? undefined : ocopBy.get(commune);
+      return indicatorValues(c, { registered: registered.get(`${commune}|${key}`) ?? 0, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 });
+    };
+    const matrix = allCommunes.map((commune) => colKeys.map((key) => valuesAt(commune, key)));
+    const req = { row: communeCode ? allCommunes.indexOf(communeCode) : null, col: dim ? colKeys.indexOf(dimValue!) : null };
+    const cache = new Map<string, boolean>();
+    hidden = (id) => {
+      if (!cache.has(id)) {
+        const counts = matrix.map((row) => row.map((vals) => vals.find((v) => v.id === id)!.businesses));
+        cache.set(id, isSuppressed(gridOf(counts, allCommunes, colKeys), req));
+      }
+      return cache.get(id)!;
+    };
+  }
+
+  const targets = await targetsOf(db, communeCode ?? '');
+  const indicators: PublicIndicator[] = [];
+  for (const v of own.values) {
+    // OCOP products have no sector or size: under such a filter the indicator does not apply.
+    const notApplicable = v.id === 'ocop_products_on_ecommerce' && dim !== null;
+    const suppressed = !notApplicable && hidden(v.id);
+    const target = suppressed || notApplicable ? null : targetInfo(targets.get(v.id), v.value, now);
+    indicators.push({
+      id: v.id,
+      name: v.definition.name,
+      value: suppressed || notApplicable ? null : v.value,
+      numerator: suppressed || notApplicable ? null : v.numerator,
+      denominator: suppressed || notApplicable ? null : v.denominator,
+      unit: v.definition.unit,
+      target: target?.value ?? null,
+      status: target?.status ?? null,
+      suppressed,
+    });
+  }
+  const n = own.counters.n;
+  const assessedHidden = hidden('digital_tech_adoption');
+  const levelCells = own.levels.map((count, level) => ({ key: `l${level}`, businesses: count, numerator: count, denominator: n, value: count }));
+  const levels = !assessedHidden && n >= MIN_CELL ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells }) : null;
+  return {
+    period: period.id,
+    unit,
+    filters: { sector: q.sector ?? null, size: q.size ?? null, producerType: q.producerType ?? null },
+    indicators,
+    // An empty level is published as 0: it says nothing about any business.
+    levelDistribution: { counts: levels ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value)) : [null, null, null, null, null, null], suppressed: !levels },
+    pillarMeans: own.pillars.map((p) => ({ framework: p.frameworkId, pillar: p.pillarId, mean: !assessedHidden && p.n >= MIN_CELL ? p.mean : null, suppressed: assessedHidden || p.n < MIN_CELL })),
+  };
+}
+
+export { INDICATORS };
+export type { CellCounters };

@@ -1,0 +1,148 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '#src/db/client.ts';
+import { auditLog, helpRequests, recommendationMarks, type Assessment } from '#src/db/schema/index.ts';
+import { auditValues, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
+import { catalogSnapshot, helpRequestById, platformById, marksOf } from '#src/db/queries/platforms.ts';
+import { NEED_IDS, type NeedId, type Platform } from '#src/domain/platforms/schema.ts';
+import { optionalFreeText } from '#src/domain/text.ts';
+import { recommend, type RecommendationPlan } from '#src/domain/recommendations/engine.ts';
+import type { Answers } from '#src/domain/framework/schema.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
+import { refreshBusinessFacts } from './facts.ts';
+import { requireRole, type Actor } from '#src/server/auth/guards.ts';
+import { canEditBusiness, canSeeBusiness } from '#src/domain/access.ts';
+import { frameworkOf, profileOf } from './assessments.ts';
+
+/** The explained plan for a submitted assessment, with the business's current marks applied. */
+export async function planFor(db: Db, assessment: Assessment, opts: { includeDismissed?: boolean; catalog?: Platform[] } = {}): Promise<RecommendationPlan | null> {
+  const profile = profileOf(assessment);
+  if (!profile) return null;
+  const [catalog, marks] = await Promise.all([opts.catalog ? Promise.resolve(opts.catalog) : catalogSnapshot(db), marksOf(db, assessment.businessId)]);
+  return recommend({
+    framework: frameworkOf(assessment),
+    profile,
+    answers: assessment.answers as Answers,
+    catalog,
+    marks: marks as { adopted: Record<NeedId, string | null>; dismissed: NeedId[] },
+    includeDismissed: opts.includeDismissed ?? false,
+  });
+}
+
+const PlanActionSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('adopt'),
+    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+    platform: z.string().max(80).optional(),
+    assessment: z.coerce.number().int().positive().optional(),
+  }),
+  z.object({
+    intent: z.literal('dismiss'),
+    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+    reason: optionalFreeText({ label: { vi: 'lý do', en: 'reason' }, max: 500, multiline: true, messages: { max: 'Lý do tối đa 500 ký tự / Reason is at most 500 characters' } }),
+    assessment: z.coerce.number().int().positive().optional(),
+  }),
+  z.object({
+    intent: z.literal('restore'),
+    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+  }),
+  z.object({
+    intent: z.literal('help'),
+    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+    platform: z.string().max(80).optional(),
+    kind: z.enum(['trial', 'advice'], { error: 'Vui lòng chọn loại hỗ trợ / Please choose the kind of help' }),
+    message: optionalFreeText({ label: { vi: 'lời nhắn', en: 'message' }, max: 1000, multiline: true, messages: { max: 'Lời nhắn tối đa 1000 ký tự / Message is at most 1000 characters' } }),
+    consentVendor: z.literal('yes').optional(),
+  }),
+], { error: 'Thao tác không hợp lệ / Unknown action' });
+
+export type PlanActionResult = { intent: 'adopt' | 'dismiss' | 'restore' | 'help'; need: NeedId };
+
+/** Adoption loop: adopted (with the platform chosen), not suitable, show again, or ask for help. */
+export async function applyPlanAction(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  form: Record<string, unknown>,
+  now: Date,
+): Promise<PlanActionResult> {
+  if (!canEditBusiness(actor, business)) throw new ForbiddenError();
+  const clean = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v]));
+  const parsed = PlanActionSchema.safeParse(clean);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
+  const a = parsed.data;
+  const withdrawPrevious = db
+    .update(recommendationMarks)
+    .set({ withdrawnAt: now })
+    .where(and(eq(recommendationMarks.businessId, business.id), eq(recommendationMarks.need, a.need), isNull(recommendationMarks.withdrawnAt)));
+
+  if (a.intent === 'adopt' || a.intent === 'help') {
+    if (a.platform) {
+      const p = await platformById(db, a.platform);
+      if (!p || !(p.needs as readonly string[]).includes(a.need)) {
+        throw new ValidationError([{ path: ['platform'], message: 'Nền tảng không phù hợp với mục này / This platform does not fit this item' }]);
+      }
+    }
+  }
+  if (a.intent === 'adopt' || a.intent === 'dismiss') {
+    await db.batch([
+      withdrawPrevious,
+      db.insert(recommendationMarks).values({
+        businessId: business.id,
+        assessmentId: a.assessment ?? null,
+        need: a.need,
+        kind: a.intent === 'adopt' ? 'adopted' : 'dismissed',
+        platformId: a.intent === 'adopt' ? (a.platform ?? null) : null,
+        reason: a.intent === 'dismiss' ? (a.reason ?? null) : null,
+        createdBy: actor.id,
+        createdAt: now,
+      }),
+      db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: `plan_${a.intent}`, entity: 'business', entityId: String(business.id), detail: { need: a.need } }, now)),
+    ]);
+  } else if (a.intent === 'restore') {
+    await db.batch([
+      withdrawPrevious,
+      db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'plan_restore', entity: 'business', entityId: String(business.id), detail: { need: a.need } }, now)),
+    ]);
+  } else {
+    await db.batch([
+      db.insert(helpRequests).values({
+        businessId: business.id,
+        need: a.need,
+        platformId: a.platform ?? null,
+        kind: a.kind,
+        message: a.message ?? null,
+        consentVendor: a.consentVendor === 'yes',
+        status: 'new',
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'help_request', entity: 'business', entityId: String(business.id), detail: { need: a.need, kind: a.kind } }, now)),
+    ]);
+  }
+  if (a.intent !== 'help') await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
+  return { intent: a.intent, need: a.need };
+}
+
+const StatusSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  status: z.enum(['new', 'contacted', 'done'], { error: 'Trạng thái không hợp lệ / Unknown status' }),
+  note: optionalFreeText({ label: { vi: 'ghi chú', en: 'note' }, max: 1000, multiline: true }),
+});
+
+/** Officers and helpers move a help request along; only within their scope. */
+export async function updateHelpStatus(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
+  const staff = requireRole(actor, 'officer', 'helper', 'admin');
+  const parsed = StatusSchema.safeParse(Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v])));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
+  const found = await helpRequestById(db, parsed.data.id);
+  if (!found || !canSeeBusiness(staff, { id: found.request.businessId, communeCode: found.communeCode, provinceCode: found.provinceCode })) throw new NotFoundError();
+  await db.batch([
+    db
+      .update(helpRequests)
+      .set({ status: parsed.data.status, note: parsed.data.note ?? found.request.note, updatedAt: now, handledBy: staff.id })
+      .where(eq(helpRequests.id, parsed.data.id)),
+    db.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'help_status', entity: 'help_request', entityId: String(parsed.data.id), detail: { status: parsed.data.status } }, now)),
+  ]);
+}
