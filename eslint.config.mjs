@@ -4,15 +4,24 @@
 // ("←" means "is imported by"); i18n sits beside reference and may be used from domain upwards.
 // Inside src every import of another folder goes through the `#src/…` alias (package.json "imports"),
 // so the rules below only need to look at `#src/<layer>/…` specifiers. Import circles: scripts/check-cycles.ts.
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
-/** A pattern (a regular expression over the specifier) for @typescript-eslint/no-restricted-imports. */
+/**
+ * A pattern (a regular expression over the specifier) for @typescript-eslint/no-restricted-imports.
+ * @param {string} regex
+ * @param {string} message
+ * @param {boolean} [allowTypeImports] type-only imports pass
+ */
 const ban = (regex, message, allowTypeImports = false) => ({ regex, message, allowTypeImports });
 
 const LAYERS = ['reference', 'i18n', 'domain', 'content', 'db', 'server'];
 const UI = ['pages', 'components', 'layouts', 'middleware', 'scripts'];
-/** Everything above `layer`, as one pattern. */
+/**
+ * Everything above `layer`, as one pattern.
+ * @param {string} layer
+ */
 const above = (layer) => `^#src/(${[...LAYERS.slice(LAYERS.indexOf(layer) + 1), ...UI].join('|')})([/.]|$)`;
 
 const everywhereInSrc = [
@@ -20,7 +29,13 @@ const everywhereInSrc = [
   ban('(^|/)db/seed(/|$)', 'Nothing in src imports seeding.'),
 ];
 
-/** The rule for one layer: nothing from above it, plus `extra` bans. */
+/**
+ * The rule for one layer: nothing from above it, plus `extra` bans.
+ * @param {string} name
+ * @param {string[]} files
+ * @param {ReturnType<typeof ban>[]} [extra]
+ * @returns {import('eslint').Linter.Config}
+ */
 function layer(name, files, extra = []) {
   return {
     files,
@@ -43,7 +58,7 @@ const noAstro = ban('^astro(:|/|$)', 'This layer does not depend on Astro.');
 const noDbDrivers = ban('^(drizzle-orm|@libsql/)', 'This layer does not touch the database.');
 const noNode = ban('^node:', 'Pure rules: no file system, network or process.');
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', '.astro/**', 'data/**', 'public/**', 'db/migrations/**', 'coverage/**'] },
   {
     files: ['**/*.ts', '**/*.mjs', '**/*.tsx'],
