@@ -1,6 +1,6 @@
 import type { Db } from '#src/db/client.ts';
-import { communesForActor, communesOfProvince } from '#src/db/queries/accounts.ts';
-import type { Actor } from '#src/server/auth/guards.ts';
+import { communesOfProvince } from '#src/db/queries/accounts.ts';
+import { canChooseCommune, type Actor } from '#src/server/auth/guards.ts';
 
 // The options of a commune select. The list of communes is public reference data (the registration
 // form shows it to anyone); which of them an actor may put a record in is decided by canChooseCommune.
@@ -12,5 +12,5 @@ export async function provinceCommunes(db: Db, provinceCode: string) {
 
 /** The communes of the province an actor may put a record (a business, a product) in. */
 export async function communeChoices(db: Db, actor: Actor, provinceCode: string) {
-  return communesForActor(db, actor, provinceCode);
+  return (await communesOfProvince(db, provinceCode)).filter((c) => canChooseCommune(actor, { code: c.code, provinceCode }));
 }
