@@ -3,7 +3,6 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
 import { businesses, communes, consents, users, auditLog, type Business } from '#src/db/schema/index.ts';
 import { type Role } from '#src/reference/roles.ts';
-import { canChooseCommune, type Actor } from '#src/server/auth/guards.ts';
 import { type Scope } from '#src/domain/access.ts';
 
 export async function findUserByLogin(db: Db, identifier: string) {
@@ -144,11 +143,6 @@ export async function communesOfProvince(db: Db, provinceCode: string) {
     .from(communes)
     .where(eq(communes.provinceCode, provinceCode))
     .orderBy(asc(communes.searchKey));
-}
-
-/** The communes of the province an actor may put a record in (the options of a commune select). */
-export async function communesForActor(db: Db, actor: Actor, provinceCode: string) {
-  return (await communesOfProvince(db, provinceCode)).filter((c) => canChooseCommune(actor, { code: c.code, provinceCode }));
 }
 
 export async function communeByCode(db: Db, code: string) {

@@ -15,7 +15,8 @@ import {
 } from '#src/domain/framework/questionnaire.ts';
 import { scoreAssessment, validateAnswers, type AssessmentResult } from '#src/domain/scoring/score.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import { AppError, ConflictError, ForbiddenError, jsonError, NotFoundError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import { readForm } from '#src/server/http/body.ts';
 import { canChooseCommune, COMMUNE_OUT_OF_SCOPE, requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness } from '#src/domain/access.ts';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
@@ -37,6 +38,12 @@ export async function loadBusiness(db: Db, actor: Actor | null, businessId: numb
 /** Only the business itself (and helpers of its commune, admins) fills in its assessment; officers read. */
 export function requireAssessor(actor: Actor, business: BusinessWithLocation): void {
   if (!canEditBusiness(actor, business)) throw new ForbiddenError();
+}
+
+/** The draft in progress, if any, for whoever fills in the business's assessment. */
+export async function draftFor(db: Db, actor: Actor, business: BusinessWithLocation): Promise<Assessment | undefined> {
+  requireAssessor(actor, business);
+  return draftOf(db, business.id);
 }
 
 export function frameworkOf(a: Pick<Assessment, 'frameworkId' | 'frameworkVersion'>): Framework {
@@ -296,6 +303,34 @@ export async function savePage(
   ]);
   requireWritten(updated, a.id);
   return { assessment: { ...a, answers: merged, currentStep, updatedAt: now }, next, stay, issues, rejected };
+}
+
+/**
+ * The questionnaire's background save (a page POST with `x-autosave: 1`): the same save as the page's
+ * submit, answered in JSON (never cached) so the script can say "saved" or show what was refused.
+ */
+export async function autosavePage(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  draft: Assessment | undefined,
+  pageNumber: number,
+  request: Request,
+  now: Date,
+): Promise<Response> {
+  try {
+    const form = await readForm(request);
+    const saved = await savePage(db, actor, business, draft, pageNumber, form, now, { autosave: true });
+    return new Response(JSON.stringify({ saved: true, issues: saved.issues }), {
+      status: saved.issues.length ? 400 : 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const res = jsonError(e);
+    res.headers.set('cache-control', 'no-store');
+    return res;
+  }
 }
 
 export async function submitAssessment(

@@ -1,0 +1,40 @@
+import type { Db } from '#src/db/client.ts';
+import type { Assessment } from '#src/db/schema/index.ts';
+import type { BusinessWithLocation } from '#src/db/queries/accounts.ts';
+import { assessmentById, assessmentsOfBusiness, peerScores } from '#src/db/queries/assessments.ts';
+import { catalogSnapshot } from '#src/db/queries/platforms.ts';
+import { NotFoundError } from '#src/server/http/errors.ts';
+import { requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
+import { planFor } from './plan.ts';
+
+/** Every assessment of a business (drafts too), newest first, for whoever may see the business. */
+export async function assessmentsOf(db: Db, actor: Actor, business: BusinessWithLocation): Promise<Assessment[]> {
+  requireBusinessAccess(actor, business);
+  return assessmentsOfBusiness(db, business.id);
+}
+
+/** A submitted assessment of this business; anything else (another business's, a draft, no such id) is a 404. */
+export async function submittedAssessment(db: Db, actor: Actor, business: BusinessWithLocation, assessmentId: number): Promise<Assessment> {
+  requireBusinessAccess(actor, business);
+  const assessment = await assessmentById(db, assessmentId);
+  if (!assessment || assessment.businessId !== business.id || assessment.status !== 'submitted') throw new NotFoundError();
+  return assessment;
+}
+
+/**
+ * What the result page shows around a submitted assessment: the business's submitted history (newest first),
+ * the scores of its peers (same framework, sector and size in the province, itself excluded) and, for the
+ * newest assessment only, the plan and the catalogue it was drawn from.
+ */
+export async function resultDetails(db: Db, actor: Actor, business: BusinessWithLocation, assessment: Assessment) {
+  const history = (await assessmentsOf(db, actor, business)).filter((a) => a.status === 'submitted');
+  const peers =
+    assessment.sector && assessment.sizeClass
+      ? await peerScores(db, { provinceCode: business.provinceCode, frameworkId: assessment.frameworkId, sector: assessment.sector, sizeClass: assessment.sizeClass, excludeBusinessId: business.id })
+      : [];
+  // The plan always follows the newest assessment; older results show their scores only.
+  const isLatest = history[0]?.id === assessment.id;
+  const catalog = isLatest ? await catalogSnapshot(db) : [];
+  const plan = isLatest ? await planFor(db, assessment, { includeDismissed: false, catalog }) : null;
+  return { history, peers, isLatest, catalog, plan };
+}
