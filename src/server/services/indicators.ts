@@ -13,6 +13,7 @@ import { factsVersion } from './facts.ts';
 import { z } from 'zod';
 import { LRUCache } from 'lru-cache';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 
 const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -23,7 +24,7 @@ export const ViewQuerySchema = z.object({
   unit: z.preprocess(empty, z.string().regex(/^(province|\d{5})$/, 'Đơn vị là "province" hoặc mã xã/phường / unit is "province" or a commune code').optional()),
   sector: z.preprocess(empty, z.enum(VSIC_CODES, { error: 'Ngành không hợp lệ (A–U) / Unknown sector (A–U)' }).optional()),
   size: z.preprocess(empty, z.enum(['micro', 'small', 'medium', 'large'], { error: 'Quy mô không hợp lệ / Unknown size' }).optional()),
-  producerType: z.preprocess(empty, z.enum(['enterprise', 'cooperative', 'cooperative_group', 'household'], { error: 'Loại hình không hợp lệ / Unknown type' }).optional()),
+  producerType: z.preprocess(empty, z.enum(PRODUCER_TYPES, { error: 'Loại hình không hợp lệ / Unknown type' }).optional()),
 });
 export type ViewQuery = z.infer<typeof ViewQuerySchema>;
 
