@@ -150,6 +150,12 @@ export async function communeByCode(db: Db, code: string) {
   return rows[0];
 }
 
+/** The commune with this code when it belongs to the province; undefined otherwise (unknown or elsewhere). */
+export async function communeInProvince(db: Db, code: string, provinceCode: string) {
+  const commune = await communeByCode(db, code);
+  return commune?.provinceCode === provinceCode ? commune : undefined;
+}
+
 export type NewAudit = { actorUserId: number | null; action: string; entity: string; entityId?: string; detail?: unknown };
 
 export function auditValues(a: NewAudit, now: Date) {

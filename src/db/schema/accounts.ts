@@ -1,9 +1,7 @@
 import { integer, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communes, provinces, vsicSections } from './reference.ts';
 import { ROLES } from '#src/reference/roles.ts';
-
-export const PRODUCER_TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
-export type ProducerType = (typeof PRODUCER_TYPES)[number];
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 
 export const businesses = sqliteTable(
   'businesses',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AnswerValue, Answers, Framework, Localized, Profile, Question } from './schema.ts';
 import { isApplicable } from '#src/domain/scoring/score.ts';
 import { VSIC_CODES, type VsicCode } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 import { sizeClass } from '#src/domain/identity/size-class.ts';
 import { NUMBER_INPUT_MESSAGES, parseNumberInput } from '#src/domain/number-input.ts';
 
@@ -143,7 +144,7 @@ export const ProfileFormSchema = z.object({
     .transform(Number),
   revenueMillion: optionalMillions,
   capitalMillion: optionalMillions,
-  producerType: z.enum(['enterprise', 'cooperative', 'cooperative_group', 'household'], {
+  producerType: z.enum(PRODUCER_TYPES, {
     error: 'Vui lòng chọn loại hình / Please choose a type',
   }),
   communeCode: z.string({ error: 'Vui lòng chọn xã/phường / Please choose a commune or ward' }).regex(/^\d{5}$/, 'Vui lòng chọn xã/phường / Please choose a commune or ward'),

@@ -12,6 +12,8 @@ import { SIZE_CLASS_LABELS } from '#src/reference/size-rules.ts';
 import type { SizeClass } from '#src/reference/size-rules.ts';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
+import type { ProducerType } from '#src/reference/producer-types.ts';
 
 // ---------------------------------------------------------------------------
 // Reference lists (one source of truth: src/reference)
@@ -20,9 +22,8 @@ import type { VsicCode } from '#src/reference/vsic.ts';
 export { PLATFORM_CATEGORY_IDS, VSIC_CODES };
 export type { PlatformCategoryId, SizeClass, VsicCode };
 
-/** The kinds of producers the portal knows (the domain does not import the db layer). */
-export const PRODUCER_TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
-export type ProducerType = (typeof PRODUCER_TYPES)[number];
+export { PRODUCER_TYPES };
+export type { ProducerType };
 
 /** Size classes of Nghị định 80/2021 plus "large", in the order of SIZE_CLASS_LABELS. */
 const SIZE_CLASSES = Object.keys(SIZE_CLASS_LABELS) as readonly SizeClass[];

@@ -28,7 +28,8 @@ export interface Localized {
   en: string;
 }
 
-export type IndicatorUnit = 'percent' | 'count' | 'score';
+export const INDICATOR_UNITS = ['percent', 'count', 'score'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
 /**
  * How the value is built: a share (numerator ÷ denominator as a percent), a

@@ -14,6 +14,7 @@
  *
  * Pure module: no astro, no database, no clock (`now` is always passed in).
  */
+import { VIETNAM_UTC_OFFSET_MS, vietnamWallClock } from '#src/domain/time.ts';
 
 export type PeriodKind = 'quarter' | 'year';
 
@@ -31,8 +32,6 @@ export interface Period {
   label: { vi: string; en: string };
 }
 
-/** Vietnam's offset from UTC (ICT, UTC+7, no daylight saving). */
-export const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const PERIOD_ID = /^(\d{4})(?:-[Qq]([1-4]))?$/;
 const MIN_YEAR = 1000;
@@ -47,7 +46,7 @@ function vietnamMidnight(year: number, month0: number): Date {
 
 /** Calendar year and month (0-based) of an instant, as read on a wall clock in Vietnam. */
 export function vietnamCalendar(date: Date): { year: number; month0: number; day: number } {
-  const shifted = new Date(date.getTime() + VIETNAM_UTC_OFFSET_MS);
+  const shifted = vietnamWallClock(date);
   return { year: shifted.getUTCFullYear(), month0: shifted.getUTCMonth(), day: shifted.getUTCDate() };
 }
 

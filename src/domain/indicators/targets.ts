@@ -32,7 +32,8 @@
  * Pure module: no astro, no database, no clock (the current date is an input).
  */
 
-export type TargetStatus = 'on_track' | 'at_risk' | 'off_track' | 'achieved' | 'no_data';
+export const TARGET_STATUSES = ['on_track', 'at_risk', 'off_track', 'achieved', 'no_data'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 export interface DatedValue {
   date: Date;

@@ -10,6 +10,7 @@
  * passed in (see `vietnamYear`).
  */
 import { z } from 'zod';
+import { vietnamWallClock } from '#src/domain/time.ts';
 import { PRODUCER_TYPES } from '#src/domain/framework/schema.ts';
 import type { ProducerType } from '#src/domain/framework/schema.ts';
 import { PHONE_MESSAGES, parsePhone } from '#src/domain/identity/phone.ts';
@@ -74,12 +75,9 @@ export const OCOP_FIRST_CERTIFICATE_YEAR = 2018;
 /** Validity of an OCOP certificate (QĐ 148/QĐ-TTg). */
 export const OCOP_CERTIFICATE_VALIDITY_MONTHS = 36;
 
-/** Vietnam is UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** The calendar year in Vietnam at `now` (31 Dec 18:00 UTC is already 1 January in Hà Nội). */
 export function vietnamYear(now: Date): number {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCFullYear();
+  return vietnamWallClock(now).getUTCFullYear();
 }
 
 /**

@@ -3,7 +3,8 @@
  * and update the list in a spreadsheet.
  *
  * Format (RFC 4180): one header line with the column names of `CSV_COLUMNS`,
- * one record per platform; fields holding the delimiter, a double quote, CR or
+ * one record per platform (written by the shared writer of `#src/domain/csv.ts`,
+ * which also neutralises formula-like cells); fields holding the delimiter, a double quote, CR or
  * LF are wrapped in double quotes, with inner quotes doubled. List fields
  * (needs, sizes, sectors, producerTypes, requires, improves) hold their values
  * separated by `|` in one cell. Booleans are `true` / `false`.
@@ -24,6 +25,8 @@
  */
 import { safeParsePlatform } from './schema.ts';
 import type { Platform } from './schema.ts';
+import { restoreFormula, toCsv } from '#src/domain/csv.ts';
+import type { CsvWriteOptions } from '#src/domain/csv.ts';
 
 export const CSV_COLUMNS = [
   'id',
@@ -55,7 +58,6 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const LIST_SEPARATOR = '|';
 
 const BOM = '\uFEFF';
-const CRLF = '\r\n';
 
 const msg = (vi: string, en: string): string => `${vi} / ${en}`;
 
@@ -63,12 +65,7 @@ const msg = (vi: string, en: string): string => `${vi} / ${en}`;
 // Export
 // ---------------------------------------------------------------------------
 
-export interface CatalogCsvOptions {
-  /** Start with a UTF-8 byte-order mark (default true). */
-  bom?: boolean;
-  /** Field delimiter (default ','). */
-  delimiter?: ',' | ';';
-}
+export type CatalogCsvOptions = CsvWriteOptions;
 
 function toRecord(p: Platform): Record<CsvColumn, string> {
   return {
@@ -96,23 +93,13 @@ function toRecord(p: Platform): Record<CsvColumn, string> {
   };
 }
 
-function quoteField(value: string, delimiter: string): string {
-  const needsQuotes =
-    value.includes(delimiter) || value.includes('"') || value.includes('\r') || value.includes('\n');
-  return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** The catalog as a CSV text (see the module comment for the format). */
 export function catalogToCsv(platforms: readonly Platform[], options: CatalogCsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
-  const line = (fields: readonly string[]): string => fields.map((f) => quoteField(f, delimiter)).join(delimiter) + CRLF;
-  let out = options.bom === false ? '' : BOM;
-  out += line(CSV_COLUMNS);
-  for (const p of platforms) {
+  const rows = platforms.map((p) => {
     const record = toRecord(p);
-    out += line(CSV_COLUMNS.map((c) => record[c]));
-  }
-  return out;
+    return CSV_COLUMNS.map((c) => record[c]);
+  });
+  return toCsv([CSV_COLUMNS, ...rows], options);
 }
 
 // ---------------------------------------------------------------------------
@@ -367,7 +354,8 @@ export function parseCatalogCsv(text: string, options: ParseCatalogCsvOptions = 
     }
     if (badSyntaxRows.has(record.line)) continue;
     const cells = Object.fromEntries(
-      CSV_COLUMNS.map((c) => [c, record.fields[header.index.get(c)!] ?? '']),
+      // Undo the writer's formula neutralisation, so that export → import → export is byte-identical.
+      CSV_COLUMNS.map((c) => [c, restoreFormula(record.fields[header.index.get(c)!] ?? '')]),
     ) as Record<CsvColumn, string>;
 
     const id = cells.id.trim();

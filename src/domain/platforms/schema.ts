@@ -16,6 +16,8 @@ import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import { freeText } from '#src/domain/text.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
+import type { ProducerType } from '#src/reference/producer-types.ts';
 
 /** "Tiếng Việt / English": the format of every validation message of the catalog. */
 const msg = (vi: string, en: string): string => `${vi} / ${en}`;
@@ -155,8 +157,9 @@ export type RequirementId = NeedId | PrerequisiteId;
 export const PLATFORM_SIZES = ['micro', 'small', 'medium', 'large'] as const;
 export type PlatformSize = (typeof PLATFORM_SIZES)[number];
 
-export const PLATFORM_PRODUCER_TYPES = ['enterprise', 'cooperative', 'cooperative_group', 'household'] as const;
-export type PlatformProducerType = (typeof PLATFORM_PRODUCER_TYPES)[number];
+/** Platforms fit the same producer kinds as profiles. */
+export const PLATFORM_PRODUCER_TYPES = PRODUCER_TYPES;
+export type PlatformProducerType = ProducerType;
 
 export const COST_MODELS = ['free', 'freemium', 'paid'] as const;
 export type CostModel = (typeof COST_MODELS)[number];

@@ -17,8 +17,8 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
 }
 
-/** Single value of a form field (a repeated key keeps its first value). */
-export function str(form: Record<string, string | string[]>, key: string): string | undefined {
-  const v = form[key];
+/** Single value of a form field (a repeated key keeps its first value); undefined when absent. */
+export function formValue(form: Record<string, string | string[]> | undefined, key: string): string | undefined {
+  const v = form?.[key];
   return Array.isArray(v) ? v[0] : v;
 }

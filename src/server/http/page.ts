@@ -39,7 +39,4 @@ export async function handleForm<T>(
   }
 }
 
-export function formValue(values: Record<string, string | string[]> | undefined, key: string): string | undefined {
-  const v = values?.[key];
-  return Array.isArray(v) ? v[0] : v;
-}
+export { formValue } from './forms.ts';

@@ -1,4 +1,33 @@
-import { INDICATOR_IDS } from '#src/domain/indicators/definitions.ts';
+import { z } from 'zod';
+import { INDICATOR_IDS, INDICATOR_UNITS } from '#src/domain/indicators/definitions.ts';
+import { TARGET_STATUSES } from '#src/domain/indicators/targets.ts';
+import { ViewQuerySchema } from '#src/server/services/indicators.ts';
+import { ScoreRequestSchema } from '#src/server/services/score-request.ts';
+
+/**
+ * JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, so that the document states
+ * the same enums and limits as the validation itself. Output side: what the schema accepts after
+ * the query's empty-to-undefined preprocessing.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const viewQuery = jsonSchema(ViewQuerySchema) as { properties: Record<string, Record<string, unknown>> };
+
+/** The public indicator, as `publicIndicators` builds it (documentation only: the server writes it). */
+const IndicatorSchema = z.object({
+  id: z.enum(INDICATOR_IDS),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  value: z.number().nullable(),
+  numerator: z.int().nullable(),
+  denominator: z.int().nullable(),
+  unit: z.enum(INDICATOR_UNITS),
+  target: z.number().nullable(),
+  status: z.enum(TARGET_STATUSES).nullable(),
+  suppressed: z.boolean(),
+});
 
 const error = { $ref: '#/components/schemas/Error' };
 const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
@@ -19,11 +48,12 @@ export function openApiDocument() {
         get: {
           summary: 'Chỉ số của tỉnh hoặc một xã/phường / Indicators of the province or one commune',
           parameters: [
-            q('period', 'Năm hoặc quý: 2026, 2026-Q3 (mặc định năm hiện tại) / Year or quarter', { type: 'string', pattern: '^\\d{4}(-[Qq][1-4])?$' }),
-            q('unit', '"province" hoặc mã xã/phường 5 chữ số / "province" or a 5-digit commune code', { type: 'string', pattern: '^(province|\\d{5})$' }),
-            q('sector', 'Ngành VSIC cấp 1 (A–U) / VSIC section', { type: 'string', pattern: '^[A-U]$' }),
-            q('size', 'Quy mô / Size class', { type: 'string', enum: ['micro', 'small', 'medium', 'large'] }),
-            q('producerType', 'Loại hình / Producer type', { type: 'string', enum: ['enterprise', 'cooperative', 'cooperative_group', 'household'] }),
+            // The period is read by parsePeriod after the schema's length check: its shape is stated here.
+            q('period', 'Năm hoặc quý: 2026, 2026-Q3 (mặc định năm hiện tại) / Year or quarter', { ...viewQuery.properties.period, pattern: '^\\d{4}(-[Qq][1-4])?$' }),
+            q('unit', '"province" hoặc mã xã/phường 5 chữ số / "province" or a 5-digit commune code', viewQuery.properties.unit),
+            q('sector', 'Ngành VSIC cấp 1 (A–U) / VSIC section', viewQuery.properties.sector),
+            q('size', 'Quy mô / Size class', viewQuery.properties.size),
+            q('producerType', 'Loại hình / Producer type', viewQuery.properties.producerType),
           ],
           responses: {
             '200': {
@@ -72,21 +102,8 @@ export function openApiDocument() {
           required: ['error'],
           properties: { error: { type: 'string' }, code: { type: 'string' }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } } } } },
         },
-        Indicator: {
-          type: 'object',
-          required: ['id', 'name', 'value', 'numerator', 'denominator', 'unit', 'target', 'status', 'suppressed'],
-          properties: {
-            id: { type: 'string', enum: [...INDICATOR_IDS] },
-            name: { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } } },
-            value: { type: ['number', 'null'] },
-            numerator: { type: ['integer', 'null'] },
-            denominator: { type: ['integer', 'null'] },
-            unit: { type: 'string', enum: ['percent', 'count', 'score'] },
-            target: { type: ['number', 'null'] },
-            status: { type: ['string', 'null'], enum: ['on_track', 'at_risk', 'off_track', 'achieved', 'no_data', null] },
-            suppressed: { type: 'boolean' },
-          },
-        },
+        // Input side: a plain object does not promise that no field is ever added.
+        Indicator: jsonSchema(IndicatorSchema, 'input'),
         Indicators: {
           type: 'object',
           required: ['period', 'unit', 'indicators'],
@@ -98,15 +115,7 @@ export function openApiDocument() {
             pillarMeans: { type: 'array' },
           },
         },
-        ScoreRequest: {
-          type: 'object',
-          required: ['framework', 'profile', 'answers'],
-          properties: {
-            framework: { type: 'string' },
-            profile: { type: 'object', required: ['sector', 'employees'], properties: { sector: { type: 'string' }, employees: { type: 'integer' }, revenueVnd: { type: 'number' }, capitalVnd: { type: 'number' }, producerType: { type: 'string' }, communeCode: { type: 'string' } } },
-            answers: { type: 'object', additionalProperties: true },
-          },
-        },
+        ScoreRequest: jsonSchema(ScoreRequestSchema),
       },
     },
   };

@@ -1,5 +1,6 @@
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
+import { LRUCache } from 'lru-cache';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -57,8 +58,7 @@ function card(c: ShareCard): Node {
   ]);
 }
 
-const cache = new Map<string, Buffer>();
-const CACHE_MAX = 200;
+const cache = new LRUCache<string, Buffer>({ max: 200 });
 
 /** Renders the 1200×630 result card as PNG; identical cards are rendered once. */
 export async function renderShareImage(c: ShareCard): Promise<Buffer> {
@@ -78,7 +78,6 @@ export async function renderShareImage(c: ShareCard): Promise<Buffer> {
     fonts: loadFonts(),
   });
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: SHARE_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   cache.set(key, png);
   return png;
 }

@@ -2,17 +2,8 @@ import { crc32 } from 'node:zlib';
 
 export type Sheet = { name: string; rows: (string | number | null)[][] };
 
-/** CSV with a BOM (so Excel shows Vietnamese), CRLF, RFC 4180 quoting; formula-like text is neutralised. */
-export function toCsv(rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    let s = String(v);
-    // A cell starting with = + - @ would run as a formula in a spreadsheet.
-    if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
+/** The one CSV writer (formula-neutralising) lives beside the pure rules that also write CSV. */
+export { toCsv } from '#src/domain/csv.ts';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 

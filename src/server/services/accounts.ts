@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { businesses, consents, users, auditLog, communes } from '#src/db/schema/index.ts';
+import { businesses, consents, users, auditLog } from '#src/db/schema/index.ts';
 import {
   auditValues,
   businessByTaxCode,
-  communeByCode,
+  communeInProvince,
   findUserByLogin,
   findUserById,
 } from '#src/db/queries/accounts.ts';
@@ -100,8 +100,7 @@ export async function registerBusiness(
   if (tax.ok && data.password.replace(/\D/g, '') === tax.value.replace(/\D/g, '') && /^[\d\s-]+$/.test(data.password)) {
     issues.push(issue('password', 'Mật khẩu không được là mã số thuế / The password must not be the tax code'));
   }
-  const commune = await communeByCode(db, data.communeCode);
-  if (!commune || commune.provinceCode !== ctx.provinceCode) {
+  if (!(await communeInProvince(db, data.communeCode, ctx.provinceCode))) {
     issues.push(issue('communeCode', 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province'));
   }
   if (issues.length) throw new ValidationError(issues);
@@ -252,8 +251,7 @@ export async function createStaff(
     issues.push(issue('communeCode', 'Thành viên tổ công nghệ số phải gắn với một xã/phường / A community digital team member needs a commune'));
   }
   if (communeCode) {
-    const c = await db.select().from(communes).where(eq(communes.code, communeCode)).limit(1);
-    if (!c[0] || c[0].provinceCode !== ctx.provinceCode) issues.push(issue('communeCode', 'Xã/phường không hợp lệ / Unknown commune or ward'));
+    if (!(await communeInProvince(db, communeCode, ctx.provinceCode))) issues.push(issue('communeCode', 'Xã/phường không hợp lệ / Unknown commune or ward'));
   }
   if (issues.length || 'error' in login) throw new ValidationError(issues);
   if (await findUserByLogin(db, login.value)) {

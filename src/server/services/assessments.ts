@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { answerEvents, assessments, auditLog, businesses, communes, type Assessment } from '#src/db/schema/index.ts';
-import { auditValues, businessById, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
+import { answerEvents, assessments, auditLog, businesses, type Assessment } from '#src/db/schema/index.ts';
+import { auditValues, businessById, communeInProvince, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
 import { draftOf, latestSubmitted, nextSequence } from '#src/db/queries/assessments.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import type { AnswerValue, Answers, Framework, Profile } from '#src/domain/framework/schema.ts';
@@ -155,8 +155,8 @@ export async function saveProfile(
     throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
   }
   const p = parsed.data;
-  const [commune] = await db.select().from(communes).where(eq(communes.code, p.communeCode)).limit(1);
-  if (!commune || commune.provinceCode !== business.provinceCode) {
+  const commune = await communeInProvince(db, p.communeCode, business.provinceCode);
+  if (!commune) {
     throw new ValidationError([{ path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' }]);
   }
   if (!canChooseCommune(actor, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);

@@ -3,41 +3,42 @@ import { catalogSnapshot, importPlatforms, platformById, savePlatform } from '#s
 import { safeParsePlatform, type Platform } from '#src/domain/platforms/schema.ts';
 import { parseCatalogCsv } from '#src/domain/platforms/csv.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
+import { formValue } from '#src/server/http/forms.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
 import { requireRole } from '#src/server/auth/guards.ts';
 
 type Form = Record<string, string | string[]>;
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-const pipe = (v: string | string[] | undefined): string[] => one(v).split(/[|,\n]/).map((s) => s.trim()).filter(Boolean);
+const one = (form: Form, key: string): string => (formValue(form, key) ?? '').trim();
+const pipe = (form: Form, key: string): string[] => one(form, key).split(/[|,\n]/).map((s) => s.trim()).filter(Boolean);
 const localizedOrUndefined = (vi: string, en: string) => (vi || en ? { vi, en } : undefined);
 
 /** The admin form's fields, as a catalog entry to validate with the catalog schema. */
 export function platformFromForm(form: Form, id: string): Record<string, unknown> {
   const entry: Record<string, unknown> = {
     id,
-    name: one(form.name),
-    provider: one(form.provider),
-    url: one(form.url),
-    category: one(form.category),
+    name: one(form, 'name'),
+    provider: one(form, 'provider'),
+    url: one(form, 'url'),
+    category: one(form, 'category'),
     needs: list(form.needs),
-    description: { vi: one(form.descriptionVi), en: one(form.descriptionEn) },
-    costModel: one(form.costModel),
-    makeInVietnam: one(form.makeInVietnam) === 'yes',
+    description: { vi: one(form, 'descriptionVi'), en: one(form, 'descriptionEn') },
+    costModel: one(form, 'costModel'),
+    makeInVietnam: one(form, 'makeInVietnam') === 'yes',
     fits: {
       sizes: list(form.sizes),
-      sectors: one(form.allSectors) === 'yes' ? ['*'] : list(form.sectors),
+      sectors: one(form, 'allSectors') === 'yes' ? ['*'] : list(form.sectors),
       producerTypes: list(form.producerTypes),
     },
-    requires: pipe(form.requires),
-    improves: pipe(form.improves),
-    lastChecked: one(form.lastChecked),
+    requires: pipe(form, 'requires'),
+    improves: pipe(form, 'improves'),
+    lastChecked: one(form, 'lastChecked'),
   };
-  const priceNote = localizedOrUndefined(one(form.priceNoteVi), one(form.priceNoteEn));
+  const priceNote = localizedOrUndefined(one(form, 'priceNoteVi'), one(form, 'priceNoteEn'));
   if (priceNote) entry.priceNote = priceNote;
-  const freeTrial = localizedOrUndefined(one(form.freeTrialVi), one(form.freeTrialEn));
+  const freeTrial = localizedOrUndefined(one(form, 'freeTrialVi'), one(form, 'freeTrialEn'));
   if (freeTrial) entry.freeTrial = freeTrial;
-  if (one(form.retired) === 'yes') entry.retired = true;
+  if (one(form, 'retired') === 'yes') entry.retired = true;
   return entry;
 }
 
@@ -53,7 +54,7 @@ function validate(entry: Record<string, unknown>, now: Date): Platform {
 
 export async function createPlatform(db: Db, actor: Actor | null, form: Form, now: Date): Promise<Platform> {
   const admin = requireRole(actor, 'admin');
-  const p = validate(platformFromForm(form, one(form.id)), now);
+  const p = validate(platformFromForm(form, one(form, 'id')), now);
   if (await platformById(db, p.id)) {
     throw new ConflictError('Mã nền tảng đã tồn tại / This id already exists', [{ path: ['id'], message: 'Mã nền tảng đã tồn tại / This id already exists' }]);
   }

@@ -12,13 +12,13 @@ import {
   type OnBehalf,
 } from '#src/domain/ocop/consent.ts';
 import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import { formValue } from '#src/server/http/forms.ts';
 import { type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness } from '#src/domain/access.ts';
 import { eraseBusiness } from './personal-data.ts';
 import { hasAccount } from './producers.ts';
 
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const issuesOf = (issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] =>
   issues.map((i) => ({ path: i.path.length ? i.path.map(String) : ['form'], message: i.message }));
 
@@ -84,7 +84,7 @@ export type ConsentChange = { kind: 'changed'; purpose: ConsentPurpose } | { kin
 export async function changeConsent(db: Db, actor: Actor, business: BusinessWithLocation, form: Form, now: Date): Promise<ConsentChange> {
   if (!canManageConsents(actor, business)) throw new ForbiddenError();
   // Without JavaScript one form carries a button per purpose: `change=withdraw:share_vendors`.
-  const [intent, rawPurpose] = one(form.change)?.split(':') ?? [one(form.intent), one(form.purpose)];
+  const [intent, rawPurpose] = formValue(form, 'change')?.split(':') ?? [formValue(form, 'intent'), formValue(form, 'purpose')];
   if (intent !== 'grant' && intent !== 'withdraw' && intent !== 'correct') {
     throw new ValidationError([{ path: ['intent'], message: 'Thao tác không hợp lệ / Unknown action' }]);
   }
@@ -102,7 +102,7 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
     db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action, entity: 'business', entityId: String(business.id), detail: { purpose, ...detail } }, now));
 
   if (intent === 'correct') {
-    const parsed = ConsentCorrectionSchema.safeParse({ consentedBy: one(form.consentedBy), relation: one(form.relation) });
+    const parsed = ConsentCorrectionSchema.safeParse({ consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation') });
     if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
     if (!current) throw new ConflictError('Mục đích này chưa được đồng ý nên không có gì để sửa / This purpose is not granted, so there is nothing to correct');
     // The audit says that a correction happened and by whom; the names live only in the record.
@@ -115,7 +115,7 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
 
   let onBehalf: OnBehalf | null = null;
   if (!self) {
-    const parsed = OnBehalfSchema.safeParse({ consentedBy: one(form.consentedBy), relation: one(form.relation), method: one(form.method) });
+    const parsed = OnBehalfSchema.safeParse({ consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation'), method: formValue(form, 'method') });
     if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
     onBehalf = parsed.data;
   }
@@ -141,7 +141,7 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
   if (purpose === 'processing') {
     if (self) throw new ConflictError(WITHDRAW_PROCESSING_SELF);
     if (await hasAccount(db, business.id)) throw new ConflictError(WITHDRAW_PROCESSING_HAS_ACCOUNT);
-    if (one(form.confirm)?.trim().toUpperCase() !== 'XOA') throw new ValidationError([{ path: ['confirm'], message: CONFIRM_ERASE }], CONFIRM_ERASE);
+    if (formValue(form, 'confirm')?.trim().toUpperCase() !== 'XOA') throw new ValidationError([{ path: ['confirm'], message: CONFIRM_ERASE }], CONFIRM_ERASE);
     await eraseBusiness(db, business.id, actor.id, now);
     return { kind: 'erased' };
   }

@@ -18,12 +18,11 @@ import type { Answers, Profile } from '#src/domain/framework/schema.ts';
 import { coveredNeeds, factFlags } from '#src/domain/indicators/facts.ts';
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vietnamWallClock } from '#src/domain/time.ts';
 
 /** The quarter and year (Vietnam calendar, UTC+7) a moment belongs to: ["2026-Q3", "2026"]. */
 export function periodIdsFor(at: Date): [string, string] {
-  const local = new Date(at.getTime() + VN_OFFSET_MS);
+  const local = vietnamWallClock(at);
   const year = local.getUTCFullYear();
   return [`${year}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`, String(year)];
 }

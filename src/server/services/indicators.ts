@@ -11,7 +11,9 @@ import { INDICATORS, type ScalarIndicatorId } from '#src/domain/indicators/defin
 import { ValidationError } from '#src/server/http/errors.ts';
 import { factsVersion } from './facts.ts';
 import { z } from 'zod';
+import { LRUCache } from 'lru-cache';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 
 const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -22,7 +24,7 @@ export const ViewQuerySchema = z.object({
   unit: z.preprocess(empty, z.string().regex(/^(province|\d{5})$/, 'Đơn vị là "province" hoặc mã xã/phường / unit is "province" or a commune code').optional()),
   sector: z.preprocess(empty, z.enum(VSIC_CODES, { error: 'Ngành không hợp lệ (A–U) / Unknown sector (A–U)' }).optional()),
   size: z.preprocess(empty, z.enum(['micro', 'small', 'medium', 'large'], { error: 'Quy mô không hợp lệ / Unknown size' }).optional()),
-  producerType: z.preprocess(empty, z.enum(['enterprise', 'cooperative', 'cooperative_group', 'household'], { error: 'Loại hình không hợp lệ / Unknown type' }).optional()),
+  producerType: z.preprocess(empty, z.enum(PRODUCER_TYPES, { error: 'Loại hình không hợp lệ / Unknown type' }).optional()),
 });
 export type ViewQuery = z.infer<typeof ViewQuerySchema>;
 
@@ -53,11 +55,25 @@ export type View = {
 /**
  * Denominators (known businesses, OCOP products) change slowly and cost a scan of the businesses
  * table, so they are cached briefly per filter; the assessment counters themselves are always fresh.
+ * Stale while revalidating: once an entry is older than the TTL, readers keep the last count while
+ * one recount runs, so only the very first question after a start (or an explicit invalidation)
+ * waits for it. A failed recount keeps the last count (the next question tries again); a failed
+ * first count is not cached.
  */
 const EXTRAS_TTL_MS = 60_000;
 type Extras = { registered: Map<string, number>; ocop: { key: string; n: number; listed: number }[] };
-const extrasCache = new Map<string, { at: number; value: Promise<Extras>; refreshing?: Promise<Extras> }>();
+type ExtrasContext = { db: Db; f: ViewFilter; groupBy: GroupBy };
+const extrasCache = new LRUCache<string, Extras, ExtrasContext>({
+  max: 2000,
+  ttl: EXTRAS_TTL_MS,
+  allowStale: true,
+  noDeleteOnFetchRejection: true,
+  // An invalidation under way must not fail the readers waiting for a count: they get it, the cache does not.
+  ignoreFetchAbort: true,
+  fetchMethod: (_key, _stale, { context }) => loadExtras(context.db, context.f, context.groupBy),
+});
 
+/** Drops every cached denominator and open-data answer; a count under way still answers its readers but is not kept. */
 export function clearIndicatorCaches(): void {
   extrasCache.clear();
   publicCache.clear();
@@ -66,43 +82,23 @@ export function clearIndicatorCaches(): void {
 /**
  * Open-data answers, cached for a short while: the same public question is asked again and again
  * (dashboards, embeds), and the answer only changes when counters do (then the version moves on).
+ * Concurrent askers of the same question share one computation; a failed one is not cached.
  */
 const PUBLIC_TTL_MS = 30_000;
-const publicCache = new Map<string, { at: number; value: Promise<unknown> }>();
+const publicCache = new LRUCache<string, object, () => Promise<unknown>>({
+  max: 1000,
+  ttl: PUBLIC_TTL_MS,
+  ignoreFetchAbort: true,
+  fetchMethod: async (_key, _stale, { context }) => (await context()) as object,
+});
 
-export function cachedPublic<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const k = `${factsVersion()}|${key}`;
-  const hit = publicCache.get(k);
-  if (hit && Date.now() - hit.at < PUBLIC_TTL_MS) return hit.value as Promise<T>;
-  const value = compute();
-  publicCache.set(k, { at: Date.now(), value });
-  value.catch(() => publicCache.delete(k));
-  if (publicCache.size > 1000) publicCache.delete(publicCache.keys().next().value!);
-  return value;
+export function cachedPublic<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+  return publicCache.forceFetch(`${factsVersion()}|${key}`, { context: compute }) as Promise<T>;
 }
 
-function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy) {
+function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy): Promise<Extras> {
   const key = JSON.stringify([f.provinceCode, f.communeCode, f.sector, f.sizeClass, f.producerType, groupBy]);
-  const hit = extrasCache.get(key);
-  if (hit && Date.now() - hit.at < EXTRAS_TTL_MS) return hit.value;
-  if (hit) {
-    // Stale while revalidating: readers keep the last count while one recount runs, so only the very
-    // first question after a start (or an explicit invalidation) waits for it.
-    if (!hit.refreshing) {
-      const fresh = loadExtras(db, f, groupBy);
-      hit.refreshing = fresh;
-      fresh.then(
-        () => extrasCache.set(key, { at: Date.now(), value: fresh }),
-        () => (hit.refreshing = undefined),
-      );
-    }
-    return hit.value;
-  }
-  const value = loadExtras(db, f, groupBy);
-  extrasCache.set(key, { at: Date.now(), value });
-  value.catch(() => extrasCache.delete(key));
-  if (extrasCache.size > 2000) extrasCache.delete(extrasCache.keys().next().value!);
-  return value;
+  return extrasCache.forceFetch(key, { context: { db, f, groupBy } });
 }
 
 async function loadExtras(db: Db, f: ViewFilter, groupBy: GroupBy) {

@@ -12,7 +12,7 @@ import {
   users,
   type OcopProduct,
 } from '#src/db/schema/index.ts';
-import { auditValues, whereInScope, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
+import { auditValues, communeInProvince, whereInScope, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
 import { OcopProducerSchema, makeOcopProductSchema, vietnamYear } from '#src/domain/ocop/schema.ts';
 import { CONSENT_PURPOSES, ConsentRecordSchema } from '#src/domain/ocop/consent.ts';
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
@@ -22,6 +22,7 @@ import { checkClaim, claimCodeExpiresAt, CLAIM_CHECK_MESSAGES, generateClaimCode
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { parsePhone } from '#src/domain/identity/phone.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import { formValue } from '#src/server/http/forms.ts';
 import { canChooseCommune, COMMUNE_OUT_OF_SCOPE, requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness, scopeOf } from '#src/domain/access.ts';
 import { hashPassword, PasswordSchema } from '#src/server/auth/password.ts';
@@ -31,7 +32,6 @@ import { claimSucceeded, reserveClaimAttempt } from '#src/server/auth/throttle.t
 import { clearIndicatorCaches } from './indicators.ts';
 
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const issuesOf = (issues: { path: PropertyKey[]; message: string }[], prefix: string[] = []): FieldIssue[] =>
   issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].length ? [[...prefix, ...i.path.map(String)].join('.')] : ['form'], message: i.message }));
 
@@ -46,25 +46,25 @@ export function requireEditor(actor: Actor, business: BusinessWithLocation): voi
 export async function registerProducer(db: Db, actor: Actor | null, form: Form, ctx: { provinceCode: string; now: Date }): Promise<number> {
   const staff = requireRole(actor, 'helper', 'admin');
   const producer = OcopProducerSchema.safeParse({
-    displayName: one(form.displayName),
-    producerType: one(form.producerType),
-    phone: one(form.phone),
-    taxCode: one(form.taxCode),
-    communeCode: staff.role === 'helper' ? (staff.scopeCommuneCode ?? '') : one(form.communeCode),
-    businessName: one(form.businessName),
+    displayName: formValue(form, 'displayName'),
+    producerType: formValue(form, 'producerType'),
+    phone: formValue(form, 'phone'),
+    taxCode: formValue(form, 'taxCode'),
+    communeCode: staff.role === 'helper' ? (staff.scopeCommuneCode ?? '') : formValue(form, 'communeCode'),
+    businessName: formValue(form, 'businessName'),
   });
   const consent = ConsentRecordSchema.safeParse({
-    consentedBy: one(form.consentedBy),
-    relation: one(form.relation),
-    method: one(form.method),
-    purposes: { processing: one(form.consent_processing), share_province: one(form.consent_share_province), share_vendors: one(form.consent_share_vendors), publish_products: one(form.consent_publish_products) },
+    consentedBy: formValue(form, 'consentedBy'),
+    relation: formValue(form, 'relation'),
+    method: formValue(form, 'method'),
+    purposes: { processing: formValue(form, 'consent_processing'), share_province: formValue(form, 'consent_share_province'), share_vendors: formValue(form, 'consent_share_vendors'), publish_products: formValue(form, 'consent_publish_products') },
     recordedAt: ctx.now,
   });
   const issues = [...(producer.success ? [] : issuesOf(producer.error.issues)), ...(consent.success ? [] : issuesOf(consent.error.issues, ['consent']))];
   if (!producer.success || !consent.success) throw new ValidationError(issues);
   const p = producer.data;
-  const [commune] = await db.select().from(communes).where(eq(communes.code, p.communeCode)).limit(1);
-  if (!commune || commune.provinceCode !== ctx.provinceCode) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  const commune = await communeInProvince(db, p.communeCode, ctx.provinceCode);
+  if (!commune) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   if (!canChooseCommune(staff, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
   const [samePhone] = await db.select({ id: businesses.id }).from(businesses).where(and(eq(businesses.contactPhone, p.phone), eq(businesses.communeCode, p.communeCode))).limit(1);
   if (samePhone) throw new ConflictError('Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune', [{ path: ['phone'], message: 'Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune' }]);
@@ -103,8 +103,8 @@ export async function productOf(db: Db, business: BusinessWithLocation, productI
 
 function productValues(form: Form, now: Date) {
   const parsed = makeOcopProductSchema(vietnamYear(now)).safeParse({
-    name: one(form.name), group: one(form.group), stars: one(form.stars), certificateNo: one(form.certificateNo),
-    certificateYear: one(form.certificateYear), communeCode: one(form.communeCode), description: one(form.description) || undefined,
+    name: formValue(form, 'name'), group: formValue(form, 'group'), stars: formValue(form, 'stars'), certificateNo: formValue(form, 'certificateNo'),
+    certificateYear: formValue(form, 'certificateYear'), communeCode: formValue(form, 'communeCode'), description: formValue(form, 'description') || undefined,
   });
   if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
   return parsed.data;
@@ -112,8 +112,8 @@ function productValues(form: Form, now: Date) {
 
 /** The commune must be in the province and, for staff, inside their scope. */
 async function assertCommuneAllowed(db: Db, actor: Actor, code: string, provinceCode: string) {
-  const [c] = await db.select().from(communes).where(eq(communes.code, code)).limit(1);
-  if (!c || c.provinceCode !== provinceCode) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  const c = await communeInProvince(db, code, provinceCode);
+  if (!c) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   if (!canChooseCommune(actor, c)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
 }
 
@@ -177,8 +177,8 @@ export async function setListingStatus(db: Db, actor: Actor, business: BusinessW
     .where(and(eq(productListings.productId, product.id), eq(productListings.floorId, floorId)))
     .orderBy(desc(productListings.id))
     .limit(1);
-  const to = one(form.status) as ListingStatus;
-  const result = validateTransition({ from: (current?.status ?? 'not_listed') as ListingStatus, to, url: one(form.url) ?? null, floor, provincialDomain: provincialFloorDomain() });
+  const to = formValue(form, 'status') as ListingStatus;
+  const result = validateTransition({ from: (current?.status ?? 'not_listed') as ListingStatus, to, url: formValue(form, 'url') ?? null, floor, provincialDomain: provincialFloorDomain() });
   if (!result.ok) throw new ValidationError([{ path: ['url'], message: result.message }], result.message);
   await db.batch([
     db.insert(productListings).values({ productId: product.id, floorId, status: to, url: result.url ?? null, changedBy: actor.id, changedAt: now }),
@@ -211,12 +211,12 @@ export async function issueClaimCode(db: Db, actor: Actor, business: BusinessWit
 
 /** The producer types the phone number and the code, chooses a password, and is logged in. */
 export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: Date }): Promise<{ token: string; expiresAt: Date; businessId: number }> {
-  const phone = parsePhone(one(form.phone) ?? '');
-  const password = PasswordSchema.safeParse(one(form.password));
+  const phone = parsePhone(formValue(form, 'phone') ?? '');
+  const password = PasswordSchema.safeParse(formValue(form, 'password'));
   const issues: FieldIssue[] = [];
   if (!phone.ok) issues.push({ path: ['phone'], message: 'Số điện thoại không hợp lệ / Invalid phone number' });
   if (!password.success) issues.push({ path: ['password'], message: password.error.issues[0]!.message });
-  const code = normaliseClaimCode(one(form.code));
+  const code = normaliseClaimCode(formValue(form, 'code'));
   if (!code) issues.push({ path: ['code'], message: CLAIM_CHECK_MESSAGES.wrong });
   if (issues.length || !phone.ok || !password.success || !code) throw new ValidationError(issues);
   // Counted before the code is checked, in one atomic step, so parallel guesses cannot overrun it.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
+import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { toProfile } from '#src/domain/framework/questionnaire.ts';
 import { scoreAssessment, validateAnswers, type AnswerIssue } from '#src/domain/scoring/score.ts';
@@ -17,7 +18,7 @@ export const ScoreRequestSchema = z.strictObject({
     employees: z.number({ error: 'Số lao động phải là số / employees must be a number' }).int('Số lao động phải là số nguyên / employees must be an integer').min(0).max(10_000_000),
     revenueVnd: z.number().min(0).max(MAX_VND).optional(),
     capitalVnd: z.number().min(0).max(MAX_VND).optional(),
-    producerType: z.enum(['enterprise', 'cooperative', 'cooperative_group', 'household']).optional(),
+    producerType: z.enum(PRODUCER_TYPES).optional(),
     communeCode: z.string().regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / communeCode has 5 digits').optional(),
   }),
   answers: z.record(z.string().max(100), z.unknown()),

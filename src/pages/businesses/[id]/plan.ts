@@ -3,7 +3,7 @@ import { getDb } from '#src/server/config/db.ts';
 import { localePath } from '#src/i18n/index.ts';
 import { loadBusiness } from '#src/server/services/assessments.ts';
 import { readForm } from '#src/server/http/body.ts';
-import { str } from '#src/server/http/forms.ts';
+import { formValue } from '#src/server/http/forms.ts';
 import { applyPlanAction } from '#src/server/services/plan.ts';
 import { requireSafeNextPath } from '#src/server/http/redirect.ts';
 
@@ -13,7 +13,7 @@ export const POST: APIRoute = async ({ params, locals, request, redirect, url })
   const { actor, business } = await loadBusiness(db, locals.user, Number(params.id));
   const form = await readForm(request);
   // Checked before the action: an unsafe value is a 400 with nothing written.
-  const back = requireSafeNextPath(str(form, 'back'), url.origin);
+  const back = requireSafeNextPath(formValue(form, 'back'), url.origin);
   const result = await applyPlanAction(db, actor, business, form, new Date());
   // Only back to a page of this business.
   const prefix = localePath(locals.lang, `/businesses/${business.id}/`);

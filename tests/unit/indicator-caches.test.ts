@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { cachedPublic, clearIndicatorCaches } from '#src/server/services/indicators.ts';
+
+describe('open-data answer cache', () => {
+  it('shares one computation between concurrent askers and keeps the answer', async () => {
+    let runs = 0;
+    const compute = async () => ({ run: ++runs });
+    const [a, b] = await Promise.all([cachedPublic('share', compute), cachedPublic('share', compute)]);
+    expect(a).toEqual({ run: 1 });
+    expect(b).toBe(a);
+    expect(await cachedPublic('share', compute)).toBe(a);
+    expect(runs).toBe(1);
+  });
+
+  it('does not keep a failed computation', async () => {
+    await expect(cachedPublic('fail', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(await cachedPublic('fail', async () => ({ ok: true }))).toEqual({ ok: true });
+  });
+
+  it('an invalidation during a computation still answers the asker, and the old answer is not kept', async () => {
+    let release!: (v: { n: number }) => void;
+    const pending = cachedPublic('inval', () => new Promise<{ n: number }>((r) => (release = r)));
+    clearIndicatorCaches();
+    release({ n: 1 });
+    expect(await pending).toEqual({ n: 1 });
+    expect(await cachedPublic('inval', async () => ({ n: 2 }))).toEqual({ n: 2 });
+  });
+});
