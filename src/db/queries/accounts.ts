@@ -3,8 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
 import { businesses, communes, consents, users, auditLog, type Business } from '#src/db/schema/index.ts';
 import { type Role } from '#src/reference/roles.ts';
-import { canChooseCommune, type Actor } from '#src/server/auth/guards.ts';
-import { type Scope } from '#src/domain/access.ts';
+import { canChooseCommune, type Actor, type Scope } from '#src/domain/access.ts';
 
 export async function findUserByLogin(db: Db, identifier: string) {
   const rows = await db
