@@ -56,3 +56,23 @@ export function canEditBusiness(actor: Actor, business: BusinessLocation): boole
   if (actor.role === 'officer') return false;
   return canSeeBusiness(actor, business);
 }
+
+/**
+ * Whether an actor may put a record (a business, a product) in this commune. Staff keep records
+ * inside their scope: a helper cannot move a business of their commune, or create its product,
+ * elsewhere. A business owner may place their own records anywhere in the province (checked apart).
+ */
+export function canChooseCommune(actor: Actor, commune: { code: string; provinceCode: string }): boolean {
+  const scope = scopeOf(actor);
+  switch (scope.kind) {
+    case 'all':
+    case 'business':
+      return true;
+    case 'province':
+      return commune.provinceCode === scope.provinceCode;
+    case 'commune':
+      return commune.code === scope.communeCode;
+    case 'none':
+      return false;
+  }
+}

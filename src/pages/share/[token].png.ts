@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '#src/server/config/db.ts';
-import { businessById } from '#src/db/queries/accounts.ts';
-import { assessmentByShareToken } from '#src/db/queries/assessments.ts';
+import { sharedAssessment } from '#src/server/services/public-share.ts';
 import { NotFoundError } from '#src/server/http/errors.ts';
 import { renderShareImage } from '#src/server/output/share-image.ts';
 import { pngResponse, shareCardOf } from '#src/server/output/share-card.ts';
@@ -10,11 +9,7 @@ import { pngResponse, shareCardOf } from '#src/server/output/share-card.ts';
 export const GET: APIRoute = async ({ params, locals }) => {
   const token = String(params.token ?? '');
   if (!/^[a-z2-7]{26}$/.test(token)) throw new NotFoundError();
-  const db = getDb();
-  const assessment = await assessmentByShareToken(db, token);
-  if (!assessment || assessment.status !== 'submitted') throw new NotFoundError();
-  const business = await businessById(db, assessment.businessId);
-  if (!business) throw new NotFoundError();
-  const png = await renderShareImage(shareCardOf(assessment, business.name, locals.lang));
+  const { assessment, businessName } = await sharedAssessment(getDb(), token);
+  const png = await renderShareImage(shareCardOf(assessment, businessName, locals.lang));
   return pngResponse(png, 'public, max-age=300');
 };

@@ -1,7 +1,10 @@
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '#src/server/http/errors.ts';
 import type { SessionUser } from './session.ts';
 import type { Role } from '#src/reference/roles.ts';
-import { scopeOf, type BusinessLocation, canSeeBusiness } from '#src/domain/access.ts';
+import { type BusinessLocation, canSeeBusiness } from '#src/domain/access.ts';
+
+// The rule is pure and the queries need it too, so it lives in the domain; re-exported for the services.
+export { canChooseCommune } from '#src/domain/access.ts';
 
 // The one authorisation module: every page and API route asks here before it reads or writes.
 
@@ -26,26 +29,6 @@ export function requireBusinessAccess(actor: Actor | null | undefined, business:
   const a = requireUser(actor);
   if (!business || !canSeeBusiness(a, business)) throw new NotFoundError();
   return a;
-}
-
-/**
- * Whether an actor may put a record (a business, a product) in this commune. Staff keep records
- * inside their scope: a helper cannot move a business of their commune, or create its product,
- * elsewhere. A business owner may place their own records anywhere in the province (checked apart).
- */
-export function canChooseCommune(actor: Actor, commune: { code: string; provinceCode: string }): boolean {
-  const scope = scopeOf(actor);
-  switch (scope.kind) {
-    case 'all':
-    case 'business':
-      return true;
-    case 'province':
-      return commune.provinceCode === scope.provinceCode;
-    case 'commune':
-      return commune.code === scope.communeCode;
-    case 'none':
-      return false;
-  }
 }
 
 export const COMMUNE_OUT_OF_SCOPE = 'Xã/phường này ngoài phạm vi phụ trách của bạn / This commune or ward is outside your scope';

@@ -1,5 +1,6 @@
 import type { Db } from '#src/db/client.ts';
 import { catalogSnapshot, importPlatforms, platformById, savePlatform } from '#src/db/queries/platforms.ts';
+import { listCategories, listPlatforms, platformHistory } from '#src/db/queries/platforms.ts';
 import { safeParsePlatform, type Platform } from '#src/domain/platforms/schema.ts';
 import { parseCatalogCsv } from '#src/domain/platforms/csv.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
@@ -50,6 +51,28 @@ function validate(entry: Record<string, unknown>, now: Date): Platform {
   const r = safeParsePlatform(entry, { asOf: today(now) });
   if (!r.ok) throw new ValidationError(r.issues.map((i) => ({ path: [i.path.join('.')], message: i.message })));
   return r.platform;
+}
+
+/** The admin list: every platform, retired ones too, with the categories. */
+export async function adminCatalog(db: Db, actor: Actor | null) {
+  requireRole(actor, 'admin');
+  const [platforms, categories] = await Promise.all([listPlatforms(db, { includeRetired: true }), listCategories(db)]);
+  return { platforms, categories };
+}
+
+/** The platform an admin is about to edit; 404 when there is none. */
+export async function platformToEdit(db: Db, actor: Actor | null, id: string): Promise<Platform> {
+  requireRole(actor, 'admin');
+  const p = await platformById(db, id);
+  if (!p) throw new NotFoundError();
+  return p;
+}
+
+/** What the edit form shows beside the platform: the categories and the platform's change history. */
+export async function platformEditorContext(db: Db, actor: Actor | null, id: string) {
+  requireRole(actor, 'admin');
+  const [categories, history] = await Promise.all([listCategories(db), platformHistory(db, id)]);
+  return { categories, history };
 }
 
 export async function createPlatform(db: Db, actor: Actor | null, form: Form, now: Date): Promise<Platform> {

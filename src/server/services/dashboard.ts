@@ -10,6 +10,7 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
+import { drillDown, type FactFlag } from '#src/db/queries/dashboard.ts';
 
 export const BREAKDOWNS = ['commune', 'formerDistrict', 'sector', 'size', 'producerType'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -92,6 +93,19 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     // Furthest behind first (largest gap), then lowest value; ties by name.
     .sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity) || (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) || a.label.localeCompare(b.label, 'vi'));
   return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames };
+}
+
+const FACT_FLAGS = ['all', 'platform', 'einvoice', 'epayment', 'econtract', 'ecommerce', 'notInRegistry'] as const;
+
+/** The businesses behind a dashboard number (one flag), limited to the officer's scope. */
+export async function drillDownBusinesses(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date) {
+  const { scope, scopeCommune } = dashboardScope(actor, provinceCode);
+  const { query, period } = parseViewQuery(url, now);
+  const flag = url.searchParams.get('flag') ?? 'all';
+  if (!(FACT_FLAGS as readonly string[]).includes(flag)) throw new ValidationError([{ path: ['flag'], message: 'Tham số không hợp lệ / Invalid parameter' }]);
+  const communeCode = scopeCommune ?? query.commune;
+  const rows = await drillDown(db, scope, { periodId: period.id, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType }, flag as FactFlag);
+  return { flag: flag as FactFlag, period, rows };
 }
 
 function valueOf(r: { values: IndicatorValue[] }): number | null {

@@ -4,6 +4,8 @@ import type { Db } from '#src/db/client.ts';
 import { auditLog, helpRequests, recommendationMarks, type Assessment } from '#src/db/schema/index.ts';
 import { auditValues, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
 import { catalogSnapshot, helpRequestById, platformById, marksOf } from '#src/db/queries/platforms.ts';
+import { helpRequestsInScope } from '#src/db/queries/platforms.ts';
+import { scopeOf } from '#src/domain/access.ts';
 import { NEED_IDS, type NeedId, type Platform } from '#src/domain/platforms/schema.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
 import { recommend, type RecommendationPlan } from '#src/domain/recommendations/engine.ts';
@@ -123,6 +125,12 @@ export async function applyPlanAction(
   }
   if (a.intent !== 'help') await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
   return { intent: a.intent, need: a.need };
+}
+
+/** The help requests a staff member works on: those of businesses in their scope, optionally of one status. */
+export async function helpRequestsFor(db: Db, actor: Actor | null, status?: 'new' | 'contacted' | 'done') {
+  const staff = requireRole(actor, 'officer', 'helper', 'admin');
+  return helpRequestsInScope(db, scopeOf(staff), status);
 }
 
 const StatusSchema = z.object({

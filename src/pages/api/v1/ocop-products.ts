@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '#src/server/config/db.ts';
-import { searchOcopProducts } from '#src/db/queries/ocop.ts';
+import { ocopProducts } from '#src/server/services/ocop.ts';
 import { json, ValidationError } from '#src/server/http/errors.ts';
 import { apiRoute } from '#src/server/http/api.ts';
 import { getEnv } from '#src/server/config/env.ts';
@@ -9,7 +9,7 @@ import { ocopQuery } from '#src/server/http/ocop-query.ts';
 export const GET: APIRoute = apiRoute(async ({ url }) => {
   const parsed = ocopQuery(url);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
-  const rows = await searchOcopProducts(getDb(), { ...parsed.data, provinceCode: getEnv().PROVINCE_CODE, limit: 500 });
+  const rows = await ocopProducts(getDb(), getEnv().PROVINCE_CODE, { ...parsed.data, limit: 500 });
   return json(
     { products: rows.map((r) => ({ id: r.id, name: r.name, group: r.group, stars: r.stars, communeCode: r.communeCode, producerName: r.producerName, listings: r.listings })) },
     200,
