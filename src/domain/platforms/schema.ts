@@ -15,6 +15,7 @@ import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import { freeText } from '#src/domain/text.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
 
 /** "Tiếng Việt / English": the format of every validation message of the catalog. */
@@ -362,10 +363,7 @@ export function safeParsePlatform(data: unknown, options: ParsePlatformOptions =
   if (!result.success) {
     return {
       ok: false,
-      issues: result.error.issues.map((issue) => ({
-        path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
-        message: issue.message,
-      })),
+      issues: issuesFromZod(result.error),
     };
   }
   const issues = crossFieldIssues(result.data, options);

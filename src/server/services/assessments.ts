@@ -25,6 +25,7 @@ import { clearIndicatorCaches } from './indicators.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(db: Db, actor: Actor | null, businessId: number): Promise<{ actor: Actor; business: BusinessWithLocation }> {
@@ -143,11 +144,7 @@ export async function saveProfile(
 ): Promise<Assessment> {
   requireAssessor(actor, business);
   const a = requireDraft(draft, business.id);
-  const parsed = ProfileFormSchema.safeParse(form);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
-  }
-  const p = parsed.data;
+  const p = parseWith(ProfileFormSchema, form);
   const [commune] = await db.select().from(communes).where(eq(communes.code, p.communeCode)).limit(1);
   if (!commune || commune.provinceCode !== business.provinceCode) {
     throw new ValidationError([{ path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' }]);

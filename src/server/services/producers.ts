@@ -29,11 +29,11 @@ import { createSession, generateSessionToken } from '#src/server/auth/session.ts
 import { provincialFloorDomain } from '#src/server/config/env.ts';
 import { claimSucceeded, reserveClaimAttempt } from '#src/server/auth/throttle.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 type Form = Record<string, string | string[]>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const issuesOf = (issues: { path: PropertyKey[]; message: string }[], prefix: string[] = []): FieldIssue[] =>
-  issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].length ? [[...prefix, ...i.path.map(String)].join('.')] : ['form'], message: i.message }));
 
 export function requireEditor(actor: Actor, business: BusinessWithLocation): void {
   if (!canEditBusiness(actor, business)) throw new ForbiddenError();
@@ -60,7 +60,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     purposes: { processing: one(form.consent_processing), share_province: one(form.consent_share_province), share_vendors: one(form.consent_share_vendors), publish_products: one(form.consent_publish_products) },
     recordedAt: ctx.now,
   });
-  const issues = [...(producer.success ? [] : issuesOf(producer.error.issues)), ...(consent.success ? [] : issuesOf(consent.error.issues, ['consent']))];
+  const issues = [...(producer.success ? [] : issuesFromZod(producer.error)), ...(consent.success ? [] : issuesFromZod(consent.error, ['consent']))];
   if (!producer.success || !consent.success) throw new ValidationError(issues);
   const p = producer.data;
   const [commune] = await db.select().from(communes).where(eq(communes.code, p.communeCode)).limit(1);
@@ -102,12 +102,10 @@ export async function productOf(db: Db, business: BusinessWithLocation, productI
 }
 
 function productValues(form: Form, now: Date) {
-  const parsed = makeOcopProductSchema(vietnamYear(now)).safeParse({
+  return parseWith(makeOcopProductSchema(vietnamYear(now)), {
     name: one(form.name), group: one(form.group), stars: one(form.stars), certificateNo: one(form.certificateNo),
     certificateYear: one(form.certificateYear), communeCode: one(form.communeCode), description: one(form.description) || undefined,
   });
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
-  return parsed.data;
 }
 
 /** The commune must be in the province and, for staff, inside their scope. */
