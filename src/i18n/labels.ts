@@ -61,3 +61,10 @@ export const BREAKDOWN_NAMES: Record<string, { vi: string; en: string }> = {
   size: { vi: 'Quy mô', en: 'Size' },
   producerType: { vi: 'Loại hình', en: 'Type' },
 };
+
+/** Where a tax code takeover request stands. */
+export const TAKEOVER_STATUS_NAMES: Readonly<Record<'pending' | 'approved' | 'rejected', { vi: string; en: string }>> = {
+  pending: { vi: 'Đang chờ xem xét', en: 'Waiting for review' },
+  approved: { vi: 'Đã chấp thuận', en: 'Approved' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+};
