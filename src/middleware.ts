@@ -1,8 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getDb } from './server/config/db.ts';
 import { splitLocale, localePath } from './i18n/index.ts';
-import { AppError, ConflictError, jsonError, UnauthorizedError } from './server/http/errors.ts';
-import { GENERIC_CONFLICT, isUniqueViolation } from './server/http/db-errors.ts';
+import { AppError, apiErrorResponse, UnauthorizedError } from './server/http/errors.ts';
+import { asAppError } from './server/http/db-errors.ts';
 import { installLogRedaction } from './server/config/log.ts';
 import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './server/auth/session.ts';
 import { isSecureRequest } from './server/http/request.ts';
@@ -97,10 +97,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const response = lang === 'en' ? await next(path + url.search) : await next();
     return compress(context.request, withHeaders(response, secure, Boolean(context.locals.user)));
   } catch (thrown) {
-    // A write that lost a race on a unique index is a conflict, not a server failure.
-    const error = isUniqueViolation(thrown) ? new ConflictError(GENERIC_CONFLICT) : thrown;
+    const error = asAppError(thrown);
     if (!(error instanceof AppError)) throw error;
-    if (isApi) return withHeaders(jsonError(error), secure, true);
+    if (isApi) return withHeaders(apiErrorResponse(error), secure, true);
     if (error instanceof UnauthorizedError && SAFE_METHODS.has(context.request.method)) {
       const back = safeNextPath(url.pathname + url.search, url.origin);
       const query = back ? `?next=${encodeURIComponent(back)}` : '';

@@ -15,6 +15,7 @@ import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import { freeText } from '#src/domain/text.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
 import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 import type { ProducerType } from '#src/reference/producer-types.ts';
@@ -365,10 +366,7 @@ export function safeParsePlatform(data: unknown, options: ParsePlatformOptions =
   if (!result.success) {
     return {
       ok: false,
-      issues: result.error.issues.map((issue) => ({
-        path: issue.path.filter((k): k is string | number => typeof k !== 'symbol'),
-        message: issue.message,
-      })),
+      issues: issuesFromZod(result.error),
     };
   }
   const issues = crossFieldIssues(result.data, options);

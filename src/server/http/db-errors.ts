@@ -28,3 +28,8 @@ export async function conflictOnUnique<T>(write: () => Promise<T>, conflict: () 
     throw error;
   }
 }
+
+/** A lost unique-index race is a conflict, not a server failure; every other value passes unchanged. */
+export function asAppError(thrown: unknown): unknown {
+  return isUniqueViolation(thrown) ? new ConflictError(GENERIC_CONFLICT) : thrown;
+}

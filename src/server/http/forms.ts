@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { FieldIssue } from './errors.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
+import { ValidationError, type ErrorMessage, type FieldIssue } from './errors.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -13,8 +14,14 @@ export function fieldErrors(issues: FieldIssue[]): FieldErrors {
   return out;
 }
 
-export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+/**
+ * Parses untrusted input with a schema: the typed value, or a ValidationError carrying one issue
+ * per problem (messages as the schema wrote them). `prefix` nests the paths under a sub-form.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, options: { prefix?: (string | number)[]; message?: ErrorMessage } = {}): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError(issuesFromZod(parsed.error, options.prefix), options.message);
 }
 
 /** Single value of a form field (a repeated key keeps its first value); undefined when absent. */

@@ -1,5 +1,5 @@
 import type { AstroGlobal } from 'astro';
-import { AppError, ValidationError, ConflictError } from './errors.ts';
+import { AppError, ValidationError, ConflictError, RateLimitedError } from './errors.ts';
 import { fieldErrors, type FieldErrors } from './forms.ts';
 import { readForm } from './body.ts';
 
@@ -22,21 +22,25 @@ export async function handleForm<T>(
   try {
     form = await readForm(Astro.request);
     return { kind: 'ok', value: await action(form) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = pageError(Astro, thrown);
     if (error instanceof ValidationError || error instanceof ConflictError) {
-      Astro.response.status = error.status;
       return { kind: 'invalid', errors: fieldErrors(error.issues), message: error.message, values: form };
     }
-    if (error instanceof AppError) {
-      Astro.response.status = error.status;
-      if (error.status === 429) {
-        const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-        if (retry) Astro.response.headers.set('Retry-After', String(retry));
-      }
-      return { kind: 'error', message: error.message, status: error.status, values: form };
-    }
-    throw error;
+    return { kind: 'error', message: error.message, status: error.status, values: form };
   }
+}
+
+/**
+ * The one mapping of a failure shown inside a page: a typed failure sets the response status
+ * (and Retry-After) and is returned for the page to show; anything else is rethrown for the
+ * middleware, which renders /error or lets a real fault be a 500.
+ */
+export function pageError(Astro: Pick<AstroGlobal, 'response'>, thrown: unknown): AppError {
+  if (!(thrown instanceof AppError)) throw thrown;
+  Astro.response.status = thrown.status;
+  if (thrown instanceof RateLimitedError) Astro.response.headers.set('Retry-After', String(thrown.retryAfterSeconds));
+  return thrown;
 }
 
 export { formValue } from './forms.ts';

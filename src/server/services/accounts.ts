@@ -20,6 +20,7 @@ import { conflictOnUnique } from '#src/server/http/db-errors.ts';
 import { createSession, generateSessionToken, invalidateUserSessions } from '#src/server/auth/session.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 const both = (t: { vi: string; en: string }) => `${t.vi} / ${t.en}`;
 
@@ -64,14 +65,6 @@ function issue(path: string, message: string): FieldIssue {
   return { path: [path], message };
 }
 
-function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
-  }
-  return parsed.data;
-}
-
 export type RegisterResult = { userId: number; businessId: number; token: string; expiresAt: Date };
 
 /**
@@ -91,7 +84,7 @@ export async function registerBusiness(
   input: Record<string, unknown>,
   ctx: { provinceCode: string; ip: string; now: Date },
 ): Promise<RegisterResult> {
-  const data = parseOrThrow(RegisterSchema, input);
+  const data = parseWith(RegisterSchema, input);
   const issues: FieldIssue[] = [];
   const tax = parseTaxCode(data.taxCode);
   if (!tax.ok) issues.push(issue('taxCode', both(TAX_CODE_MESSAGES[tax.reason])));
@@ -174,7 +167,7 @@ export async function logIn(
   input: Record<string, unknown>,
   ctx: { ip: string; now: Date },
 ): Promise<{ token: string; expiresAt: Date; userId: number }> {
-  const data = parseOrThrow(LoginSchema, input);
+  const data = parseWith(LoginSchema, input);
   const id = parseLoginId(data.login);
   const normalised = 'error' in id ? data.login.trim().toLowerCase() : id.value;
   // Check and count in one step; the password is only verified when this lets the try through.
@@ -204,7 +197,7 @@ export async function changePassword(
   input: Record<string, unknown>,
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const data = parseOrThrow(ChangePasswordSchema, input);
+  const data = parseWith(ChangePasswordSchema, input);
   const user = await findUserById(db, actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, data.current))) {
     throw new ValidationError([{ path: ['current'], message: 'Mật khẩu hiện tại không đúng / Current password is wrong' }]);
@@ -242,7 +235,7 @@ export async function createStaff(
   input: Record<string, unknown>,
   ctx: { provinceCode: string; now: Date },
 ): Promise<{ userId: number }> {
-  const data = parseOrThrow(StaffSchema, input);
+  const data = parseWith(StaffSchema, input);
   const issues: FieldIssue[] = [];
   const login = parseLoginId(data.login);
   if ('error' in login) issues.push(issue('login', login.error));
@@ -302,7 +295,7 @@ export async function liftThrottle(
   now: Date,
 ): Promise<{ cleared: number }> {
   if (actor.role !== 'admin') throw new ForbiddenError();
-  const data = parseOrThrow(LiftSchema, input);
+  const data = parseWith(LiftSchema, input);
   const login = data.login || data.liftLogin;
   if (login) {
     const id = parseLoginId(login);

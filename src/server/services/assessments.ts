@@ -26,6 +26,7 @@ import { clearIndicatorCaches } from './indicators.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(db: Db, actor: Actor | null, businessId: number): Promise<{ actor: Actor; business: BusinessWithLocation }> {
@@ -150,11 +151,7 @@ export async function saveProfile(
 ): Promise<Assessment> {
   requireAssessor(actor, business);
   const a = requireDraft(draft, business.id);
-  const parsed = ProfileFormSchema.safeParse(form);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
-  }
-  const p = parsed.data;
+  const p = parseWith(ProfileFormSchema, form);
   const commune = await communeInProvince(db, p.communeCode, business.provinceCode);
   if (!commune) {
     throw new ValidationError([{ path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' }]);

@@ -49,7 +49,7 @@ function today(now: Date): string {
 
 function validate(entry: Record<string, unknown>, now: Date): Platform {
   const r = safeParsePlatform(entry, { asOf: today(now) });
-  if (!r.ok) throw new ValidationError(r.issues.map((i) => ({ path: [i.path.join('.')], message: i.message })));
+  if (!r.ok) throw new ValidationError(r.issues);
   return r.platform;
 }
 

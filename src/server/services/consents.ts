@@ -11,16 +11,15 @@ import {
   type ConsentPurpose,
   type OnBehalf,
 } from '#src/domain/ocop/consent.ts';
-import { ConflictError, ForbiddenError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { formValue } from '#src/server/http/forms.ts';
 import { type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness } from '#src/domain/access.ts';
 import { eraseBusiness } from './personal-data.ts';
 import { hasAccount } from './producers.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 type Form = Record<string, string | string[]>;
-const issuesOf = (issues: { path: PropertyKey[]; message: string }[]): FieldIssue[] =>
-  issues.map((i) => ({ path: i.path.length ? i.path.map(String) : ['form'], message: i.message }));
 
 export const WITHDRAW_PROCESSING_SELF =
   'Rút lại sự đồng ý xử lý dữ liệu nghĩa là xóa tài khoản và toàn bộ dữ liệu của cơ sở (Cổng không thể giữ tài khoản mà không xử lý dữ liệu). Hãy dùng “Xóa tài khoản và dữ liệu” tại trang Dữ liệu của tôi. / Withdrawing consent to processing means erasing the account and all its data (the portal cannot keep an account without processing it). Use “Erase my account and data” on the My data page.';
@@ -88,9 +87,8 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
   if (intent !== 'grant' && intent !== 'withdraw' && intent !== 'correct') {
     throw new ValidationError([{ path: ['intent'], message: 'Thao tác không hợp lệ / Unknown action' }]);
   }
-  const purposeParsed = ConsentPurposeSchema.safeParse(rawPurpose);
-  if (!purposeParsed.success) throw new ValidationError(issuesOf(purposeParsed.error.issues.map((i) => ({ ...i, path: ['purpose'] }))));
-  const purpose = purposeParsed.data;
+  // The purpose comes as a bare value: its issues belong to the `purpose` field.
+  const purpose = parseWith(ConsentPurposeSchema, rawPurpose, { prefix: ['purpose'] });
   const self = actor.role === 'business';
   const [current] = await db
     .select()
@@ -102,12 +100,11 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
     db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action, entity: 'business', entityId: String(business.id), detail: { purpose, ...detail } }, now));
 
   if (intent === 'correct') {
-    const parsed = ConsentCorrectionSchema.safeParse({ consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation') });
-    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
+    const correction = parseWith(ConsentCorrectionSchema, { consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation') });
     if (!current) throw new ConflictError('Mục đích này chưa được đồng ý nên không có gì để sửa / This purpose is not granted, so there is nothing to correct');
     // The audit says that a correction happened and by whom; the names live only in the record.
     await db.batch([
-      db.update(consents).set({ consentedByName: parsed.data.consentedBy, relation: parsed.data.relation }).where(eq(consents.id, current.id)),
+      db.update(consents).set({ consentedByName: correction.consentedBy, relation: correction.relation }).where(eq(consents.id, current.id)),
       audit('consent_correct', { onBehalf: !self }),
     ]);
     return { kind: 'changed', purpose };
@@ -115,9 +112,7 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
 
   let onBehalf: OnBehalf | null = null;
   if (!self) {
-    const parsed = OnBehalfSchema.safeParse({ consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation'), method: formValue(form, 'method') });
-    if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
-    onBehalf = parsed.data;
+    onBehalf = parseWith(OnBehalfSchema, { consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation'), method: formValue(form, 'method') });
   }
 
   if (intent === 'grant') {

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { LRUCache } from 'lru-cache';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -30,11 +31,10 @@ export type ViewQuery = z.infer<typeof ViewQuerySchema>;
 
 export function parseViewQuery(url: URL, now: Date): { query: ViewQuery; period: Period } {
   const raw = Object.fromEntries(['period', 'commune', 'unit', 'sector', 'size', 'producerType'].map((k) => [k, url.searchParams.get(k)]));
-  const parsed = ViewQuerySchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
-  const period = parsed.data.period ? parsePeriod(parsed.data.period) : currentPeriod(now, 'year');
+  const query = parseWith(ViewQuerySchema, raw);
+  const period = query.period ? parsePeriod(query.period) : currentPeriod(now, 'year');
   if (!period) throw new ValidationError([{ path: ['period'], message: 'Kỳ phải có dạng 2026 hoặc 2026-Q3 / period must look like 2026 or 2026-Q3' }]);
-  return { query: parsed.data, period };
+  return { query, period };
 }
 
 export type ViewFilter = { period: Period; provinceCode: string; communeCode?: string; sector?: string; sizeClass?: string; producerType?: string };

@@ -22,6 +22,7 @@ import { verifyPassword } from '#src/server/auth/password.ts';
 import { requireUser, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { forgetAccountsStatement } from '#src/server/auth/throttle.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 /** Only the business itself exercises the rights over its own data (Law 91/2025/QH15). */
 function ownBusiness(actor: Actor | null): { actor: Actor; businessId: number } {
@@ -67,10 +68,9 @@ const EraseSchema = z.object({
  */
 export async function eraseMyData(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
   const { actor: a, businessId } = ownBusiness(actor);
-  const parsed = EraseSchema.safeParse({ password: form.password, confirm: typeof form.confirm === 'string' ? form.confirm.trim().toUpperCase() : form.confirm });
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
+  const erase = parseWith(EraseSchema, { password: form.password, confirm: typeof form.confirm === 'string' ? form.confirm.trim().toUpperCase() : form.confirm });
   const [me] = await db.select().from(users).where(eq(users.id, a.id));
-  if (!me || !(await verifyPassword(me.passwordHash, parsed.data.password))) {
+  if (!me || !(await verifyPassword(me.passwordHash, erase.password))) {
     throw new ValidationError([{ path: ['password'], message: 'Mật khẩu không đúng / Wrong password' }]);
   }
   await eraseBusiness(db, businessId, a.id, now);

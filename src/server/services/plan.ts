@@ -15,6 +15,7 @@ import { refreshBusinessFacts } from './facts.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness, canSeeBusiness } from '#src/domain/access.ts';
 import { frameworkOf, profileOf } from './assessments.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 /** The explained plan for a submitted assessment, with the business's current marks applied. */
 export async function planFor(db: Db, assessment: Assessment, opts: { includeDismissed?: boolean; catalog?: Platform[] } = {}): Promise<RecommendationPlan | null> {
@@ -70,9 +71,7 @@ export async function applyPlanAction(
 ): Promise<PlanActionResult> {
   if (!canEditBusiness(actor, business)) throw new ForbiddenError();
   const clean = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v]));
-  const parsed = PlanActionSchema.safeParse(clean);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
-  const a = parsed.data;
+  const a = parseWith(PlanActionSchema, clean);
   const withdrawPrevious = db
     .update(recommendationMarks)
     .set({ withdrawnAt: now })
@@ -142,15 +141,14 @@ const StatusSchema = z.object({
 /** Officers and helpers move a help request along; only within their scope. */
 export async function updateHelpStatus(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
   const staff = requireRole(actor, 'officer', 'helper', 'admin');
-  const parsed = StatusSchema.safeParse(Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v])));
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
-  const found = await helpRequestById(db, parsed.data.id);
+  const change = parseWith(StatusSchema, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v])));
+  const found = await helpRequestById(db, change.id);
   if (!found || !canSeeBusiness(staff, { id: found.request.businessId, communeCode: found.communeCode, provinceCode: found.provinceCode })) throw new NotFoundError();
   await db.batch([
     db
       .update(helpRequests)
-      .set({ status: parsed.data.status, note: parsed.data.note ?? found.request.note, updatedAt: now, handledBy: staff.id })
-      .where(eq(helpRequests.id, parsed.data.id)),
-    db.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'help_status', entity: 'help_request', entityId: String(parsed.data.id), detail: { status: parsed.data.status } }, now)),
+      .set({ status: change.status, note: change.note ?? found.request.note, updatedAt: now, handledBy: staff.id })
+      .where(eq(helpRequests.id, change.id)),
+    db.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'help_status', entity: 'help_request', entityId: String(change.id), detail: { status: change.status } }, now)),
   ]);
 }

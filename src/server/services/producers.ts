@@ -30,10 +30,10 @@ import { createSession, generateSessionToken } from '#src/server/auth/session.ts
 import { provincialFloorDomain } from '#src/server/config/env.ts';
 import { claimSucceeded, reserveClaimAttempt } from '#src/server/auth/throttle.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
+import { parseWith } from '#src/server/http/forms.ts';
 
 type Form = Record<string, string | string[]>;
-const issuesOf = (issues: { path: PropertyKey[]; message: string }[], prefix: string[] = []): FieldIssue[] =>
-  issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].length ? [[...prefix, ...i.path.map(String)].join('.')] : ['form'], message: i.message }));
 
 export function requireEditor(actor: Actor, business: BusinessWithLocation): void {
   if (!canEditBusiness(actor, business)) throw new ForbiddenError();
@@ -60,7 +60,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     purposes: { processing: formValue(form, 'consent_processing'), share_province: formValue(form, 'consent_share_province'), share_vendors: formValue(form, 'consent_share_vendors'), publish_products: formValue(form, 'consent_publish_products') },
     recordedAt: ctx.now,
   });
-  const issues = [...(producer.success ? [] : issuesOf(producer.error.issues)), ...(consent.success ? [] : issuesOf(consent.error.issues, ['consent']))];
+  const issues = [...(producer.success ? [] : issuesFromZod(producer.error)), ...(consent.success ? [] : issuesFromZod(consent.error, ['consent']))];
   if (!producer.success || !consent.success) throw new ValidationError(issues);
   const p = producer.data;
   const commune = await communeInProvince(db, p.communeCode, ctx.provinceCode);
@@ -102,12 +102,10 @@ export async function productOf(db: Db, business: BusinessWithLocation, productI
 }
 
 function productValues(form: Form, now: Date) {
-  const parsed = makeOcopProductSchema(vietnamYear(now)).safeParse({
+  return parseWith(makeOcopProductSchema(vietnamYear(now)), {
     name: formValue(form, 'name'), group: formValue(form, 'group'), stars: formValue(form, 'stars'), certificateNo: formValue(form, 'certificateNo'),
     certificateYear: formValue(form, 'certificateYear'), communeCode: formValue(form, 'communeCode'), description: formValue(form, 'description') || undefined,
   });
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error.issues));
-  return parsed.data;
 }
 
 /** The commune must be in the province and, for staff, inside their scope. */

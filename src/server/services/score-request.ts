@@ -6,6 +6,7 @@ import { toProfile } from '#src/domain/framework/questionnaire.ts';
 import { scoreAssessment, validateAnswers, type AnswerIssue } from '#src/domain/scoring/score.ts';
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
 
 const MAX_VND = 1e15;
 
@@ -32,7 +33,7 @@ export type ScoreOutcome =
 export function scoreRequest(body: unknown, catalog: readonly Platform[]): ScoreOutcome {
   const parsed = ScoreRequestSchema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) };
+    return { ok: false, issues: issuesFromZod(parsed.error) };
   }
   const req = parsed.data;
   const framework = getFramework(req.framework, req.version);

@@ -12,6 +12,8 @@ import { hashPassword, PasswordSchema } from '#src/server/auth/password.ts';
 import { createSession, generateSessionToken } from '#src/server/auth/session.ts';
 import { reserveRegistration } from '#src/server/auth/throttle.ts';
 import { requireProvinceStaff, type Actor } from '#src/server/auth/guards.ts';
+import { parseWith } from '#src/server/http/forms.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
 
 // Tax-code takeover: whoever registered a tax code first owns the business record, so an honest
 // business whose tax code was taken by someone else asks the Department to move it. The request
@@ -48,10 +50,6 @@ const NewAccountSchema = z.object({
 const LOGIN_UNAVAILABLE =
   'Không dùng được email/số điện thoại này cho yêu cầu mới. Nếu bạn đã có tài khoản, hãy đăng nhập rồi gửi yêu cầu. / This email/phone number cannot be used for a new request. If you already have an account, log in first.';
 
-function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
-}
-
 export type FiledRequest = { requestId: number; session: { token: string; expiresAt: Date } | null };
 
 /**
@@ -70,13 +68,13 @@ export async function fileTakeoverRequest(
   }
   const issues: FieldIssue[] = [];
   const parsed = RequestSchema.safeParse(input);
-  if (!parsed.success) issues.push(...zodIssues(parsed.error));
+  if (!parsed.success) issues.push(...issuesFromZod(parsed.error));
   const tax = parseTaxCode(typeof input.taxCode === 'string' ? input.taxCode : '');
   if (!tax.ok && !issues.some((i) => i.path[0] === 'taxCode')) issues.push({ path: ['taxCode'], message: both(TAX_CODE_MESSAGES[tax.reason]) });
   let account: { login: ReturnType<typeof parseLoginId>; password: string } | null = null;
   if (!actor) {
     const acc = NewAccountSchema.safeParse(input);
-    if (!acc.success) issues.push(...zodIssues(acc.error));
+    if (!acc.success) issues.push(...issuesFromZod(acc.error));
     else {
       const login = parseLoginId(acc.data.login);
       if ('error' in login) issues.push({ path: ['login'], message: login.error });
@@ -195,9 +193,7 @@ const ALREADY_DECIDED = 'Yêu cầu này đã được xử lý / This request w
  */
 export async function decideTakeover(db: Db, actor: Actor | null, input: Record<string, unknown>, now: Date): Promise<{ intent: 'approve' | 'reject'; businessId: number | null }> {
   const officer = requireProvinceStaff(actor);
-  const parsed = DecideSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
-  const { intent, id, decisionNote } = parsed.data;
+  const { intent, id, decisionNote } = parseWith(DecideSchema, input);
   const [request] = await db.select().from(takeoverRequests).where(eq(takeoverRequests.id, id)).limit(1);
   if (!request) throw new NotFoundError();
   if (request.status !== 'pending') throw new ConflictError(ALREADY_DECIDED);

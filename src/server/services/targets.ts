@@ -1,4 +1,5 @@
 // Indicator targets: an administrator sets, per indicator, the province's or a commune's baseline and target.
+import { formValue, parseWith } from '#src/server/http/forms.ts';
 import { z } from 'zod';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
@@ -20,9 +21,7 @@ const TargetSchema = z.object({
 /** Sets (or replaces) the target of one indicator for the province ('') or one of its communes. */
 export async function setTarget(db: Db, actor: Actor | null, form: Record<string, string | string[]>, ctx: { provinceCode: string; now: Date }): Promise<void> {
   const admin = requireRole(actor, 'admin');
-  const parsed = TargetSchema.safeParse(Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
-  const t = parsed.data;
+  const t = parseWith(TargetSchema, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, formValue(form, k)])));
   if (t.targetDate <= t.baselineDate) throw new ValidationError([{ path: ['targetDate'], message: 'Hạn mục tiêu phải sau ngày mốc / The deadline must be after the baseline date' }]);
   if (t.communeCode && !(await communesOfProvince(db, ctx.provinceCode)).some((c) => c.code === t.communeCode)) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const now = ctx.now;

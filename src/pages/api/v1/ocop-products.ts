@@ -5,10 +5,11 @@ import { json, ValidationError } from '#src/server/http/errors.ts';
 import { apiRoute } from '#src/server/http/api.ts';
 import { getEnv } from '#src/server/config/env.ts';
 import { ocopQuery } from '#src/server/http/ocop-query.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
 
 export const GET: APIRoute = apiRoute(async ({ url }) => {
   const parsed = ocopQuery(url);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const rows = await ocopProducts(getDb(), getEnv().PROVINCE_CODE, { ...parsed.data, limit: 500 });
   return json(
     { products: rows.map((r) => ({ id: r.id, name: r.name, group: r.group, stars: r.stars, communeCode: r.communeCode, producerName: r.producerName, listings: r.listings })) },
