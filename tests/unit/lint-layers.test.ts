@@ -134,11 +134,28 @@ describe('the layer rules of eslint.config.mjs', () => {
 
   it('passes a clean file in each layer', async () => {
     const clean: [string, string][] = [
-      ['src/domain/planted.ts', "import { z } from 'zod';\nimport { COMMUNES } from '#src/reference/planted-list.ts';\nexport const x = [z, COMMUNES];\n"],
-      ['src/db/queries/planted.ts', "import { eq } from 'drizzle-orm';\nimport type { Profile } from '#src/domain/framework/schema.ts';\nexport const x = eq;\nexport type P = Profile;\n"],
-      ['src/server/services/planted.ts', "import { eq } from 'drizzle-orm';\nimport { toSearchKey } from '#src/domain/identity/search-key.ts';\nimport { x as y } from './neighbour.ts';\nexport const x = [eq, toSearchKey, y];\n"],
-      ['src/pages/planted.astro', astroPage("import type { Assessment } from '#src/db/schema/index.ts';\nimport { planFor } from '#src/server/services/plan.ts';\nconst x: Assessment | null = null;\nconst p = planFor;")],
-      ['tests/unit/planted.test.ts', "import { toSearchKey } from '#src/domain/identity/search-key.ts';\nimport { x } from '../helpers/x.ts';\nexport const y = [toSearchKey, x];\n"],
+      [
+        'src/domain/planted.ts',
+        "import { z } from 'zod';\nimport { COMMUNES } from '#src/reference/planted-list.ts';\nexport const x = [z, COMMUNES];\n",
+      ],
+      [
+        'src/db/queries/planted.ts',
+        "import { eq } from 'drizzle-orm';\nimport type { Profile } from '#src/domain/framework/schema.ts';\nexport const x = eq;\nexport type P = Profile;\n",
+      ],
+      [
+        'src/server/services/planted.ts',
+        "import { eq } from 'drizzle-orm';\nimport { toSearchKey } from '#src/domain/identity/search-key.ts';\nimport { x as y } from './neighbour.ts';\nexport const x = [eq, toSearchKey, y];\n",
+      ],
+      [
+        'src/pages/planted.astro',
+        astroPage(
+          "import type { Assessment } from '#src/db/schema/index.ts';\nimport { planFor } from '#src/server/services/plan.ts';\nconst x: Assessment | null = null;\nconst p = planFor;",
+        ),
+      ],
+      [
+        'tests/unit/planted.test.ts',
+        "import { toSearchKey } from '#src/domain/identity/search-key.ts';\nimport { x } from '../helpers/x.ts';\nexport const y = [toSearchKey, x];\n",
+      ],
     ];
     for (const [file, code] of clean) expect({ file, messages: await lint(file, code) }).toEqual({ file, messages: [] });
   });
