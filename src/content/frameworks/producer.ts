@@ -4,7 +4,7 @@
  * producers, often filled in with a community digital team member. 14 scored
  * questions in plain words, about 5 minutes on a phone.
  *
- * Scoring follows the DBI rules (shared/domain/README.md) scaled to 4 pillars
+ * Scoring follows the DBI rules (QĐ 1970/QĐ-BTTTT, docs/domain.md §1) scaled to 4 pillars
  * of equal weight:
  * - pillar levels by share of the pillar maximum: > 10 % → 1, > 20 % → 2,
  *   > 40 % → 3, > 60 % → 4, > 80 % → 5 (same as DBI Bảng 2);

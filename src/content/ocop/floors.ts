@@ -1,7 +1,7 @@
 /**
  * E-commerce floors that take OCOP and farm products, and the listing checklist.
  *
- * Sources: shared/domain/sources.md §4 (Postmart, Voso, the marketplaces, the
+ * Sources: docs/domain.md §4 (Postmart, Voso, the marketplaces, the
  * provincial floor) and §5 (national target: every 3★+ OCOP product on
  * Postmart/Voso). The same floors appear as platforms in
  * src/content/platforms/ecommerce.ts; ids here use the listing vocabulary
@@ -16,7 +16,7 @@
  * e-invoices only for enterprises and cooperatives.
  *
  * The provincial floor has no URL or domain here: each province runs its own
- * and no official address was confirmed (sources.md, open question 10). The
+ * and no official address was confirmed (docs/domain.md §4). The
  * domain is a deployment setting passed to the domain functions.
  */
 import type { ChecklistItemId, Floor } from '#src/domain/ocop/floors.ts';

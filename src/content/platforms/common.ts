@@ -2,7 +2,7 @@
  * Shared values for the platform catalog data files.
  *
  * Facts were checked against the providers' public sites and the sources in
- * shared/domain/sources.md §2–§4 as of CHECKED. Prices: only what providers
+ * docs/domain.md §2–§4 as of CHECKED. Prices: only what providers
  * publish in a stable form; otherwise the note says to ask the provider —
  * never an invented figure.
  */

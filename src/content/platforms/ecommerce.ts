@@ -1,10 +1,10 @@
 /**
  * Step 4 (new value): e-commerce marketplaces, the postal and Viettel floors
  * for farm and OCOP products (national target: every 3★+ OCOP product on
- * Postmart/Voso, sources.md §5), cross-border selling, and tourism booking.
+ * Postmart/Voso, docs/domain.md §5), cross-border selling, and tourism booking.
  *
  * No provincial floor is listed: no official URL of the Ninh Bình floor was
- * confirmed (sources.md, open question 10), and we do not guess one.
+ * confirmed (docs/domain.md §4), and we do not guess one.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
 import { ALL_PRODUCERS, ALL_SIZES, CHECKED, CONTACT_VENDOR, GOODS_SECTORS, MARKETPLACE_FEES, ORGANISATIONS } from './common.ts';

@@ -1,7 +1,7 @@
 /**
  * Step 1 (mandatory): e-invoices and electronic tax filing.
  * E-invoices are mandatory for every business since 1 July 2022
- * (shared/domain/README.md); providers per shared/domain/sources.md §4.
+ * (Nghị định 123/2020/NĐ-CP); providers per docs/domain.md §4.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
 import { ALL_PRODUCERS, ALL_SIZES, CHECKED, INVOICE_PACKAGES, VENDOR_TRIAL } from './common.ts';

@@ -1,6 +1,6 @@
 /**
  * Step 2 (no-regret): cashless payment — interbank QR, e-wallets and gateways
- * (sources.md §4).
+ * (docs/domain.md §4).
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
 import { ALL_PRODUCERS, ALL_SIZES, CHECKED, TRANSACTION_FEES } from './common.ts';

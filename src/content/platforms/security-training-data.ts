@@ -1,6 +1,6 @@
 /**
  * Step 3 (efficiency): cybersecurity; step 4 (new value): training and advice
- * (the SMEdx programme, sources.md §2), data analytics; and one aggregate
+ * (the SMEdx programme, docs/domain.md §2), data analytics; and one aggregate
  * one-stop portal.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';

@@ -1,6 +1,6 @@
 /**
  * Step 1 (mandatory): digital signatures from licensed CAs (Nghị định 130/2018,
- * sources.md §4), and step 3: electronic contracts, which need a signature.
+ * docs/domain.md §4), and step 3: electronic contracts, which need a signature.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
 import { ALL_PRODUCERS, ALL_SIZES, CA_PRICE, CHECKED, CONTACT_VENDOR, ORGANISATIONS, VENDOR_TRIAL } from './common.ts';

@@ -30,7 +30,7 @@ export function platformRow(p: Platform, categoryName: { vi: string; en: string 
     category: p.category,
     retired: Boolean(p.retired),
     searchKey: platformSearchKey(p, categoryName),
-    data: p as unknown as Record<string, unknown>,
+    data: p,
     updatedAt: now,
     updatedBy: by,
   };
@@ -58,7 +58,7 @@ export async function listPlatforms(db: Db, f: PlatformFilter = {}): Promise<Pla
   for (const w of words) conditions.push(sql`instr(${platforms.searchKey}, ${w}) > 0`);
   const rows = await db.select({ data: platforms.data }).from(platforms).where(conditions.length ? and(...conditions) : undefined);
   return rows
-    .map((r) => r.data as unknown as Platform)
+    .map((r) => r.data)
     .filter((p) => !f.sector || fitsAllSectors(p.fits) || (p.fits.sectors as readonly string[]).includes(f.sector))
     .filter((p) => !f.size || (p.fits.sizes as readonly string[]).includes(f.size))
     .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
@@ -66,13 +66,13 @@ export async function listPlatforms(db: Db, f: PlatformFilter = {}): Promise<Pla
 
 export async function platformById(db: Db, id: string): Promise<Platform | undefined> {
   const rows = await db.select({ data: platforms.data }).from(platforms).where(eq(platforms.id, id)).limit(1);
-  return rows[0]?.data as unknown as Platform | undefined;
+  return rows[0]?.data;
 }
 
 /** The whole catalog in a stable order (export, recommendation engine). */
 export async function catalogSnapshot(db: Db): Promise<Platform[]> {
   const rows = await db.select({ data: platforms.data }).from(platforms).orderBy(asc(platforms.id));
-  return rows.map((r) => r.data as unknown as Platform);
+  return rows.map((r) => r.data);
 }
 
 /** Creates or replaces one entry, recording who changed what. */
@@ -89,7 +89,7 @@ export async function savePlatform(db: Db, actorId: number, p: Platform, now: Da
 /** Replaces or adds every entry of an import in one transaction: all rows or none. */
 export async function importPlatforms(db: Db, actorId: number, list: readonly Platform[], now: Date): Promise<{ created: number; updated: number; unchanged: number }> {
   const names = await categoryNames(db);
-  const existing = new Map((await db.select({ id: platforms.id, data: platforms.data }).from(platforms)).map((r) => [r.id, r.data as unknown as Platform]));
+  const existing = new Map((await db.select({ id: platforms.id, data: platforms.data }).from(platforms)).map((r) => [r.id, r.data]));
   const statements = [];
   let created = 0;
   let updated = 0;

@@ -1,4 +1,6 @@
 import { integer, real, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import type { Answers, Profile } from '#src/domain/framework/schema.ts';
+import type { AssessmentResult } from '#src/domain/scoring/score.ts';
 import { businesses, users } from './accounts.ts';
 
 export const ASSESSMENT_STATUSES = ['draft', 'submitted'] as const;
@@ -21,13 +23,13 @@ export const assessments = sqliteTable(
     frameworkVersion: integer('framework_version').notNull(),
     status: text('status', { enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
     /** Profile snapshot (JSON): sector, employees, revenue/capital, producer type, commune, size class. */
-    profile: text('profile', { mode: 'json' }).$type<Record<string, unknown>>(),
+    profile: text('profile', { mode: 'json' }).$type<Profile>(),
     /** Answers by question id (JSON). */
-    answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    answers: text('answers', { mode: 'json' }).$type<Answers>().notNull(),
     /** Where the person stopped: 'profile', a page number, or 'review'. */
     currentStep: text('current_step').notNull().default('profile'),
     /** Full scoring result (JSON), set on submit. */
-    result: text('result', { mode: 'json' }).$type<Record<string, unknown>>(),
+    result: text('result', { mode: 'json' }).$type<AssessmentResult>(),
     // Denormalised from profile/result so benchmarks and indicators filter without parsing JSON.
     score: real('score'),
     points: real('points'),

@@ -1,4 +1,5 @@
 import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import type { AnswerValue } from '#src/domain/framework/schema.ts';
 import { businesses, users } from './accounts.ts';
 import { assessments } from './assessments.ts';
 
@@ -86,7 +87,7 @@ export const answerEvents = sqliteTable(
       .notNull()
       .references(() => assessments.id, { onDelete: 'cascade' }),
     questionId: text('question_id').notNull(),
-    value: text('value', { mode: 'json' }),
+    value: text('value', { mode: 'json' }).$type<AnswerValue>(),
     actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },

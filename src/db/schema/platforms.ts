@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import type { Platform } from '#src/domain/platforms/schema.ts';
 import { assessments } from './assessments.ts';
 import { businesses, users } from './accounts.ts';
 
@@ -13,7 +14,7 @@ export const platforms = sqliteTable(
     category: text('category').notNull(),
     retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
     searchKey: text('search_key').notNull(),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    data: text('data', { mode: 'json' }).$type<Platform>().notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
   },

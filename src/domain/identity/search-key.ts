@@ -1,5 +1,5 @@
 /**
- * Accent-insensitive search key for Vietnamese text (TECH-NOTES §6, "option A"):
+ * Accent-insensitive search key for Vietnamese text (docs/domain.md §9, "option A"):
  * one shared function fills every `*_search` column and normalises every query,
  * so "Ha Noi", "hà nội" and a decomposed "Hà Nội" all meet on "ha noi".
  *
@@ -25,7 +25,7 @@ export function toSearchKey(input: string): string {
       .normalize('NFD')
       .replace(COMBINING_MARKS, '')
       // đ (U+0111) has no canonical decomposition, so NFD leaves it alone and it
-      // must be mapped explicitly (TECH-NOTES §6). Đ is already lower-cased.
+      // must be mapped explicitly (docs/domain.md §9). Đ is already lower-cased.
       .replace(/đ/g, 'd')
       .replace(WHITESPACE_RUN, ' ')
       .trim()

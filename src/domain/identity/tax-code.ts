@@ -4,7 +4,7 @@
  * Shape: 10 digits N1…N10, where N10 is a check digit, optionally followed by
  * "-" and 3 digits N11N12N13 for a dependent unit (chi nhánh, văn phòng đại
  * diện). Structure per Thông tư 105/2020/TT-BTC, art. 5 (cited from memory,
- * not yet in shared/domain/sources.md; the check-digit formula was confirmed on
+ * not checked against the published text; the check-digit formula was confirmed on
  * published codes, see the worked examples in tests/unit/tax-code.test.ts).
  *
  * Check digit: N10 = 10 − (31·N1 + 29·N2 + 23·N3 + 19·N4 + 17·N5 + 13·N6

@@ -3,7 +3,7 @@
  * data: what each indicator measures (numerator, denominator, which
  * assessments count), its unit, where the numbers come from, and the national
  * target it is read against (QĐ 411/QĐ-TTg, 31/3/2022; see
- * shared/domain/sources.md §6).
+ * docs/domain.md §6).
  *
  * Rules shared by every assessment-based indicator (implemented in
  * `compute.ts`):
@@ -17,7 +17,7 @@
  *   producers are neither in the numerator nor in the denominator of
  *   e-contract adoption).
  * - Shares of a self-selected sample: always show `assessment_coverage` beside
- *   them (shared/domain/README.md, "Indicators the province reports").
+ *   them (docs/domain.md §6).
  *
  * Pure module: no astro, no database, no clock.
  */

@@ -65,7 +65,7 @@ const KIND_ORDER: Readonly<Record<FloorKind, number>> = { farm_ocop: 0, provinci
 
 /**
  * The floors that accept the product's group, farm/OCOP floors first (the
- * national target is every 3★+ OCOP product on Postmart/Voso, sources.md §5),
+ * national target is every 3★+ OCOP product on Postmart/Voso, docs/domain.md §5),
  * then the provincial floor, then the marketplaces; the seed order is kept
  * within a kind.
  *

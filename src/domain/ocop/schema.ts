@@ -2,7 +2,7 @@
  * OCOP (Chương trình Mỗi xã một sản phẩm): product groups, star ratings, and the
  * zod schemas of the product and producer forms used in assisted registration.
  *
- * Facts (shared/domain/README.md "OCOP", sources.md §5): products are rated by
+ * Facts (docs/domain.md §5): products are rated by
  * QĐ 148/QĐ-TTg (24/02/2023) out of 100 points and certified only at 3★ (50–69),
  * 4★ (70–89) or 5★ (90–100); a certificate is valid 36 months.
  *
@@ -35,7 +35,7 @@ export type OcopGroupId = (typeof OCOP_GROUP_IDS)[number];
 
 /**
  * The six groups of QĐ 148/QĐ-TTg (2023), with the Vietnamese names as the
- * decision words them (sources.md §5). Note: the 2019 criteria (QĐ 1048) used
+ * decision words them (docs/domain.md §5). Note: the 2019 criteria (QĐ 1048) used
  * "Thảo dược"; 148 says "Dược liệu và sản phẩm từ dược liệu", which we follow.
  */
 export const OCOP_GROUPS: Readonly<Record<OcopGroupId, Text>> = {

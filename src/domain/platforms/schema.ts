@@ -5,7 +5,7 @@
  *
  * Needs are ordered in the four steps the provinces recommend: what is
  * mandatory, then what is no-regret, then what gives outstanding efficiency,
- * then what creates new value (shared/domain/README.md, "The problem").
+ * then what creates new value (docs/domain.md §2).
  *
  * Pure module: no astro, no database, no clock (the "today" used to reject
  * future `lastChecked` dates is always passed in).

@@ -2,7 +2,7 @@
  * The recommender: from a business's profile and answers, an explained,
  * prioritised plan of national digital platforms.
  *
- * Order follows the provinces' guidance (shared/domain/README.md): what is
+ * Order follows the provinces' guidance (docs/domain.md §2): what is
  * mandatory, then what is no-regret, then what gives outstanding efficiency,
  * then what creates new value (the four steps of NEEDS). Within a step the
  * need that would lift the score most comes first; ties keep NEEDS order.

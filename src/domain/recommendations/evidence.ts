@@ -143,7 +143,7 @@ function define(spec: Spec): NeedEvidence {
 }
 
 // ---------------------------------------------------------------------------
-// Why each need matters (shared/domain/README.md and sources.md)
+// Why each need matters (docs/domain.md §2 and §4)
 // ---------------------------------------------------------------------------
 
 const WHY = {

@@ -54,7 +54,7 @@ export function frameworkOf(a: Pick<Assessment, 'frameworkId' | 'frameworkVersio
 }
 
 export function profileOf(a: Assessment): Profile | null {
-  return (a.profile as Profile | null) ?? null;
+  return a.profile ?? null;
 }
 
 /** Questions and scoring need the profile; the profile step comes first. */
@@ -88,9 +88,9 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
   // people update what changed instead of starting over.
   const marks = await marksOf(db, business.id);
   const adopted = Object.keys(marks.adopted) as NeedId[];
-  const previousAnswers = (previous?.answers as Answers | undefined) ?? {};
+  const previousAnswers = previous?.answers ?? {};
   const profileNow = businessProfile(business);
-  const answers = (profileNow ? applyAdoptions(framework, previousAnswers, adopted, profileNow) : previousAnswers) as Record<string, unknown>;
+  const answers = profileNow ? applyAdoptions(framework, previousAnswers, adopted, profileNow) : previousAnswers;
   const [created] = await db
     .insert(assessments)
     .values({
@@ -99,7 +99,7 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
       frameworkId: framework.id,
       frameworkVersion: framework.version,
       status: 'draft',
-      profile: businessProfile(business) as Record<string, unknown> | null,
+      profile: businessProfile(business),
       answers,
       currentStep: 'profile',
       createdBy: actor.id,
@@ -169,7 +169,7 @@ export async function saveProfile(
   const framework = getFramework(frameworkIdFor(p.producerType))!;
   const switched = framework.id !== a.frameworkId;
   const values = {
-    profile: profile as unknown as Record<string, unknown>,
+    profile,
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     answers: switched ? {} : a.answers,
@@ -244,7 +244,7 @@ export async function savePage(
   const pages = questionnairePages(framework);
   const page = pages[pageNumber - 1];
   if (!page) throw new NotFoundError();
-  const before = a.answers as Answers;
+  const before = a.answers;
   const shown = visibleQuestions(page, profile, before);
   // Only the questions that were on the form are replaced; the form says which (hidden `shown` list).
   const shownIds = new Set(
@@ -254,7 +254,7 @@ export async function savePage(
   );
   const onForm = shownIds.size > 0 ? page.questions.filter((q) => shownIds.has(q.id)) : shown;
   const { set, cleared, invalid } = answersFromForm(onForm, form);
-  let merged: Record<string, unknown> = { ...before, ...set };
+  let merged: Record<string, AnswerValue> = { ...before, ...set };
   for (const id of cleared) delete merged[id];
 
   // Keep every valid answer; report and drop the invalid ones (nothing typed correctly is lost).
@@ -274,11 +274,11 @@ export async function savePage(
     for (const issue of checked.issues) {
       const qid = String(issue.path[1] ?? '');
       issues.push({ path: [qid], message: issue.message });
-      if (qid in merged) rejected[qid] = merged[qid] as AnswerValue;
+      if (qid in merged) rejected[qid] = merged[qid]!;
       delete merged[qid];
     }
   }
-  const after = merged as Answers;
+  const after: Answers = merged;
   const nowShown = visibleQuestions(page, profile, after);
   const appeared = nowShown.some((q) => !onForm.some((o) => o.id === q.id));
   const stay = issues.length > 0 || appeared;
@@ -287,7 +287,7 @@ export async function savePage(
   const currentStep = opts.autosave ? String(pageNumber) : String(next);
   // Who changed which answer and when: the producer sees this history, whoever filled the form.
   const changed = [...new Set([...Object.keys(before), ...Object.keys(merged)])].filter(
-    (qid) => JSON.stringify((before as Record<string, unknown>)[qid]) !== JSON.stringify(merged[qid]),
+    (qid) => JSON.stringify(before[qid]) !== JSON.stringify(merged[qid]),
   );
   const [updated] = await db.batch([
     db.update(assessments).set({ answers: merged, currentStep, updatedAt: now }).where(isDraft(a.id)).returning({ id: assessments.id }),
@@ -347,7 +347,7 @@ export async function submitAssessment(
   const values = {
     status: 'submitted' as const,
     answers,
-    result: result as unknown as Record<string, unknown>,
+    result,
     score: result.score,
     points: result.points,
     level: result.level,
@@ -390,7 +390,7 @@ export async function setSharing(db: Db, actor: Actor, business: BusinessWithLoc
 }
 
 export function resultOf(a: Assessment): AssessmentResult | null {
-  return (a.result as AssessmentResult | null) ?? null;
+  return a.result ?? null;
 }
 
 /** Remembers where the person is, so resuming (from any device) lands there. */

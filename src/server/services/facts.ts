@@ -14,7 +14,6 @@ import {
   type IndicatorFact,
 } from '#src/db/schema/index.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
-import type { Answers, Profile } from '#src/domain/framework/schema.ts';
 import { coveredNeeds, factFlags } from '#src/domain/indicators/facts.ts';
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
@@ -102,10 +101,9 @@ export function buildFact(
   catalog: readonly Platform[],
 ): NewFact | null {
   const framework = getFramework(a.frameworkId, a.frameworkVersion);
-  const profile = a.profile as Profile | null;
-  const result = a.result as { level: number; score: number; pillars: { id: string; score: number }[] } | null;
+  const { profile, result } = a;
   if (!framework || !profile || !result || !a.submittedAt) return null;
-  const answers = a.answers as Answers;
+  const answers = a.answers;
   const covered = coveredNeeds(framework, profile, answers, adopted);
   // What the plan recommended before any mark: the denominator of the recommendation-adoption indicator.
   const planned = recommend({ framework, profile, answers, catalog }).items.map((i) => i.need as string);

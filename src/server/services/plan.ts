@@ -9,7 +9,6 @@ import { scopeOf } from '#src/domain/access.ts';
 import { NEED_IDS, type NeedId, type Platform } from '#src/domain/platforms/schema.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
 import { recommend, type RecommendationPlan } from '#src/domain/recommendations/engine.ts';
-import type { Answers } from '#src/domain/framework/schema.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
 import { refreshBusinessFacts } from './facts.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
@@ -25,7 +24,7 @@ export async function planFor(db: Db, assessment: Assessment, opts: { includeDis
   return recommend({
     framework: frameworkOf(assessment),
     profile,
-    answers: assessment.answers as Answers,
+    answers: assessment.answers,
     catalog,
     marks: marks as { adopted: Record<NeedId, string | null>; dismissed: NeedId[] },
     includeDismissed: opts.includeDismissed ?? false,

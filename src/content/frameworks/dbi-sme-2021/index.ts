@@ -2,7 +2,7 @@
  * Framework `dbi-sme` version 1: the national Digital Business Indicators for
  * SMEs (Bộ Chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp, QĐ 1970/QĐ-BTTTT,
  * 13/12/2021), the SME variant, which also covers micro businesses,
- * co-operatives and household establishments. Sources: shared/domain/sources.md §1.
+ * co-operatives and household establishments. Sources: docs/domain.md §1.
  *
  * Structure (official): 6 pillars, 10 component indicators, 60 criteria,
  * 320 points. Each ordinary criterion has a "nothing at all" option (0) and

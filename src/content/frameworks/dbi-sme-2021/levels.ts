@@ -1,6 +1,6 @@
 /**
  * Maturity levels of the national SME index (QĐ 1970/QĐ-BTTTT, 2021, Bảng 2
- * and the overall-level table; shared/domain/sources.md §1.3).
+ * and the overall-level table; docs/domain.md §1).
  *
  * Scores here are percentages (0–100). The DBI SME index has 320 points and
  * pillar weights proportional to the pillar maxima, so the total score is

@@ -1,7 +1,7 @@
 /**
  * Pillar 1, "Trải nghiệm số cho khách hàng" (65 points): online presence
  * (45 = 9 criteria) and online activity (20 = 4 criteria). Criteria follow the
- * official order (shared/domain/README.md); wording is ours.
+ * official order (QĐ 1970/QĐ-BTTTT, docs/domain.md §1); wording is ours.
  */
 import { graded } from './scales.ts';
 import type { PillarInput } from '#src/domain/framework/schema.ts';
