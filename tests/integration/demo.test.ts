@@ -71,6 +71,16 @@ describe('demo province on first start', () => {
     expect(await one('SELECT count(*) FROM indicator_targets WHERE is_demo = 1')).toBeGreaterThanOrEqual(3);
   });
 
+  it('an administrator replaces a sample target by the province\'s own, with its basis', async () => {
+    const admin = new Browserless(server.url);
+    expect((await admin.post('/login', { login: 'admin@test.example.vn', password: 'admin-test-password' })).status).toBe(303);
+    const basis = 'Kế hoạch chuyển đổi số của tỉnh (thử nghiệm) / Provincial plan (test)';
+    const res = await admin.post('/admin/targets', { indicatorId: 'epayment_adoption', communeCode: '', baselineDate: '2025-01-01', baselineValue: '40', targetDate: '2030-12-31', targetValue: '90', basis });
+    expect(res.status).toBeLessThan(400);
+    expect(await rows("SELECT basis, is_demo FROM indicator_targets WHERE indicator_id = 'epayment_adoption' AND commune_code = ''")).toEqual([{ basis, is_demo: 0 }]);
+    expect(await (await admin.get('/admin/targets')).text()).toContain('Kế hoạch chuyển đổi số của tỉnh (thử nghiệm)');
+  });
+
   it('reads a realistic coverage: registry rows make the denominator, about one business in ten assessed', async () => {
     const year = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());
     const res = await fetch(`${server.url}/api/v1/indicators?period=${year}`);
@@ -115,6 +125,7 @@ describe('npm run demo:remove', () => {
     expect(await one('SELECT count(*) FROM product_listings')).toBe(0);
     expect(await one('SELECT count(*) FROM help_requests')).toBe(0);
     expect(await one('SELECT count(*) FROM indicator_targets WHERE is_demo = 1')).toBe(0);
+    expect(await one("SELECT count(*) FROM indicator_targets WHERE indicator_id = 'epayment_adoption'")).toBe(1);
     expect(await one("SELECT count(*) FROM users WHERE email LIKE 'demo-%@example.com'")).toBe(0);
     expect(await one('SELECT count(*) FROM assessments WHERE business_id NOT IN (SELECT id FROM businesses)')).toBe(0);
     expect(await one('SELECT count(*) FROM indicator_facts WHERE business_id NOT IN (SELECT id FROM businesses)')).toBe(0);
