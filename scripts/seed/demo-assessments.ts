@@ -1,9 +1,27 @@
 /**
  * Plausible answers for demo businesses, so a newcomer sees a living dashboard. Deterministic
  * (seeded), and clearly demo: only ever applied to businesses marked as demo.
+ *
+ * Answers are drawn in two steps. First a maturity-driven walk answers every question (so scores
+ * and levels spread out); then the needs a business covers are forced to an adoption plan drawn
+ * from rates a Vietnamese province plausibly shows, by lowering the answers that would cover a need
+ * outside the plan and raising (the recommender's own `raise` answers) those inside it. Without the
+ * second step a random walk covers some optional need for almost everyone, and the demo read "95 %
+ * of SMEs on digital platforms", which nobody would believe.
+ *
+ * The rates are judgement, not statistics; they only have to look like a province, not be one:
+ * - e-invoices are mandatory (Nghị định 123/2020, from 1/7/2022), so nearly every enterprise uses
+ *   them; household businesses much less (only those above the cash-register revenue threshold);
+ * - e-tax and online banking are near universal among enterprises too;
+ * - about a third of SMEs use a platform beyond what the law requires of everyone (e-invoice,
+ *   e-tax, e-social insurance) and beyond online banking;
+ * - about a tenth of co-operatives sell on an e-commerce floor.
  */
-import type { AnswerValue, Framework, Profile, Question } from '#src/domain/framework/schema.ts';
-import { applicableQuestions } from '#src/domain/scoring/score.ts';
+import type { AnswerValue, Answers, Framework, Profile, Question } from '#src/domain/framework/schema.ts';
+import { applicableQuestions, validateAnswers } from '#src/domain/scoring/score.ts';
+import { evidenceFor, type Clue } from '#src/domain/recommendations/evidence.ts';
+import type { NeedId } from '#src/domain/platforms/schema.ts';
+import type { ProducerType } from './demo-data.ts';
 
 /** `maturity` in [0, 1]: 0 answers the lowest options, 1 the highest, with some spread per question. */
 export function demoAnswers(framework: Framework, profile: Profile, rnd: () => number, maturity: number): Record<string, AnswerValue> {
@@ -45,4 +63,207 @@ function answerFor(q: Question, rnd: () => number, maturity: number): AnswerValu
       return none ? [none.value] : undefined;
     }
   }
+}
+
+// ---------------------------------------------------------------------------
+// Adoption plan
+// ---------------------------------------------------------------------------
+
+/**
+ * What the law asks of everyone (e-invoice, e-tax; the digital signature comes with issuing
+ * e-invoices) plus online banking. Whatever else a business covers is "beyond the mandatory".
+ */
+export const BASELINE_NEEDS: readonly NeedId[] = ['e_invoice', 'e_tax', 'digital_signature', 'cashless_payment'];
+
+interface Rates {
+  eInvoice: number;
+  eTax: number;
+  banking: number;
+  /** Uses at least one platform beyond the baseline. */
+  beyond: number;
+  /** Sells on an e-commerce floor (a subset of `beyond`). */
+  ecommerce: number;
+}
+
+/** Per producer type; enterprises by size (large firms are further along). */
+const RATES: Record<ProducerType | 'large', Rates> = {
+  enterprise: { eInvoice: 0.96, eTax: 0.94, banking: 0.88, beyond: 0.33, ecommerce: 0.07 },
+  large: { eInvoice: 1, eTax: 1, banking: 1, beyond: 0.8, ecommerce: 0.2 },
+  cooperative: { eInvoice: 0.8, eTax: 0.8, banking: 0.7, beyond: 0.3, ecommerce: 0.1 },
+  cooperative_group: { eInvoice: 0.35, eTax: 0.45, banking: 0.6, beyond: 0.3, ecommerce: 0.1 },
+  household: { eInvoice: 0.3, eTax: 0.45, banking: 0.65, beyond: 0.25, ecommerce: 0.05 },
+};
+
+/** Optional needs a business beyond the baseline picks from, with how common each is. */
+const BEYOND_WEIGHTS: ReadonlyArray<readonly [NeedId, number]> = [
+  ['online_presence', 10],
+  ['accounting', 9],
+  ['sales_management', 6],
+  ['cloud_office', 4],
+  ['logistics', 4],
+  ['online_meeting', 3],
+  ['inventory', 3],
+  ['digital_marketing', 3],
+  ['e_contract', 3],
+  ['hr', 2],
+  ['customer_care', 1.5],
+  ['cybersecurity', 1],
+  ['erp', 0.5],
+  ['data_analytics', 0.5],
+];
+
+function weightedPick<T>(entries: ReadonlyArray<readonly [T, number]>, rnd: () => number): T {
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  let r = rnd() * total;
+  for (const [v, w] of entries) {
+    r -= w;
+    if (r < 0) return v;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** The needs one demo business covers, drawn from the rates of its type and size. */
+export function demoAdoptionPlan(
+  producerType: ProducerType,
+  sizeClass: string | null | undefined,
+  rnd: () => number,
+  /** Needs the business's questionnaire can show; the others are never drawn. */
+  assessable: ReadonlySet<NeedId>,
+): Set<NeedId> {
+  const r = RATES[producerType === 'enterprise' && sizeClass === 'large' ? 'large' : producerType];
+  const plan = new Set<NeedId>();
+  if (rnd() < r.eInvoice) plan.add('e_invoice');
+  if (rnd() < r.eTax) plan.add('e_tax');
+  if (rnd() < r.banking) plan.add('cashless_payment');
+  // Conditional draws so that "beyond" keeps its overall rate and e-commerce is a part of it.
+  const ecommerce = rnd() < r.ecommerce;
+  const beyond = ecommerce || rnd() < (r.beyond - r.ecommerce) / (1 - r.ecommerce);
+  if (ecommerce) {
+    plan.add('ecommerce_marketplace');
+    if (rnd() < 0.5) plan.add('farm_ocop_floor');
+  }
+  if (beyond) {
+    const extra = ecommerce ? Math.floor(rnd() * 3) : 1 + Math.floor(rnd() * rnd() * 4);
+    const pool = BEYOND_WEIGHTS.filter(([need]) => assessable.has(need));
+    for (let i = 0; i < extra; i++) plan.add(weightedPick(pool, rnd));
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------
+// Forcing answers to a plan
+// ---------------------------------------------------------------------------
+
+function questionsById(framework: Framework): Map<string, Question> {
+  const out = new Map<string, Question>();
+  for (const p of framework.pillars) for (const q of p.questions) out.set(q.id, q);
+  for (const s of framework.extraSections ?? []) for (const q of s.questions) out.set(q.id, q);
+  return out;
+}
+
+function pointsOf(q: Question, value: AnswerValue | undefined): number {
+  if (q.type !== 'single' && q.type !== 'boolean') return 0;
+  return q.options.find((o) => o.value === value)?.points ?? -1;
+}
+
+/** Changes the answer so that `clue` no longer holds, keeping it as high as possible. */
+function breakClue(answers: Record<string, AnswerValue>, clue: Clue, q: Question): void {
+  const cur = answers[clue.questionId];
+  if (cur === undefined) return;
+  if ('oneOf' in clue) {
+    if (Array.isArray(cur) || !(clue.oneOf as readonly unknown[]).includes(cur)) return;
+    if (q.type === 'boolean') {
+      answers[q.id] = !cur;
+      return;
+    }
+    if (q.type !== 'single') return;
+    const below = q.options.filter((o) => !(clue.oneOf as readonly unknown[]).includes(o.value)).sort((a, b) => b.points - a.points)[0];
+    if (below) answers[q.id] = below.value;
+    else delete answers[q.id];
+    return;
+  }
+  if ('includes' in clue) {
+    if (!Array.isArray(cur)) return;
+    const kept = cur.filter((v) => !clue.includes.includes(v));
+    if (kept.length === cur.length) return;
+    if (kept.length) answers[q.id] = kept;
+    else {
+      const none = q.type === 'multi' ? q.options.find((o) => 'exclusive' in o && o.exclusive) : undefined;
+      if (none) answers[q.id] = [none.value];
+      else delete answers[q.id];
+    }
+    return;
+  }
+  if (typeof cur === 'number' && cur >= clue.atLeast) answers[q.id] = Math.max(q.type === 'number' ? q.min : 0, clue.atLeast - 1);
+}
+
+function raiseAnswer(answers: Record<string, AnswerValue>, q: Question, value: string | boolean | number): void {
+  const cur = answers[q.id];
+  switch (q.type) {
+    case 'single':
+      if (pointsOf(q, cur) < pointsOf(q, value)) answers[q.id] = value;
+      return;
+    case 'boolean':
+      answers[q.id] = value;
+      return;
+    case 'number':
+      answers[q.id] = typeof cur === 'number' ? Math.max(cur, Number(value)) : Number(value);
+      return;
+    case 'multi': {
+      const exclusive = new Set(q.options.filter((o) => 'exclusive' in o && o.exclusive).map((o) => o.value));
+      const list = Array.isArray(cur) ? cur.filter((v) => !exclusive.has(v)) : [];
+      if (!list.includes(String(value))) list.push(String(value));
+      answers[q.id] = list;
+    }
+  }
+}
+
+/**
+ * Forces the answers so that the framework's evidence covers the needs of `plan` and no other
+ * (as far as the questionnaire allows), then normalises them as the portal does on submit.
+ */
+export function forcePlan(framework: Framework, profile: Profile, answers: Answers, plan: ReadonlySet<NeedId>): Answers {
+  const byId = questionsById(framework);
+  const out: Record<string, AnswerValue> = { ...answers };
+  const table = evidenceFor(framework.id);
+  for (const e of table) {
+    if (plan.has(e.need)) continue;
+    for (const group of e.coveredWhen) {
+      // A group holds only when all its clues hold: breaking the last one is enough.
+      const clue = group[group.length - 1]!;
+      const q = byId.get(clue.questionId);
+      if (q) breakClue(out, clue, q);
+    }
+  }
+  for (const e of table) {
+    if (!plan.has(e.need)) continue;
+    for (const r of e.raise) {
+      const q = byId.get(r.questionId);
+      if (q) raiseAnswer(out, q, r.value);
+    }
+  }
+  // Raised answers may open conditional questions; a second walk leaves them as people do (blank),
+  // and validation drops answers to questions that no longer apply.
+  const valid = validateAnswers(framework, profile, out);
+  return valid.ok ? valid.answers : answers;
+}
+
+/** The maturity that spreads levels mostly over 1–2 with a tail, by producer type and size. */
+export function demoMaturity(producerType: ProducerType, sizeClass: string | null | undefined, rnd: () => number): number {
+  const base =
+    producerType === 'household' ? 0.27
+    : producerType === 'cooperative_group' ? 0.29
+    : producerType === 'cooperative' ? 0.33
+    : sizeClass === 'micro' ? 0.27
+    : sizeClass === 'small' ? 0.34
+    : sizeClass === 'medium' ? 0.48
+    : 0.6;
+  return Math.max(0, Math.min(1, base + (rnd() - 0.5) * 0.4 + (rnd() < 0.06 ? 0.3 : 0)));
+}
+
+/** One demo business's submitted answers: maturity-driven, then forced to its adoption plan. */
+export function demoAssessmentAnswers(framework: Framework, profile: Profile, producerType: ProducerType, rnd: () => number): Answers {
+  const maturity = demoMaturity(producerType, profile.sizeClass, rnd);
+  const plan = demoAdoptionPlan(producerType, profile.sizeClass, rnd, new Set(evidenceFor(framework.id).map((e) => e.need)));
+  return forcePlan(framework, profile, demoAnswers(framework, profile, rnd, maturity), plan);
 }

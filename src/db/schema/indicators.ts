@@ -143,6 +143,10 @@ export const indicatorTargets = sqliteTable(
     baselineValue: real('baseline_value').notNull(),
     targetDate: text('target_date').notNull(),
     targetValue: real('target_value').notNull(),
+    /** Where the figure comes from (plan or decision, or "mục tiêu mẫu" for a sample); shown beside the target. */
+    basis: text('basis'),
+    /** Seeded with the demo province (SEED_DEMO=1); `npm run demo:remove` deletes it. */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },

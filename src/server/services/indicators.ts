@@ -139,7 +139,7 @@ export async function computeBreakdown(db: Db, f: ViewFilter, by: Exclude<GroupB
   });
 }
 
-export type TargetInfo = { value: number; date: string; status: TargetStatus; expected: number | null } | null;
+export type TargetInfo = { value: number; date: string; status: TargetStatus; expected: number | null; basis: string | null } | null;
 
 /** All targets of one unit (province '' or a commune), in one query. */
 export async function targetsOf(db: Db, communeCode: string) {
@@ -152,7 +152,7 @@ export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, 
   const baseline = { date: new Date(t.baselineDate), value: t.baselineValue };
   const target = { date: new Date(t.targetDate), value: t.targetValue };
   const status = targetStatus({ baseline, target, current: current === null ? null : { date: now, value: current } });
-  return { value: t.targetValue, date: t.targetDate, status, expected: Math.round(expectedAt(baseline, target, now) * 10) / 10 };
+  return { value: t.targetValue, date: t.targetDate, status, expected: Math.round(expectedAt(baseline, target, now) * 10) / 10, basis: t.basis ?? null };
 }
 
 export async function targetFor(db: Db, indicatorId: string, communeCode: string, current: number | null, now: Date): Promise<TargetInfo> {

@@ -7,6 +7,7 @@ import { auditLog, indicatorTargets } from '#src/db/schema/index.ts';
 import { auditValues, communesOfProvince } from '#src/db/queries/accounts.ts';
 import { SCALAR_INDICATOR_IDS } from '#src/domain/indicators/definitions.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
+import { optionalFreeText } from '#src/domain/text.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 
@@ -16,6 +17,7 @@ const TargetSchema = z.object({
   indicatorId: z.enum(SCALAR_INDICATOR_IDS as unknown as [string, ...string[]], { error: 'Vui lòng chọn chỉ số / Please choose an indicator' }),
   communeCode: z.string().regex(/^(\d{5})?$/).optional().default(''),
   baselineDate: date, baselineValue: num, targetDate: date, targetValue: num,
+  basis: optionalFreeText({ label: { vi: 'căn cứ', en: 'basis' }, max: 500, messages: { max: 'Căn cứ tối đa 500 ký tự / The basis is at most 500 characters' } }),
 });
 
 /** Sets (or replaces) the target of one indicator for the province ('') or one of its communes. */
