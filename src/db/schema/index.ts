@@ -5,4 +5,3 @@ export * from './platforms.ts';
 export * from './ocop.ts';
 export * from './indicators.ts';
 export * from './secrets.ts';
-export * from './public-snapshots.ts';

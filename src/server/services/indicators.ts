@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { communes, indicatorTargets } from '#src/db/schema/index.ts';
-import { ocopCounts, pillarMeans, registeredCounts, sumCells, type CellCounters, type DashboardFilter, type GroupBy } from '#src/db/queries/dashboard.ts';
+import { ocopCounts, pillarMeans, registeredCounts, registeredGrid, sumCellGrid, sumCells, type CellCounters, type DashboardFilter, type GroupBy } from '#src/db/queries/dashboard.ts';
 import { emptyCounters, indicatorValues, levelDistribution, percent, type Counters, type IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { currentPeriod, parsePeriod, type Period } from '#src/domain/indicators/periods.ts';
 import { expectedAt, targetStatus, type TargetStatus } from '#src/domain/indicators/targets.ts';
-import { suppress } from '#src/domain/indicators/suppression.ts';
-import { countersAt, publicModelFor } from './public-snapshots.ts';
+import { gridOf, isSuppressed } from '#src/domain/indicators/publish.ts';
+import { MIN_CELL, suppress } from '#src/domain/indicators/suppression.ts';
 import { INDICATORS, type ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
 import { factsVersion } from './facts.ts';
@@ -188,11 +188,9 @@ export type PublicIndicator = {
 };
 
 /**
- * The open-data answer for one unit (province or commune) and at most one category filter, from
- * the public snapshot of its period (src/server/services/public-snapshots.ts). Every value is a
- * cell of the period × commune × category cube, suppressed as a whole (src/domain/indicators/publish.ts),
- * so nothing hidden can be recovered by subtraction along communes, categories or quarters, and
- * one submission cannot be isolated by asking before and after it.
+ * The open-data answer for one unit (province or commune) and at most one category filter. Every
+ * value is a cell of the commune × category grid of its indicator, suppressed as a whole (see
+ * src/domain/indicators/publish.ts), so nothing hidden can be recovered by subtraction from what is published.
  */
 export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuery, period: Period, now: Date) {
   const unit = q.unit ?? 'province';
@@ -206,38 +204,40 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
   if (unit !== 'province' && !allCommunes.includes(unit)) throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const communeCode = unit === 'province' ? undefined : unit;
   const f: ViewFilter = { period, provinceCode, communeCode, sector: q.sector, sizeClass: q.size, producerType: q.producerType };
+  const own = await computeView(db, f);
 
-  const { model, slot } = await publicModelFor(db, provinceCode, allCommunes, period, now);
-  const valueIndex = dim ? model.cube.shape.values[dim].indexOf(dimValue!) : null;
-  // A category value with no assessed business is not in the cube: an empty cell, hidden.
-  const cell = valueIndex === -1 ? null : model.cube.at({ slot, commune: communeCode ? allCommunes.indexOf(communeCode) : null, dim, value: valueIndex });
-  const counters = cell === null ? emptyCounters() : countersAt(model, cell);
-  const hiddenIn = (id: string): boolean => cell === null || (model.hidden.get(id)?.[cell] ?? 1) === 1;
-
-  // Live denominators (known businesses, OCOP products): registry and catalogue data, not assessments.
-  const extras = await extrasFor(db, f, null);
-  const registered = extras.registered.get('') ?? 0;
-  const ocopAll = await ocopCounts(db, { provinceCode });
-  const ocopOwn = communeCode ? ocopAll.filter((o) => o.key === communeCode) : ocopAll;
-  const ocopProducts = ocopOwn.reduce((n, r) => n + r.n, 0);
-  const ocopListed = ocopOwn.reduce((n, r) => n + r.listed, 0);
-  const values = indicatorValues(counters, { registered, ocopProducts, ocopListed });
-  // OCOP products: the commune → province line of products (one-way, as before; not per period or category).
-  const ocopTable = suppress({
-    total: { key: 'total', businesses: ocopAll.reduce((n, r) => n + r.n, 0), numerator: ocopAll.reduce((n, r) => n + r.listed, 0), denominator: ocopAll.reduce((n, r) => n + r.n, 0), value: null },
-    rows: allCommunes.map((c) => {
-      const o = ocopAll.find((x) => x.key === c);
-      return { key: c, businesses: o?.n ?? 0, numerator: o?.listed ?? 0, denominator: o?.n ?? 0, value: null };
-    }),
-  });
-  const ocopHidden = communeCode ? ocopTable.rows[allCommunes.indexOf(communeCode)]!.suppressed : ocopTable.total.suppressed;
+  // The province total without a category is hidden only when it rests on fewer than 5 (a margin of
+  // the grid can only be forced hidden when it is small itself): no need to build the grid.
+  let hidden: (id: ScalarIndicatorId) => boolean = (id) => own.values.find((v) => v.id === id)!.businesses < MIN_CELL;
+  if (communeCode || dim) {
+    const df: DashboardFilter = { periodId: period.id, provinceCode };
+    const [cells, registered, ocop] = await Promise.all([sumCellGrid(db, df, dim), registeredGrid(db, provinceCode, dim), ocopCounts(db, { provinceCode })]);
+    const colKeys = dim ? [...new Set([...cells.map((c) => c.key), dimValue!])].sort() : [''];
+    const byCell = new Map(cells.map((c) => [`${c.commune}|${c.key}`, c]));
+    const ocopBy = new Map(ocop.map((o) => [o.key, o]));
+    const valuesAt = (commune: string, key: string) => {
+      const c = byCell.get(`${commune}|${key}`) ?? { ...emptyCounters() };
+      const o = dim ? undefined : ocopBy.get(commune);
+      return indicatorValues(c, { registered: registered.get(`${commune}|${key}`) ?? 0, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 });
+    };
+    const matrix = allCommunes.map((commune) => colKeys.map((key) => valuesAt(commune, key)));
+    const req = { row: communeCode ? allCommunes.indexOf(communeCode) : null, col: dim ? colKeys.indexOf(dimValue!) : null };
+    const cache = new Map<string, boolean>();
+    hidden = (id) => {
+      if (!cache.has(id)) {
+        const counts = matrix.map((row) => row.map((vals) => vals.find((v) => v.id === id)!.businesses));
+        cache.set(id, isSuppressed(gridOf(counts, allCommunes, colKeys), req));
+      }
+      return cache.get(id)!;
+    };
+  }
 
   const targets = await targetsOf(db, communeCode ?? '');
   const indicators: PublicIndicator[] = [];
-  for (const v of values) {
+  for (const v of own.values) {
     // OCOP products have no sector or size: under such a filter the indicator does not apply.
     const notApplicable = v.id === 'ocop_products_on_ecommerce' && dim !== null;
-    const suppressed = !notApplicable && (v.id === 'ocop_products_on_ecommerce' ? ocopHidden : hiddenIn(v.id));
+    const suppressed = !notApplicable && hidden(v.id);
     const target = suppressed || notApplicable ? null : targetInfo(targets.get(v.id), v.value, now);
     indicators.push({
       id: v.id,
@@ -251,20 +251,18 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
       suppressed,
     });
   }
-  const levels = levelDistribution(counters).map((count, l) => (hiddenIn(`level:${l}`) ? null : count));
+  const n = own.counters.n;
+  const assessedHidden = hidden('digital_tech_adoption');
+  const levelCells = own.levels.map((count, level) => ({ key: `l${level}`, businesses: count, numerator: count, denominator: n, value: count }));
+  const levels = !assessedHidden && n >= MIN_CELL ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells }) : null;
   return {
     period: period.id,
     unit,
     filters: { sector: q.sector ?? null, size: q.size ?? null, producerType: q.producerType ?? null },
     indicators,
-    levelDistribution: { counts: levels, suppressed: levels.some((x) => x === null) },
-    pillarMeans: [...model.pillars.entries()]
-      .filter(([, p]) => cell !== null && p.n[cell]! > 0)
-      .map(([k, p]) => {
-        const hidden = hiddenIn(`pillar:${k}`);
-        const n = p.n[cell!]!;
-        return { framework: p.framework, pillar: p.pillar, mean: hidden ? null : Math.round((p.sum[cell!]! / n) * 10) / 10, suppressed: hidden };
-      }),
+    // An empty level is published as 0: it says nothing about any business.
+    levelDistribution: { counts: levels ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value)) : [null, null, null, null, null, null], suppressed: !levels },
+    pillarMeans: own.pillars.map((p) => ({ framework: p.frameworkId, pillar: p.pillarId, mean: !assessedHidden && p.n >= MIN_CELL ? p.mean : null, suppressed: assessedHidden || p.n < MIN_CELL })),
   };
 }
 
