@@ -10,7 +10,8 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
-import { drillDown, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { drillDown, FACT_FLAGS, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { roundPoints } from '#src/domain/indicators/rounding.ts';
 
 export const BREAKDOWNS = ['commune', 'formerDistrict', 'sector', 'size', 'producerType'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -76,7 +77,7 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const rows = await computeBreakdown(db, filter, by);
   // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
   const [t] = await db.select().from(indicatorTargets).where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, ''))).limit(1);
-  const expected = t ? Math.round(expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now) * 10) / 10 : null;
+  const expected = t ? roundPoints(expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now)) : null;
   const breakdown = rows
     .map((r) => {
       const sme = r.values.find((x) => x.id === 'sme_platform_adoption')!;
@@ -87,7 +88,7 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         registered: r.registered,
         values: r.values,
         expected,
-        gap: expected !== null && sme.value !== null ? Math.round((expected - sme.value) * 10) / 10 : null,
+        gap: expected !== null && sme.value !== null ? roundPoints(expected - sme.value) : null,
       };
     })
     // Furthest behind first (largest gap), then lowest value; ties by name.
@@ -95,7 +96,6 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames };
 }
 
-const FACT_FLAGS = ['all', 'platform', 'einvoice', 'epayment', 'econtract', 'ecommerce', 'notInRegistry'] as const;
 
 /** The businesses behind a dashboard number (one flag), limited to the officer's scope. */
 export async function drillDownBusinesses(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date) {
