@@ -379,7 +379,7 @@ export async function submitAssessment(
       ),
       db.update(assessments).set(values).where(isDraft(a.id)),
       expectChanges(db, 1),
-      ...(await factRefreshStatements(db, business.id, catalog, { newest: submitted })),
+      ...(await factRefreshStatements(db, business.id, catalog, { newest: submitted, now })),
     ]);
   } catch (e) {
     if (!isGuardFailure(e)) throw e;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '#src/db/client.ts';
 import {
@@ -21,6 +21,7 @@ import { COUNTER_KEYS, counterDelta } from '#src/domain/indicators/definitions.t
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { vietnamWallClock } from '#src/domain/time.ts';
+import { parsePeriod } from '#src/domain/indicators/periods.ts';
 
 /** The quarter and year (Vietnam calendar, UTC+7) a moment belongs to: ["2026-Q3", "2026"]. */
 export function periodIdsFor(at: Date): [string, string] {
@@ -134,15 +135,35 @@ export function bumpFactsVersion(): void {
   version++;
 }
 
-/** The needs a business has marked adopted now (the latest live mark per need). */
-export async function adoptedNeeds(db: Db, businessId: number): Promise<string[]> {
-  const marks = await db
-    .select({ need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id })
-    .from(recommendationMarks)
-    .where(and(eq(recommendationMarks.businessId, businessId), isNull(recommendationMarks.withdrawnAt)));
+export type MarkRow = { need: string; kind: string; id: number; createdAt: Date; withdrawnAt: Date | null };
+
+/**
+ * The needs marked adopted as of `asOf`: the latest mark per need among those made by then and not
+ * withdrawn by then. A period's fact uses the marks as of the period's end (or now, for the
+ * current period), so a mark made after a quarter closed never changes that quarter's numbers,
+ * and a rebuild derives exactly what the incremental updates wrote.
+ */
+export function adoptedAsOf(marks: readonly MarkRow[], asOf: Date): string[] {
+  const t = asOf.getTime();
   const latest = new Map<string, string>();
-  for (const m of marks.sort((x, y) => x.id - y.id)) latest.set(m.need, m.kind);
+  for (const m of [...marks].sort((x, y) => x.id - y.id)) {
+    if (m.createdAt.getTime() > t || (m.withdrawnAt !== null && m.withdrawnAt.getTime() <= t)) continue;
+    latest.set(m.need, m.kind);
+  }
   return [...latest].filter(([, k]) => k === 'adopted').map(([n]) => n);
+}
+
+export async function marksOfBusiness(db: Db, businessId: number): Promise<MarkRow[]> {
+  return db
+    .select({ need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id, createdAt: recommendationMarks.createdAt, withdrawnAt: recommendationMarks.withdrawnAt })
+    .from(recommendationMarks)
+    .where(eq(recommendationMarks.businessId, businessId));
+}
+
+/** The instant a period's marks are read at: its end, or now while it is still open. */
+export function marksInstant(periodId: string, now: Date): Date {
+  const end = parsePeriod(periodId)!.to;
+  return end.getTime() > now.getTime() ? now : new Date(end.getTime() - 1);
 }
 
 async function provinceOf(db: Db, communeCode: string): Promise<string> {
@@ -196,8 +217,9 @@ export async function factRefreshStatements(
   db: Db,
   businessId: number,
   catalog: readonly Platform[],
-  after: { newest?: Assessment; adopted?: (current: string[]) => string[] } = {},
+  after: { newest?: Assessment; adopted?: (current: string[]) => string[]; now?: Date; onlyOpenPeriods?: boolean } = {},
 ): Promise<Statement[]> {
+  const now = after.now ?? new Date();
   let newest = after.newest;
   if (!newest) {
     [newest] = await db
@@ -210,12 +232,19 @@ export async function factRefreshStatements(
   if (!newest?.submittedAt) return [];
   const [biz] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
   if (!biz) return [];
-  const current = await adoptedNeeds(db, businessId);
-  const adopted = after.adopted ? after.adopted(current) : current;
-  const fact = buildFact(newest, { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry }, adopted, catalog);
-  if (!fact) return [];
+  const marks = await marksOfBusiness(db, businessId);
   const out: Statement[] = [];
-  for (const periodId of periodIdsFor(newest.submittedAt)) out.push(...(await replaceFactStatements(db, periodId, businessId, fact)));
+  for (const periodId of periodIdsFor(newest.submittedAt)) {
+    const asOf = marksInstant(periodId, now);
+    // A mark belongs to the periods still open when it is made; closed periods keep their numbers.
+    if (after.onlyOpenPeriods && asOf.getTime() !== now.getTime()) continue;
+    const current = adoptedAsOf(marks, asOf);
+    // The change being written in the same batch is not in the database yet: it happens at `now`.
+    const adopted = after.adopted && asOf.getTime() === now.getTime() ? after.adopted(current) : current;
+    const fact = buildFact(newest, { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry }, adopted, catalog);
+    if (!fact) continue;
+    out.push(...(await replaceFactStatements(db, periodId, businessId, fact)));
+  }
   return out;
 }
 
@@ -244,6 +273,17 @@ export async function batchWithFacts(db: Db, build: () => Promise<Statement[]>, 
  */
 export async function refreshBusinessFacts(db: Db, businessId: number, catalog: readonly Platform[]): Promise<void> {
   await batchWithFacts(db, () => factRefreshStatements(db, businessId, catalog));
+}
+
+/**
+ * The registry flag is current data, not an answer: when an import first lists an assessed business,
+ * every one of its facts (all periods) moves out of "not in the registry", counters with it.
+ */
+export async function registryFlagStatements(db: Db, businessId: number, inRegistry: boolean): Promise<Statement[]> {
+  const facts = await db.select().from(indicatorFacts).where(and(eq(indicatorFacts.businessId, businessId), eq(indicatorFacts.inRegistry, inRegistry ? 0 : 1)));
+  const out: Statement[] = [];
+  for (const { periodId, ...f } of facts) out.push(...(await replaceFactStatements(db, periodId, businessId, { ...f, inRegistry: inRegistry ? 1 : 0 })));
+  return out;
 }
 
 /** Statements taking a business out of every counter (to run in the erasure's batch). */

@@ -12,10 +12,10 @@
  * - The rebuild's batch starts with guards on snapshots of the inputs it read (assessments, marks,
  *   registry flags): a submission landing while it computes rolls the rebuild back and it starts
  *   again, so a rebuild never loses a concurrent submission.
- * - Facts of older periods are re-derived with the business's current adoption marks (marks are
- *   not kept per period); docs/indicators.md lists this as a known limit.
+ * - A period's fact uses the adoption marks as of the period's end (now, while it is open), the
+ *   same rule as the incremental updates, so a rebuild reproduces them exactly.
  */
-import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import {
   assessments,
@@ -36,7 +36,7 @@ import { counterSums } from '#src/db/queries/dashboard.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { COUNTER_KEYS, DEFINITIONS_VERSION, counterDelta, emptyCounters, type Counters } from '#src/domain/indicators/definitions.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
-import { buildFact, bumpFactsVersion, isGuardFailure, periodIdsFor, type NewFact, type Statement } from './facts.ts';
+import { adoptedAsOf, buildFact, bumpFactsVersion, isGuardFailure, marksInstant, periodIdsFor, type MarkRow, type NewFact, type Statement } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 
@@ -161,24 +161,20 @@ function chunks<T>(rows: T[], size: number): T[][] {
  * business's current marks and registry flag) and every counter from those facts, in one atomic
  * batch guarded against concurrent changes. Returns how many facts it wrote.
  */
-export async function rebuildIndicators(db: Db, attempts = 5): Promise<{ facts: number }> {
+export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5): Promise<{ facts: number }> {
   for (let attempt = 1; ; attempt++) {
     const [snapshot] = await db.all<{ v: string }>(sql`select ${INPUTS} as v`);
     const [subs, bizRows, marks, places, catalog] = await Promise.all([
       db.select().from(assessments).where(and(eq(assessments.status, 'submitted'), isNotNull(assessments.submittedAt))),
       db.select({ id: businesses.id, producerType: businesses.producerType, communeCode: businesses.communeCode, inRegistry: businesses.inRegistry }).from(businesses),
-      db.select({ businessId: recommendationMarks.businessId, need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id }).from(recommendationMarks).where(isNull(recommendationMarks.withdrawnAt)),
+      db.select({ businessId: recommendationMarks.businessId, need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id, createdAt: recommendationMarks.createdAt, withdrawnAt: recommendationMarks.withdrawnAt }).from(recommendationMarks),
       db.select({ code: communes.code, provinceCode: communes.provinceCode }).from(communes),
       catalogSnapshot(db),
     ]);
     const provinceOf = new Map(places.map((c) => [c.code, c.provinceCode]));
     const bizBy = new Map(bizRows.map((b) => [b.id, b]));
-    const latestMark = new Map<number, Map<string, string>>();
-    for (const m of marks.sort((x, y) => x.id - y.id)) {
-      const per = latestMark.get(m.businessId) ?? new Map<string, string>();
-      per.set(m.need, m.kind);
-      latestMark.set(m.businessId, per);
-    }
+    const marksOf = new Map<number, MarkRow[]>();
+    for (const m of marks) marksOf.set(m.businessId, [...(marksOf.get(m.businessId) ?? []), m]);
     const newest = new Map<string, Assessment>();
     for (const a of subs) {
       for (const periodId of periodIdsFor(a.submittedAt!)) {
@@ -191,9 +187,10 @@ export async function rebuildIndicators(db: Db, attempts = 5): Promise<{ facts: 
     for (const [key, a] of newest) {
       const biz = bizBy.get(a.businessId);
       if (!biz) continue;
-      const adopted = [...(latestMark.get(a.businessId) ?? [])].filter(([, k]) => k === 'adopted').map(([n]) => n);
+      const periodId = key.slice(0, key.indexOf('|'));
+      const adopted = adoptedAsOf(marksOf.get(a.businessId) ?? [], marksInstant(periodId, now));
       const fact: NewFact | null = buildFact(a, biz, adopted, catalog);
-      if (fact) facts.push({ periodId: key.slice(0, key.indexOf('|')), ...fact });
+      if (fact) facts.push({ periodId, ...fact });
     }
     const statements = [
       db.run(sql`select abs(-9223372036854775807 - 1 + (${INPUTS} = ${snapshot?.v ?? ''})) > 0`),
@@ -253,11 +250,11 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
  * The start-up check: rebuilds when the counters, the facts or the definitions version disagree,
  * and says so through `log`. Returns the check's report (before any rebuild).
  */
-export async function ensureIndicatorsConsistent(db: Db, log: (line: string) => void = console.log): Promise<CheckReport & { rebuilt: boolean }> {
+export async function ensureIndicatorsConsistent(db: Db, log: (line: string) => void = console.log, now = new Date()): Promise<CheckReport & { rebuilt: boolean }> {
   const report = await checkIndicators(db);
   if (report.consistent) return { ...report, rebuilt: false };
   log(`Indicator counters out of step (${report.reasons.slice(0, 5).join('; ')}${report.reasons.length > 5 ? '; …' : ''}): rebuilding from the assessments.`);
-  const { facts } = await rebuildIndicators(db);
+  const { facts } = await rebuildIndicators(db, now);
   log(`Indicator counters rebuilt from ${facts} facts.`);
   return { ...report, rebuilt: true };
 }
@@ -266,7 +263,7 @@ export async function ensureIndicatorsConsistent(db: Db, log: (line: string) => 
 export async function rebuildIndicatorsAsAdmin(db: Db, actor: Actor | null, now: Date): Promise<{ facts: number; reasons: string[] }> {
   const admin = requireRole(actor, 'admin');
   const before = await checkIndicators(db);
-  const { facts } = await rebuildIndicators(db);
+  const { facts } = await rebuildIndicators(db, now);
   await db.insert(auditLog).values(auditValues({ actorUserId: admin.id, action: 'indicators_rebuild', entity: 'indicators', detail: { facts, reasons: before.reasons.slice(0, 20) } }, now));
   return { facts, reasons: before.reasons };
 }

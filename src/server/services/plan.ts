@@ -90,7 +90,7 @@ export async function applyPlanAction(
   // concurrent write changed the business's fact in between).
   const catalog = a.intent === 'help' ? [] : await catalogSnapshot(db);
   const afterMark = (current: string[]) => (a.intent === 'adopt' ? [...new Set([...current, a.need])] : current.filter((n) => n !== a.need));
-  const facts = () => factRefreshStatements(db, business.id, catalog, { adopted: afterMark });
+  const facts = () => factRefreshStatements(db, business.id, catalog, { adopted: afterMark, now, onlyOpenPeriods: true });
   if (a.intent === 'adopt' || a.intent === 'dismiss') {
     await batchWithFacts(db, async () => [
       withdrawPrevious,
