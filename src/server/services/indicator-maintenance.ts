@@ -49,9 +49,13 @@ const communeWeight = (commune: SQL | string) => sql`(cast(${typeof commune === 
 const categoryWeight = (sector: string, size: string, type: string) =>
   sql`(unicode(${sql.raw(sector)} || '@') * 3 + length(${sql.raw(size)}) * 11 + length(${sql.raw(type)}) * 13)`;
 
+/** Score sums are reals added in different orders: equal within rounding. */
 function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
+
+/** Submission instants are summed modulo a prime so a million of them stay exact in a JS number. */
+const CHECKSUM_MOD = sql.raw('2147483647');
 
 /** Per period: the counters the stored facts imply (exactly the arithmetic of the submissions). */
 async function countersImpliedByFacts(db: Db): Promise<Map<string, Counters & { placeSum: number; categorySum: number; pillarN: number }>> {
@@ -95,9 +99,9 @@ async function newestSubmissions(db: Db): Promise<Map<string, { n: number; sum: 
              (cast(strftime('%m', ${local}) as integer) + 2) / 3 as q
       from ${assessments} where ${assessments.status} = 'submitted' and ${assessments.submittedAt} is not null
     )
-    select y || '-Q' || q as period, count(*) as n, sum(m) as s from (select y, q, b, max(at) as m from sub group by y, q, b) group by y, q
+    select y || '-Q' || q as period, count(*) as n, sum(m % ${CHECKSUM_MOD}) as s from (select y, q, b, max(at) as m from sub group by y, q, b) group by y, q
     union all
-    select y as period, count(*) as n, sum(m) as s from (select y, b, max(at) as m from sub group by y, b) group by y`);
+    select y as period, count(*) as n, sum(m % ${CHECKSUM_MOD}) as s from (select y, b, max(at) as m from sub group by y, b) group by y`);
   return new Map(rows.map((r) => [String(r.period), { n: Number(r.n), sum: Number(r.s) }]));
 }
 
@@ -112,7 +116,7 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     db.select({ periodId: provinceCells.periodId, ...counterSums(provinceCells), categorySum: sql<number>`sum(${provinceCells.n} * ${categoryWeight('sector', 'size_class', 'producer_type')})` }).from(provinceCells).groupBy(provinceCells.periodId),
     db.select({ periodId: pillarCells.periodId, n: sql<number>`sum(${pillarCells.n})` }).from(pillarCells).groupBy(pillarCells.periodId),
     db.select({ periodId: provincePillarCells.periodId, n: sql<number>`sum(${provincePillarCells.n})` }).from(provincePillarCells).groupBy(provincePillarCells.periodId),
-    db.select({ periodId: indicatorFacts.periodId, n: sql<number>`count(*)`, s: sql<number>`sum(${indicatorFacts.submittedAt})` }).from(indicatorFacts).groupBy(indicatorFacts.periodId),
+    db.select({ periodId: indicatorFacts.periodId, n: sql<number>`count(*)`, s: sql<number>`sum(${indicatorFacts.submittedAt} % ${CHECKSUM_MOD})` }).from(indicatorFacts).groupBy(indicatorFacts.periodId),
   ]);
   if (meta?.value !== DEFINITIONS_VERSION) reasons.push(`definitions version ${meta?.value ?? 'none'} ≠ ${DEFINITIONS_VERSION}`);
   const periods = new Set([...facts.keys(), ...submissions.keys(), ...cells.map((c) => c.periodId), ...provinces.map((c) => c.periodId), ...factSums.map((f) => f.periodId)]);
@@ -126,13 +130,14 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     const want = facts.get(p) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0 };
     const sub = submissions.get(p) ?? { n: 0, sum: 0 };
     const fs = factSumBy.get(p);
-    if (sub.n !== Number(fs?.n ?? 0) || !close(sub.sum, Number(fs?.s ?? 0))) reasons.push(`${p}: facts differ from the newest submitted assessments`);
+    if (sub.n !== Number(fs?.n ?? 0) || sub.sum !== Number(fs?.s ?? 0)) reasons.push(`${p}: facts differ from the newest submitted assessments`);
     for (const [name, got] of [['commune cells', cellBy.get(p)], ['province cells', provinceBy.get(p)]] as const) {
-      const bad = COUNTER_KEYS.filter((k) => !close(Number(got?.[k] ?? 0), want[k]));
+      // Counts are integers and compared exactly; only the score sums (reals) get a rounding margin.
+      const bad = COUNTER_KEYS.filter((k) => (k === 'scoreSum' ? !close(Number(got?.[k] ?? 0), want[k]) : Number(got?.[k] ?? 0) !== want[k]));
       if (bad.length) reasons.push(`${p}: ${name} differ from the facts (${bad.join(', ')})`);
-      if (!close(Number(got?.categorySum ?? 0), want.categorySum)) reasons.push(`${p}: ${name} hold counts in the wrong categories`);
+      if (Number(got?.categorySum ?? 0) !== want.categorySum) reasons.push(`${p}: ${name} hold counts in the wrong categories`);
     }
-    if (!close(Number(cellBy.get(p)?.placeSum ?? 0), want.placeSum)) reasons.push(`${p}: commune cells hold counts in the wrong communes`);
+    if (Number(cellBy.get(p)?.placeSum ?? 0) !== want.placeSum) reasons.push(`${p}: commune cells hold counts in the wrong communes`);
     if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN) reasons.push(`${p}: pillar cells differ from the facts`);
   }
   return { consistent: reasons.length === 0, reasons };
