@@ -200,3 +200,25 @@ describe('registry import and the officer dashboard', () => {
     expect((await new Browserless(server.url).get('/dashboard/export.csv')).status).toBe(303);
   });
 });
+
+describe('counter maintenance on the running server', () => {
+  it('a hand-damaged counter is visible on /admin/indicators and the audited rebuild button repairs it', async () => {
+    const before = await pub(`period=${YEAR}`);
+    // Damage: one commune cell loses a business (as an interrupted write of an older version would leave it).
+    await server.db.execute({ sql: 'UPDATE indicator_cells SET n = n - 1, n_sme = n_sme - 1 WHERE period_id = ? AND commune_code = ?', args: [YEAR, A] });
+    const page = await (await admin.get('/admin/indicators')).text();
+    expect(page).toContain('các bộ đếm đang lệch');
+    expect(page).toContain(`${YEAR}: commune cells differ from the facts`);
+    const res = await admin.post('/admin/indicators', {});
+    expect(res.status).toBe(200);
+    const after = await res.text();
+    expect(after).toContain('Đã tính lại');
+    expect(after).toContain('các bộ đếm khớp với bài đánh giá đã lưu');
+    const audit = await server.db.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'indicators_rebuild'");
+    expect(Number(audit.rows[0]!.n)).toBe(1);
+    // Nothing published changed: the rebuild restores exactly what the submissions had written.
+    expect((await pub(`period=${YEAR}`)).indicators).toEqual(before.indicators);
+    // Only administrators may rebuild.
+    expect((await a1.post('/admin/indicators', {})).status).toBe(403);
+  });
+});
