@@ -222,3 +222,31 @@ describe('counter maintenance on the running server', () => {
     expect((await a1.post('/admin/indicators', {})).status).toBe(403);
   });
 });
+
+describe('province-level figures entered by province staff', () => {
+  it('a province officer enters a figure with its source; bad input is a 400 with a clear message and writes nothing; commune officers cannot', async () => {
+    const p = new Browserless(server.url);
+    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ số liệu', login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
+    await p.post('/login', { login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
+    const count = async () => Number((await server.db.execute('SELECT count(*) AS n FROM province_figures')).rows[0]!.n);
+    const bad = await p.post('/dashboard/figures', { figureId: 'digital_economy_grdp_share', period: YEAR, value: '140', source: 'Cục Thống kê tỉnh', asOf: `${Number(YEAR) - 1}-12-31` });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Tỷ lệ phải từ 0 đến 100 %');
+    expect(html).toContain(`Ngày số liệu phải nằm trong kỳ ${YEAR}`);
+    expect(await count()).toBe(0);
+    const good = await p.post('/dashboard/figures', { figureId: 'digital_economy_grdp_share', period: YEAR, value: '12,5', source: 'Cục Thống kê tỉnh, báo cáo năm', asOf: `${YEAR}-06-30` });
+    expect(good.status).toBe(200);
+    expect(await count()).toBe(1);
+    const dash = await (await p.get(`/dashboard?period=${YEAR}`)).text();
+    expect(dash).toContain('Tỷ trọng kinh tế số trong GRDP của tỉnh');
+    expect(dash).toContain('Cục Thống kê tỉnh, báo cáo năm');
+    expect(dash).toContain('Chưa đạt');
+    // A commune officer sees the figures but cannot enter them; a business cannot even see them.
+    const c = new Browserless(server.url);
+    await c.post('/login', { login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a' });
+    expect((await c.post('/dashboard/figures', { figureId: 'dti_rank', period: YEAR, value: '5', source: 'Bộ', asOf: `${YEAR}-06-30` })).status).toBe(403);
+    expect((await a1.get('/dashboard/figures')).status).toBe(403);
+    expect(await count()).toBe(1);
+  });
+});

@@ -175,3 +175,23 @@ export const indicatorMeta = sqliteTable('indicator_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Province-level figures no questionnaire gives (src/domain/indicators/province-figures.ts), entered
+ * by province officers per period with their source; every entry is kept, the newest per figure and
+ * period is the one shown.
+ */
+export const provinceFigures = sqliteTable(
+  'province_figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    figureId: text('figure_id').notNull(),
+    periodId: text('period_id').notNull(),
+    value: real('value').notNull(),
+    source: text('source').notNull(),
+    asOf: text('as_of').notNull(),
+    enteredBy: integer('entered_by').references(() => users.id, { onDelete: 'set null' }),
+    enteredAt: integer('entered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('province_figures_period_idx').on(t.periodId, t.figureId)],
+);

@@ -12,6 +12,7 @@ import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
 import { drillDown, FACT_FLAGS, type FactFlag } from '#src/db/queries/dashboard.ts';
 import { roundPoints } from '#src/domain/indicators/rounding.ts';
+import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
 export const BREAKDOWNS = ['commune', 'formerDistrict', 'sector', 'size', 'producerType'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -25,6 +26,10 @@ export type DashboardData = {
   by: Breakdown;
   breakdown: { key: string; label: string; n: number; registered: number; values: IndicatorValue[]; expected: number | null; gap: number | null }[];
   communeNames: Map<string, string>;
+  /** Province-level figures entered by province staff for the period (beside the computed ones). */
+  provinceFigures: ProvinceFigureRow[];
+  /** Whether the reader may enter those figures. */
+  provinceStaff: boolean;
 };
 
 /**
@@ -93,7 +98,8 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     })
     // Furthest behind first (largest gap), then lowest value; ties by name.
     .sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity) || (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) || a.label.localeCompare(b.label, 'vi'));
-  return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames };
+  const provinceFigures = await provinceFiguresFor(db, period.id);
+  return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames, provinceFigures, provinceStaff: scopeCommune === null };
 }
 
 
