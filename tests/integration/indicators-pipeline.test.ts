@@ -18,7 +18,7 @@ import { createDb, openClient, prepareClient, type Db } from '#src/db/client.ts'
 import { assessments, businesses, communes, indicatorCells, recommendationMarks, users, type Assessment } from '#src/db/schema/index.ts';
 import { businessById } from '#src/db/queries/accounts.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
-import { sumCells } from '#src/db/queries/dashboard.ts';
+import { registeredGrid, sumCells } from '#src/db/queries/dashboard.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { allQuestions, type AnswerValue, type Answers, type Framework, type Profile } from '#src/domain/framework/schema.ts';
 import { FACT_SHARES, emptyCounters } from '#src/domain/indicators/definitions.ts';
@@ -211,6 +211,19 @@ async function expectCountersMatchOracle(env: Env, periods: Iterable<string>, no
   return compared;
 }
 
+/** The maintained known-business counters (coverage denominators) equal a recount of the businesses, by every category. */
+async function expectKnownMatchesBusinesses(env: Env): Promise<void> {
+  const rows = await env.db.select().from(businesses);
+  for (const dim of [null, 'sector', 'size', 'producerType'] as const) {
+    const want = new Map<string, number>();
+    for (const b of rows) {
+      const key = `${b.communeCode}|${dim === 'sector' ? (b.sector ?? '') : dim === 'size' ? (b.sizeClass ?? '') : dim === 'producerType' ? b.producerType : ''}`;
+      want.set(key, (want.get(key) ?? 0) + 1);
+    }
+    expect(new Map([...(await registeredGrid(env.db, PROVINCE, dim))].sort()), `known by ${dim}`).toEqual(new Map([...want].sort()));
+  }
+}
+
 // ---------------------------------------------------------------------------
 
 describe('maintained counters against the oracle (random event sequences)', () => {
@@ -246,6 +259,7 @@ describe('maintained counters against the oracle (random event sequences)', () =
           if (step === 22) await expectCountersMatchOracle(env, periods, now);
         }
         expect(periods.size).toBeGreaterThan(2);
+        await expectKnownMatchesBusinesses(env);
         const compared = await expectCountersMatchOracle(env, periods, now);
         expect(compared).toBeGreaterThan(100);
         // The start-up check agrees, and a rebuild from the assessments changes nothing.
@@ -345,11 +359,14 @@ describe('crash between any two writes of a submission, then a restart', () => {
     const id = await newBusiness(env, rand, 70, now);
     await submit(env, rand, id, now);
     await env.db.run(sql`update province_cells set n_sme_platform = n_sme_platform + 3`);
+    await env.db.run(sql`update known_cells set n = n + 2 where rowid = (select min(rowid) from known_cells)`);
     const logs: string[] = [];
     await prepareDatabase(getEnv({ DATABASE_URL: env.url, SEED_DEMO: '0', ADMIN_EMAIL: 'admin@pipeline.example.vn', ADMIN_PASSWORD: 'admin-pipeline-password', PROVINCE_CODE: PROVINCE }), now, (l) => logs.push(l));
     expect(logs.join('\n')).toMatch(/province cells differ from the facts \(nSmePlatform\).*rebuilding/s);
+    expect(logs.join('\n')).toContain('known businesses differ from the businesses table');
     expect((await checkIndicators(env.db)).reasons).toEqual([]);
     await expectCountersMatchOracle(env, periodIdsFor(now), now, { categories: false });
+    await expectKnownMatchesBusinesses(env);
   }, 60_000);
 
   it('a rebuild while submissions arrive loses nothing', async () => {

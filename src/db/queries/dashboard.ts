@@ -4,7 +4,7 @@ import type { Db } from '#src/db/client.ts';
 import type { Scope } from '#src/domain/access.ts';
 import { whereInScope } from './accounts.ts';
 import { COUNTER_KEYS, FACT_SHARES, type CounterKey, type Counters } from '#src/domain/indicators/definitions.ts';
-import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '#src/db/schema/index.ts';
+import { businesses, communes, knownCells, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '#src/db/schema/index.ts';
 
 export type DashboardFilter = {
   periodId: string;
@@ -116,16 +116,16 @@ export async function sumCellGrid(db: Db, f: DashboardFilter, dim: Dimension | n
   return rows.map((r) => ({ ...r, key: String(r.key ?? '') }));
 }
 
-/** Known businesses per commune × category value. */
+/** Known businesses per commune × category value (from the maintained `known_cells`). */
 export async function registeredGrid(db: Db, provinceCode: string, dim: Dimension | null) {
-  const col = dim === 'sector' ? businesses.sector : dim === 'size' ? businesses.sizeClass : dim === 'producerType' ? businesses.producerType : sql<string>`''`;
+  const col = dim === 'sector' ? knownCells.sector : dim === 'size' ? knownCells.sizeClass : dim === 'producerType' ? knownCells.producerType : sql<string>`''`;
   const rows = await db
-    .select({ commune: businesses.communeCode, key: sql<string>`coalesce(${col}, '')`, n: count() })
-    .from(businesses)
-    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .select({ commune: knownCells.communeCode, key: sql<string>`${col}`, n: sql<number>`sum(${knownCells.n})` })
+    .from(knownCells)
+    .innerJoin(communes, eq(communes.code, knownCells.communeCode))
     .where(eq(communes.provinceCode, provinceCode))
-    .groupBy(businesses.communeCode, col);
-  return new Map(rows.map((r) => [`${r.commune}|${r.key}`, r.n]));
+    .groupBy(knownCells.communeCode, col);
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [`${r.commune}|${r.key}`, Number(r.n)]));
 }
 
 export async function pillarMeans(db: Db, f: DashboardFilter) {
@@ -153,22 +153,25 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
     .groupBy(pillarCells.frameworkId, pillarCells.pillarId);
 }
 
-/** Businesses known to the portal (registered or imported from the registry): the coverage denominator. */
+/**
+ * Businesses known to the portal (registered or imported from the registry): the coverage
+ * denominator, summed from the maintained `known_cells` (a few thousand rows, never the businesses table).
+ */
 export async function registeredCounts(db: Db, f: Omit<DashboardFilter, 'periodId' | 'producerType'> & { producerType?: string }, groupBy: GroupBy = null) {
   const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
-  if (f.communeCode) parts.push(eq(businesses.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(businesses.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(businesses.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(businesses.producerType, f.producerType as 'enterprise'));
+  if (f.communeCode) parts.push(eq(knownCells.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(knownCells.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(knownCells.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(knownCells.producerType, f.producerType));
   const key =
-    groupBy === 'commune' ? businesses.communeCode : groupBy === 'sector' ? businesses.sector : groupBy === 'size' ? businesses.sizeClass : groupBy === 'producerType' ? businesses.producerType : sql<string>`''`;
+    groupBy === 'commune' ? knownCells.communeCode : groupBy === 'sector' ? knownCells.sector : groupBy === 'size' ? knownCells.sizeClass : groupBy === 'producerType' ? knownCells.producerType : sql<string>`''`;
   const rows = await db
-    .select({ key: sql<string>`coalesce(${key}, '')`, n: count() })
-    .from(businesses)
-    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .select({ key: sql<string>`${key}`, n: sql<number>`sum(${knownCells.n})` })
+    .from(knownCells)
+    .innerJoin(communes, eq(communes.code, knownCells.communeCode))
     .where(and(...parts))
     .groupBy(key);
-  return new Map(rows.map((r) => [String(r.key), r.n]));
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [String(r.key), Number(r.n)]));
 }
 
 /** OCOP products (3★+) and those listed on at least one floor now, per commune. */

@@ -195,3 +195,21 @@ export const provinceFigures = sqliteTable(
   },
   (t) => [index('province_figures_period_idx').on(t.periodId, t.figureId)],
 );
+
+/**
+ * Known businesses (registry ∪ registered accounts: every row of `businesses`) per commune × sector
+ * × size × type, the coverage denominator. Kept by triggers on `businesses` (migration
+ * 0006_known_cells_triggers), so every write path updates it in the same statement and no request
+ * recounts the businesses table. Empty text stands for "unknown".
+ */
+export const knownCells = sqliteTable(
+  'known_cells',
+  {
+    communeCode: text('commune_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communeCode, t.sector, t.sizeClass, t.producerType] })],
+);

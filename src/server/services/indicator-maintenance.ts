@@ -25,6 +25,7 @@ import {
   indicatorCells,
   indicatorFacts,
   indicatorMeta,
+  knownCells,
   pillarCells,
   provinceCells,
   provincePillarCells,
@@ -118,6 +119,7 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     db.select({ periodId: provincePillarCells.periodId, n: sql<number>`sum(${provincePillarCells.n})` }).from(provincePillarCells).groupBy(provincePillarCells.periodId),
     db.select({ periodId: indicatorFacts.periodId, n: sql<number>`count(*)`, s: sql<number>`sum(${indicatorFacts.submittedAt} % ${CHECKSUM_MOD})` }).from(indicatorFacts).groupBy(indicatorFacts.periodId),
   ]);
+  reasons.push(...(await checkKnownCells(db)));
   if (meta?.value !== DEFINITIONS_VERSION) reasons.push(`definitions version ${meta?.value ?? 'none'} ≠ ${DEFINITIONS_VERSION}`);
   const periods = new Set([...facts.keys(), ...submissions.keys(), ...cells.map((c) => c.periodId), ...provinces.map((c) => c.periodId), ...factSums.map((f) => f.periodId)]);
   const byPeriod = <T extends { periodId: string }>(rows: T[]) => new Map(rows.map((r) => [r.periodId, r]));
@@ -141,6 +143,22 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN) reasons.push(`${p}: pillar cells differ from the facts`);
   }
   return { consistent: reasons.length === 0, reasons };
+}
+
+/** The known-business counters (kept by triggers on `businesses`) against the businesses themselves. */
+async function checkKnownCells(db: Db): Promise<string[]> {
+  const place = (t: string) => sql`sum(${communeWeight(`${t}.commune_code`)} * 7 + length(coalesce(${sql.raw(`${t}.sector`)}, '')) * 3 + length(coalesce(${sql.raw(`${t}.size_class`)}, '')) * 11 + length(${sql.raw(`${t}.producer_type`)}) * 13)`;
+  const [row] = await db.all<{ n: number; place: number; kn: number; kplace: number; triggers: number }>(sql`select
+    (select count(*) from businesses) as n,
+    (select coalesce(${place('b')}, 0) from businesses b) as place,
+    (select coalesce(sum(n), 0) from known_cells) as kn,
+    (select coalesce(sum(k.n * (${communeWeight('k.commune_code')} * 7 + length(k.sector) * 3 + length(k.size_class) * 11 + length(k.producer_type) * 13)), 0) from known_cells k) as kplace,
+    (select count(*) from sqlite_master where type = 'trigger' and name like 'businesses_known_%') as triggers`);
+  const out: string[] = [];
+  // A migration that rebuilds the businesses table drops its triggers: say so loudly, the counts would freeze.
+  if (Number(row!.triggers) !== 3) out.push('the triggers keeping known_cells are missing (re-create them from db/migrations/0006_known_cells_triggers.sql)');
+  if (Number(row!.n) !== Number(row!.kn) || Number(row!.place) !== Number(row!.kplace)) out.push('known businesses differ from the businesses table');
+  return out;
 }
 
 /** Snapshot of the rebuild's inputs, as a SQL expression and its value now. */
@@ -204,6 +222,9 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
       db.delete(provinceCells),
       db.delete(pillarCells),
       db.delete(provincePillarCells),
+      db.delete(knownCells),
+      db.run(sql`insert into ${knownCells} (commune_code, sector, size_class, producer_type, n)
+        select commune_code, coalesce(sector, ''), coalesce(size_class, ''), producer_type, count(*) from ${businesses} group by 1, 2, 3, 4`),
       ...chunks(facts, 200).map((rows) => db.insert(indicatorFacts).values(rows)),
       ...counterInserts(db, facts, provinceOf),
       db.insert(indicatorMeta).values({ key: META_KEY, value: DEFINITIONS_VERSION }).onConflictDoUpdate({ target: indicatorMeta.key, set: { value: DEFINITIONS_VERSION } }),
