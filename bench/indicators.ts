@@ -13,6 +13,7 @@ import { getEnv } from '#src/server/config/env.ts';
 import { communes, indicatorCells, provinceCells, provincePillarCells, businesses } from '#src/db/schema/index.ts';
 import { clearIndicatorCaches, computeView, computeBreakdown, publicIndicators } from '#src/server/services/indicators.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
+import { COUNTER_KEYS, counterDelta, emptyCounters, type StoredFact } from '#src/domain/indicators/definitions.ts';
 import { mulberry32 } from '../scripts/seed/demo-data.ts';
 import { createRegistryImport } from '#src/server/services/registry-import.ts';
 import { makeTaxCode } from '#src/domain/identity/tax-code.ts';
@@ -100,22 +101,15 @@ export async function benchIndicators() {
     const b = biz[f.biz]!;
     const sme = b.size !== 'large' ? 1 : 0;
     const bit = (n: number) => ((f.flags >> n) & 1);
+    // The same counter arithmetic as the portal (the definition table's counterDelta).
+    const stored: StoredFact = {
+      frameworkId: 'dbi-sme', level: f.level, score: f.score, inRegistry: 1 - bit(5), recommended: 6, adoptedRecommended: bit(2) + bit(3),
+      sme, platform: bit(0), digital: f.level >= 1 ? 1 : 0, einvoice: bit(1), etax: bit(1), epayment: bit(2), econtract: bit(3), ecommerce: bit(4),
+    };
+    const delta = counterDelta(stored, 1);
     const add = (map: Map<string, Record<string, number | string>>, key: string, base: Record<string, string>) => {
-      const c = map.get(key) ?? { ...base, n: 0, nSme: 0, nSmePlatform: 0, nPlatform: 0, nDigital: 0, nEinvoice: 0, nEpayment: 0, nEcontract: 0, nEcommerce: 0, nNotInRegistry: 0, l0: 0, l1: 0, l2: 0, l3: 0, l4: 0, l5: 0, scoreSum: 0, recommended: 0, adoptedRecommended: 0 };
-      (c.n as number)++;
-      (c.nSme as number) += sme;
-      (c.nSmePlatform as number) += sme & bit(0);
-      (c.nPlatform as number) += bit(0);
-      (c.nDigital as number) += f.level >= 1 ? 1 : 0;
-      (c.nEinvoice as number) += bit(1);
-      (c.nEpayment as number) += bit(2);
-      (c.nEcontract as number) += bit(3);
-      (c.nEcommerce as number) += bit(4);
-      (c.nNotInRegistry as number) += bit(5);
-      (c[`l${f.level}`] as number)++;
-      (c.scoreSum as number) += f.score;
-      (c.recommended as number) += 6;
-      (c.adoptedRecommended as number) += bit(2) + bit(3);
+      const c = map.get(key) ?? { ...base, ...emptyCounters() };
+      for (const k of COUNTER_KEYS) (c[k] as number) += delta[k];
       map.set(key, c);
     };
     add(cells, `${period}|${b.commune}|${b.sector}|${b.size}|${b.type}`, { periodId: period, communeCode: b.commune, sector: b.sector, sizeClass: b.size, producerType: b.type });

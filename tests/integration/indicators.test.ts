@@ -40,6 +40,8 @@ async function submit(c: Browserless, key: string, commune: string, overrides: R
 
 const EINVOICE = { i2_einvoice: 'g3' };
 const BANKING = { c2_online_banking: 'g2' };
+// Selling on a marketplace: a platform beyond what the law requires (e-invoices) and beyond online banking.
+const MARKET = { c1_ecommerce_floor: 'g2' };
 let a1: Browserless;
 
 beforeAll(async () => {
@@ -50,13 +52,13 @@ beforeAll(async () => {
   B = String(rs.rows[1]!.code);
   admin = new Browserless(server.url);
   await admin.post('/login', { login: ADMIN.email, password: ADMIN.password });
-  a1 = await assessed('A1', '086000010', A, EINVOICE);
-  await assessed('A2', '086000020', A, EINVOICE);
-  await assessed('A3', '086000030', A, EINVOICE);
+  a1 = await assessed('A1', '086000010', A, { ...EINVOICE, ...MARKET });
+  await assessed('A2', '086000020', A, { ...EINVOICE, ...MARKET });
+  await assessed('A3', '086000030', A, { ...EINVOICE, ...MARKET });
   await assessed('A4', '086000040', A, BANKING);
   await assessed('A5', '086000050', A, {});
   await assessed('A6', '086000060', A, {});
-  await assessed('B1', '086000070', B, { ...EINVOICE, ...BANKING });
+  await assessed('B1', '086000070', B, { ...EINVOICE, ...BANKING, ...MARKET });
   for (const [i, p] of ['086000080', '086000090', '086000100', '086000110', '086000120'].entries()) await assessed(`B${i + 2}`, p, B, {});
 }, 120_000);
 afterAll(async () => {
@@ -66,19 +68,20 @@ afterAll(async () => {
 describe('indicators: worked example', () => {
   it('gives exactly the expected values per commune and province-wide', async () => {
     const prov = await pub(`period=${YEAR}`);
-    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ numerator: 5, denominator: 12, value: 41.7, suppressed: false });
+    // A4 (online banking only) is not an SME "using digital platforms" (nor would e-invoices alone make one).
+    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ numerator: 4, denominator: 12, value: 33.3, suppressed: false });
     expect(ind(prov, 'einvoice_adoption')).toMatchObject({ numerator: 4, denominator: 12, value: 33.3 });
     expect(ind(prov, 'epayment_adoption')).toMatchObject({ numerator: 2, denominator: 12, value: 16.7 });
     expect(ind(prov, 'assessment_coverage')).toMatchObject({ numerator: 12, denominator: 12, value: 100 });
     expect(prov.levelDistribution.counts).toEqual([12, 0, 0, 0, 0, 0]);
     const a = await pub(`period=${YEAR}&unit=${A}`);
-    expect(ind(a, 'sme_platform_adoption')).toMatchObject({ numerator: 4, denominator: 6, value: 66.7 });
+    expect(ind(a, 'sme_platform_adoption')).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
     expect(ind(a, 'einvoice_adoption')).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
     const b = await pub(`period=${YEAR}&unit=${B}`);
     expect(ind(b, 'sme_platform_adoption')).toMatchObject({ numerator: 1, denominator: 6, value: 16.7 });
     // The quarter view holds the same businesses (all submitted now).
     const q = Math.floor(new Date(Date.now() + 7 * 3600e3).getUTCMonth() / 3) + 1;
-    expect(ind(await pub(`period=${YEAR}-Q${q}`), 'sme_platform_adoption')).toMatchObject({ numerator: 5, denominator: 12 });
+    expect(ind(await pub(`period=${YEAR}-Q${q}`), 'sme_platform_adoption')).toMatchObject({ numerator: 4, denominator: 12 });
     // Nothing in another year.
     expect(ind(await pub(`period=${Number(YEAR) - 1}`), 'sme_platform_adoption').suppressed).toBe(true);
   });
@@ -86,10 +89,10 @@ describe('indicators: worked example', () => {
   it('counts a retake in the same period once (the newest)', async () => {
     await submit(a1, 'A1', A, {});
     const prov = await pub(`period=${YEAR}`);
-    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ numerator: 4, denominator: 12 });
+    expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ numerator: 3, denominator: 12 });
     expect(ind(prov, 'einvoice_adoption')).toMatchObject({ numerator: 3, denominator: 12 });
     const a = await pub(`period=${YEAR}&unit=${A}`);
-    expect(ind(a, 'sme_platform_adoption')).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+    expect(ind(a, 'sme_platform_adoption')).toMatchObject({ numerator: 2, denominator: 6, value: 33.3 });
   });
 
   it('suppresses cells built on fewer than 5 businesses and never names a business', async () => {
@@ -121,7 +124,7 @@ describe('indicators: worked example', () => {
   it('target status follows the straight-line trajectory', async () => {
     const res = await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', communeCode: '', baselineDate: `${YEAR}-01-01`, baselineValue: '0', targetDate: `${Number(YEAR) + 5}-01-01`, targetValue: '100' });
     expect(res.status).toBe(200);
-    // Expected now is under 20 % (less than a year into a five-year line from 0 to 100): 33.3 % is on track.
+    // Expected now is under 20 % (less than a year into a five-year line from 0 to 100): 25 % is on track.
     const prov = await pub(`period=${YEAR}`);
     expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ target: 100, status: 'on_track' });
     await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', communeCode: '', baselineDate: `${Number(YEAR) - 1}-01-01`, baselineValue: '30', targetDate: `${Number(YEAR) + 1}-01-01`, targetValue: '90' });
@@ -195,5 +198,55 @@ describe('registry import and the officer dashboard', () => {
     expect((await a1.get('/dashboard')).status).toBe(403);
     expect((await a1.get(`/dashboard/businesses?flag=all`)).status).toBe(403);
     expect((await new Browserless(server.url).get('/dashboard/export.csv')).status).toBe(303);
+  });
+});
+
+describe('counter maintenance on the running server', () => {
+  it('a hand-damaged counter is visible on /admin/indicators and the audited rebuild button repairs it', async () => {
+    const before = await pub(`period=${YEAR}`);
+    // Damage: one commune cell loses a business (as an interrupted write of an older version would leave it).
+    await server.db.execute({ sql: 'UPDATE indicator_cells SET n = n - 1, n_sme = n_sme - 1 WHERE period_id = ? AND commune_code = ?', args: [YEAR, A] });
+    const page = await (await admin.get('/admin/indicators')).text();
+    expect(page).toContain('các bộ đếm đang lệch');
+    expect(page).toContain(`${YEAR}: commune cells differ from the facts`);
+    const res = await admin.post('/admin/indicators', {});
+    expect(res.status).toBe(200);
+    const after = await res.text();
+    expect(after).toContain('Đã tính lại');
+    expect(after).toContain('các bộ đếm khớp với bài đánh giá đã lưu');
+    const audit = await server.db.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'indicators_rebuild'");
+    expect(Number(audit.rows[0]!.n)).toBe(1);
+    // Nothing published changed: the rebuild restores exactly what the submissions had written.
+    expect((await pub(`period=${YEAR}`)).indicators).toEqual(before.indicators);
+    // Only administrators may rebuild.
+    expect((await a1.post('/admin/indicators', {})).status).toBe(403);
+  });
+});
+
+describe('province-level figures entered by province staff', () => {
+  it('a province officer enters a figure with its source; bad input is a 400 with a clear message and writes nothing; commune officers cannot', async () => {
+    const p = new Browserless(server.url);
+    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ số liệu', login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
+    await p.post('/login', { login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
+    const count = async () => Number((await server.db.execute('SELECT count(*) AS n FROM province_figures')).rows[0]!.n);
+    const bad = await p.post('/dashboard/figures', { figureId: 'digital_economy_grdp_share', period: YEAR, value: '140', source: 'Cục Thống kê tỉnh', asOf: `${Number(YEAR) - 1}-12-31` });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Tỷ lệ phải từ 0 đến 100 %');
+    expect(html).toContain(`Ngày số liệu phải nằm trong kỳ ${YEAR}`);
+    expect(await count()).toBe(0);
+    const good = await p.post('/dashboard/figures', { figureId: 'digital_economy_grdp_share', period: YEAR, value: '12,5', source: 'Cục Thống kê tỉnh, báo cáo năm', asOf: `${YEAR}-06-30` });
+    expect(good.status).toBe(200);
+    expect(await count()).toBe(1);
+    const dash = await (await p.get(`/dashboard?period=${YEAR}`)).text();
+    expect(dash).toContain('Tỷ trọng kinh tế số trong GRDP của tỉnh');
+    expect(dash).toContain('Cục Thống kê tỉnh, báo cáo năm');
+    expect(dash).toContain('Chưa đạt');
+    // A commune officer sees the figures but cannot enter them; a business cannot even see them.
+    const c = new Browserless(server.url);
+    await c.post('/login', { login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a' });
+    expect((await c.post('/dashboard/figures', { figureId: 'dti_rank', period: YEAR, value: '5', source: 'Bộ', asOf: `${YEAR}-06-30` })).status).toBe(403);
+    expect((await a1.get('/dashboard/figures')).status).toBe(403);
+    expect(await count()).toBe(1);
   });
 });

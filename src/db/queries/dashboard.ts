@@ -3,7 +3,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
 import type { Scope } from '#src/domain/access.ts';
 import { whereInScope } from './accounts.ts';
-import { businesses, communes, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '#src/db/schema/index.ts';
+import { COUNTER_KEYS, FACT_SHARES, type CounterKey, type Counters } from '#src/domain/indicators/definitions.ts';
+import { businesses, communes, knownCells, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '#src/db/schema/index.ts';
 
 export type DashboardFilter = {
   periodId: string;
@@ -16,23 +17,12 @@ export type DashboardFilter = {
 
 export type GroupBy = 'commune' | 'sector' | 'size' | 'producerType' | 'formerDistrict' | null;
 
-export type CellCounters = {
-  key: string;
-  n: number; nSme: number; nSmePlatform: number; nPlatform: number; nDigital: number; nEinvoice: number; nEpayment: number;
-  nEcontract: number; nEcommerce: number; nNotInRegistry: number; l0: number; l1: number; l2: number; l3: number; l4: number; l5: number;
-  scoreSum: number; recommended: number; adoptedRecommended: number;
-};
+export type CellCounters = { key: string } & Counters;
 
-/** SUM() of every counter of a cell table, for a select list. */
-function counterSums(t: typeof indicatorCells | typeof provinceCells) {
+/** SUM() of every counter of a cell table (the definition table's COUNTER_KEYS), for a select list. */
+export function counterSums(t: typeof indicatorCells | typeof provinceCells) {
   const s = (c: SQLiteColumn) => sql<number>`coalesce(sum(${c}), 0)`;
-  return {
-    n: s(t.n), nSme: s(t.nSme), nSmePlatform: s(t.nSmePlatform), nPlatform: s(t.nPlatform),
-    nDigital: s(t.nDigital), nEinvoice: s(t.nEinvoice), nEpayment: s(t.nEpayment),
-    nEcontract: s(t.nEcontract), nEcommerce: s(t.nEcommerce), nNotInRegistry: s(t.nNotInRegistry),
-    l0: s(t.l0), l1: s(t.l1), l2: s(t.l2), l3: s(t.l3), l4: s(t.l4), l5: s(t.l5),
-    scoreSum: s(t.scoreSum), recommended: s(t.recommended), adoptedRecommended: s(t.adoptedRecommended),
-  };
+  return Object.fromEntries(COUNTER_KEYS.map((k) => [k, s(t[k])])) as Record<CounterKey, SQL<number>>;
 }
 
 function cellWhere(f: DashboardFilter): SQL {
@@ -126,16 +116,16 @@ export async function sumCellGrid(db: Db, f: DashboardFilter, dim: Dimension | n
   return rows.map((r) => ({ ...r, key: String(r.key ?? '') }));
 }
 
-/** Known businesses per commune × category value. */
+/** Known businesses per commune × category value (from the maintained `known_cells`). */
 export async function registeredGrid(db: Db, provinceCode: string, dim: Dimension | null) {
-  const col = dim === 'sector' ? businesses.sector : dim === 'size' ? businesses.sizeClass : dim === 'producerType' ? businesses.producerType : sql<string>`''`;
+  const col = dim === 'sector' ? knownCells.sector : dim === 'size' ? knownCells.sizeClass : dim === 'producerType' ? knownCells.producerType : sql<string>`''`;
   const rows = await db
-    .select({ commune: businesses.communeCode, key: sql<string>`coalesce(${col}, '')`, n: count() })
-    .from(businesses)
-    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .select({ commune: knownCells.communeCode, key: sql<string>`${col}`, n: sql<number>`sum(${knownCells.n})` })
+    .from(knownCells)
+    .innerJoin(communes, eq(communes.code, knownCells.communeCode))
     .where(eq(communes.provinceCode, provinceCode))
-    .groupBy(businesses.communeCode, col);
-  return new Map(rows.map((r) => [`${r.commune}|${r.key}`, r.n]));
+    .groupBy(knownCells.communeCode, col);
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [`${r.commune}|${r.key}`, Number(r.n)]));
 }
 
 export async function pillarMeans(db: Db, f: DashboardFilter) {
@@ -163,22 +153,25 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
     .groupBy(pillarCells.frameworkId, pillarCells.pillarId);
 }
 
-/** Businesses known to the portal (registered or imported from the registry): the coverage denominator. */
+/**
+ * Businesses known to the portal (registered or imported from the registry): the coverage
+ * denominator, summed from the maintained `known_cells` (a few thousand rows, never the businesses table).
+ */
 export async function registeredCounts(db: Db, f: Omit<DashboardFilter, 'periodId' | 'producerType'> & { producerType?: string }, groupBy: GroupBy = null) {
   const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
-  if (f.communeCode) parts.push(eq(businesses.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(businesses.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(businesses.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(businesses.producerType, f.producerType as 'enterprise'));
+  if (f.communeCode) parts.push(eq(knownCells.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(knownCells.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(knownCells.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(knownCells.producerType, f.producerType));
   const key =
-    groupBy === 'commune' ? businesses.communeCode : groupBy === 'sector' ? businesses.sector : groupBy === 'size' ? businesses.sizeClass : groupBy === 'producerType' ? businesses.producerType : sql<string>`''`;
+    groupBy === 'commune' ? knownCells.communeCode : groupBy === 'sector' ? knownCells.sector : groupBy === 'size' ? knownCells.sizeClass : groupBy === 'producerType' ? knownCells.producerType : sql<string>`''`;
   const rows = await db
-    .select({ key: sql<string>`coalesce(${key}, '')`, n: count() })
-    .from(businesses)
-    .innerJoin(communes, eq(communes.code, businesses.communeCode))
+    .select({ key: sql<string>`${key}`, n: sql<number>`sum(${knownCells.n})` })
+    .from(knownCells)
+    .innerJoin(communes, eq(communes.code, knownCells.communeCode))
     .where(and(...parts))
     .groupBy(key);
-  return new Map(rows.map((r) => [String(r.key), r.n]));
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [String(r.key), Number(r.n)]));
 }
 
 /** OCOP products (3★+) and those listed on at least one floor now, per commune. */
@@ -199,7 +192,9 @@ export async function ocopCounts(db: Db, f: { provinceCode: string; communeCode?
   return rows.map((r) => ({ key: r.key, n: r.n, listed: Number(r.listed ?? 0) }));
 }
 
-export type FactFlag = 'all' | 'platform' | 'einvoice' | 'epayment' | 'econtract' | 'ecommerce' | 'notInRegistry';
+/** A drill-down: all assessed businesses, those not in the registry, or the numerator (fact flag) of an assessment-based share. */
+export const FACT_FLAGS: readonly string[] = ['all', 'notInRegistry', ...FACT_SHARES.map((s) => s.measure.numerator)];
+export type FactFlag = string;
 
 /**
  * The businesses behind a number, limited to the actor's scope by where each business is now: a
@@ -213,7 +208,12 @@ export async function drillDown(db: Db, scope: Scope, f: DashboardFilter, flag: 
   if (f.sizeClass) parts.push(eq(indicatorFacts.sizeClass, f.sizeClass));
   if (f.producerType) parts.push(eq(indicatorFacts.producerType, f.producerType));
   if (flag === 'notInRegistry') parts.push(eq(indicatorFacts.inRegistry, 0));
-  else if (flag !== 'all') parts.push(eq(indicatorFacts[flag], 1));
+  else if (flag !== 'all') {
+    // The numerator of a share: its fact flag within its population (need flags already imply the need was asked).
+    const m = FACT_SHARES.find((s) => s.measure.numerator === flag)!.measure;
+    parts.push(eq(indicatorFacts[m.numerator], 1));
+    if (m.population.kind === 'sme') parts.push(eq(indicatorFacts.sme, 1));
+  }
   return db
     .select({
       businessId: indicatorFacts.businessId,

@@ -1,5 +1,6 @@
 import { integer, primaryKey, real, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts.ts';
+import type { CounterKey } from '#src/domain/indicators/definitions.ts';
 
 /**
  * The newest submitted assessment of each business in each period (quarter "2026-Q3" and year
@@ -25,6 +26,7 @@ export const indicatorFacts = sqliteTable(
     platform: integer('platform').notNull(),
     digital: integer('digital').notNull(),
     einvoice: integer('einvoice').notNull(),
+    etax: integer('etax').notNull().default(0),
     epayment: integer('epayment').notNull(),
     econtract: integer('econtract').notNull(),
     ecommerce: integer('ecommerce').notNull(),
@@ -39,17 +41,25 @@ export const indicatorFacts = sqliteTable(
   ],
 );
 
-/** The counters every cell keeps (a fresh set of column builders per table). */
+/**
+ * The counters every cell keeps (a fresh set of column builders per table): one per COUNTER_KEYS
+ * entry of the definition table (a type check below keeps the two in step).
+ */
 function counterColumns() {
   return {
       n: integer('n').notNull(),
       nSme: integer('n_sme').notNull(),
       nSmePlatform: integer('n_sme_platform').notNull(),
-      nPlatform: integer('n_platform').notNull(),
       nDigital: integer('n_digital').notNull(),
+      nAskedEinvoice: integer('n_asked_einvoice').notNull().default(0),
       nEinvoice: integer('n_einvoice').notNull(),
+      nAskedEtax: integer('n_asked_etax').notNull().default(0),
+      nEtax: integer('n_etax').notNull().default(0),
+      nAskedEpayment: integer('n_asked_epayment').notNull().default(0),
       nEpayment: integer('n_epayment').notNull(),
+      nAskedEcontract: integer('n_asked_econtract').notNull().default(0),
       nEcontract: integer('n_econtract').notNull(),
+      nAskedEcommerce: integer('n_asked_ecommerce').notNull().default(0),
       nEcommerce: integer('n_ecommerce').notNull(),
       nNotInRegistry: integer('n_not_in_registry').notNull(),
       l0: integer('l0').notNull(),
@@ -155,3 +165,55 @@ export const indicatorTargets = sqliteTable(
 
 export type IndicatorFact = typeof indicatorFacts.$inferSelect;
 export type IndicatorCell = typeof indicatorCells.$inferSelect;
+
+/** A compile error here means the cell columns and the definition table's COUNTER_KEYS differ. */
+type CounterColumnKeys = Exclude<keyof typeof indicatorCells.$inferSelect, 'periodId' | 'communeCode' | 'sector' | 'sizeClass' | 'producerType'>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const counterColumnsMatchDefinitions: Same<CounterColumnKeys, CounterKey> = true;
+
+/**
+ * Bookkeeping of the indicator pipeline: the definitions version the stored facts were derived
+ * with, so a start after a definition change re-derives them instead of serving old meanings.
+ */
+export const indicatorMeta = sqliteTable('indicator_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * Province-level figures no questionnaire gives (src/domain/indicators/province-figures.ts), entered
+ * by province officers per period with their source; every entry is kept, the newest per figure and
+ * period is the one shown.
+ */
+export const provinceFigures = sqliteTable(
+  'province_figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    figureId: text('figure_id').notNull(),
+    periodId: text('period_id').notNull(),
+    value: real('value').notNull(),
+    source: text('source').notNull(),
+    asOf: text('as_of').notNull(),
+    enteredBy: integer('entered_by').references(() => users.id, { onDelete: 'set null' }),
+    enteredAt: integer('entered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('province_figures_period_idx').on(t.periodId, t.figureId)],
+);
+
+/**
+ * Known businesses (registry ∪ registered accounts: every row of `businesses`) per commune × sector
+ * × size × type, the coverage denominator. Kept by triggers on `businesses` (migration
+ * 0006_known_cells_triggers), so every write path updates it in the same statement and no request
+ * recounts the businesses table. Empty text stands for "unknown".
+ */
+export const knownCells = sqliteTable(
+  'known_cells',
+  {
+    communeCode: text('commune_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communeCode, t.sector, t.sizeClass, t.producerType] })],
+);

@@ -1,15 +1,12 @@
 /**
- * Indicator values from summed counters (dashboard cells). Pure; the same definitions as
- * src/domain/indicators, computed from counters instead of individual facts so a province view
- * costs one indexed sum.
+ * Indicator values from summed counters (dashboard cells). Pure; every value derives from the
+ * definition table (definitions.ts), computed from counters instead of individual facts so a
+ * province view costs one indexed sum.
  */
-import { INDICATORS, type IndicatorDefinition, type ScalarIndicatorId } from './definitions.ts';
+import { COUNTER_KEYS, INDICATORS, emptyCounters, type Counters, type IndicatorDefinition, type ScalarIndicatorId } from './definitions.ts';
+import { percent } from './rounding.ts';
 
-export type Counters = {
-  n: number; nSme: number; nSmePlatform: number; nPlatform: number; nDigital: number; nEinvoice: number; nEpayment: number;
-  nEcontract: number; nEcommerce: number; nNotInRegistry: number; l0: number; l1: number; l2: number; l3: number; l4: number; l5: number;
-  scoreSum: number; recommended: number; adoptedRecommended: number;
-};
+export { emptyCounters, percent, COUNTER_KEYS, type Counters };
 
 export type Extras = { registered: number; ocopProducts: number; ocopListed: number };
 
@@ -24,38 +21,28 @@ export type IndicatorValue = {
   businesses: number;
 };
 
-export function percent(numerator: number, denominator: number): number | null {
-  if (denominator <= 0) return null;
-  return Math.round((numerator * 1000) / denominator) / 10;
+function parts(d: IndicatorDefinition, c: Counters, x: Extras): [number, number, number] {
+  const m = d.measure!;
+  switch (m.basis) {
+    case 'facts':
+      return [c[m.counters.numerator], c[m.counters.population], c[m.counters.population]];
+    case 'ocop':
+      return [x.ocopListed, x.ocopProducts, x.ocopProducts];
+    // Assessed businesses can outnumber known ones (not every assessed firm is in the registry yet).
+    case 'registry':
+      return [c.n, Math.max(x.registered, c.n), c.n];
+    case 'recommendations':
+      return [c.adoptedRecommended, c.recommended, c.n];
+  }
 }
 
 export function indicatorValues(c: Counters, x: Extras): IndicatorValue[] {
-  const rows: [ScalarIndicatorId, number, number, number][] = [
-    ['sme_platform_adoption', c.nSmePlatform, c.nSme, c.nSme],
-    ['digital_tech_adoption', c.nDigital, c.n, c.n],
-    ['einvoice_adoption', c.nEinvoice, c.n, c.n],
-    ['epayment_adoption', c.nEpayment, c.n, c.n],
-    ['econtract_adoption', c.nEcontract, c.n, c.n],
-    ['ecommerce_adoption', c.nEcommerce, c.n, c.n],
-    ['ocop_products_on_ecommerce', x.ocopListed, x.ocopProducts, x.ocopProducts],
-    // Assessed businesses can outnumber known ones (not every assessed firm is in the registry yet).
-    ['assessment_coverage', c.n, Math.max(x.registered, c.n), c.n],
-    ['recommendation_adoption', c.adoptedRecommended, c.recommended, c.n],
-  ];
-  return rows.map(([id, numerator, denominator, businesses]) => ({
-    id,
-    definition: INDICATORS.find((d) => d.id === id)!,
-    numerator,
-    denominator,
-    value: percent(numerator, denominator),
-    businesses,
-  }));
+  return INDICATORS.filter((d) => d.measure).map((d) => {
+    const [numerator, denominator, businesses] = parts(d, c, x);
+    return { id: d.id as ScalarIndicatorId, definition: d, numerator, denominator, value: percent(numerator, denominator), businesses };
+  });
 }
 
 export function levelDistribution(c: Counters): number[] {
   return [c.l0, c.l1, c.l2, c.l3, c.l4, c.l5];
-}
-
-export function emptyCounters(): Counters {
-  return { n: 0, nSme: 0, nSmePlatform: 0, nPlatform: 0, nDigital: 0, nEinvoice: 0, nEpayment: 0, nEcontract: 0, nEcommerce: 0, nNotInRegistry: 0, l0: 0, l1: 0, l2: 0, l3: 0, l4: 0, l5: 0, scoreSum: 0, recommended: 0, adoptedRecommended: 0 };
 }

@@ -5,8 +5,12 @@
  * target it is read against (QĐ 411/QĐ-TTg, 31/3/2022; see
  * docs/domain.md §6).
  *
- * Rules shared by every assessment-based indicator (implemented in
- * `compute.ts`):
+ * This table is the single source: the counters (`counterDelta`), the dashboard values
+ * (`dashboard.ts`), drill-downs, exports, open data and the OpenAPI document all derive from it.
+ * Adding an assessment-based share is one entry here (plus a fact predicate in `facts.ts` and its
+ * counter columns if it counts something new). docs/indicators.md explains every entry.
+ *
+ * Rules shared by every assessment-based indicator:
  * - Each business counts once, through its newest submitted assessment within
  *   the period; a retake in the same period replaces the earlier one.
  * - A need counts as covered when that assessment's answers show it (the
@@ -22,6 +26,7 @@
  * Pure module: no astro, no database, no clock.
  */
 import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { asks, type FactFlags } from './facts.ts';
 
 export interface Localized {
   vi: string;
@@ -68,8 +73,41 @@ export type IndicatorId = (typeof INDICATOR_IDS)[number];
 /** The indicators with one value per cell (everything but the distribution and the pillar means). */
 export type ScalarIndicatorId = Exclude<IndicatorId, 'level_distribution' | 'pillar_mean_score'>;
 
+/** Counters kept per cell (period × commune × sector × size × producer type). */
+export const COUNTER_KEYS = [
+  'n', 'nSme', 'nSmePlatform', 'nDigital', 'nAskedEinvoice', 'nEinvoice', 'nAskedEtax', 'nEtax', 'nAskedEpayment', 'nEpayment',
+  'nAskedEcontract', 'nEcontract', 'nAskedEcommerce', 'nEcommerce', 'nNotInRegistry',
+  'l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'scoreSum', 'recommended', 'adoptedRecommended',
+] as const;
+export type CounterKey = (typeof COUNTER_KEYS)[number];
+export type Counters = Record<CounterKey, number>;
+
+export type FactFlagName = keyof FactFlags;
+
+/** The stored fact of one business in one period, as the counters see it (flags as 0/1). */
+export type StoredFact = { frameworkId: string; level: number; score: number; inRegistry: number; recommended: number; adoptedRecommended: number } & Record<FactFlagName, number>;
+
+/** Who is in an assessment-based share's denominator. */
+export type Population =
+  | { kind: 'assessed' }
+  | { kind: 'sme' }
+  /** Businesses whose questionnaire asks about one of these needs. */
+  | { kind: 'asked'; needs: readonly NeedId[] };
+
+/** How a scalar indicator's numerator and denominator are obtained. */
+export type Measure =
+  /** A share of assessed businesses (newest submitted assessment in the period), counted in cells. */
+  | { basis: 'facts'; population: Population; numerator: FactFlagName; counters: { population: CounterKey; numerator: CounterKey } }
+  | { basis: 'ocop' }
+  | { basis: 'registry' }
+  | { basis: 'recommendations' };
+
 export interface IndicatorDefinition {
   id: IndicatorId;
+  /** Scalar indicators only. */
+  measure?: Measure;
+  /** Whether the value may be published as open data (after small-cell suppression). */
+  publishable: boolean;
   kind: IndicatorKind;
   unit: IndicatorUnit;
   name: Localized;
@@ -117,12 +155,16 @@ function sourceWith(target: boolean): Localized {
 function needShare(
   id: ScalarIndicatorId,
   needs: readonly NeedId[],
+  numerator: FactFlagName,
+  counters: { population: CounterKey; numerator: CounterKey },
   name: Localized,
   what: Localized,
   nationalTargets: readonly NationalTarget[] = [],
 ): IndicatorDefinition {
   return {
     id,
+    measure: { basis: 'facts', population: { kind: 'asked', needs }, numerator, counters },
+    publishable: true,
     kind: 'share',
     unit: 'percent',
     name,
@@ -139,12 +181,14 @@ function needShare(
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'sme_platform_adoption',
+    measure: { basis: 'facts', population: { kind: 'sme' }, numerator: 'platform', counters: { population: 'nSme', numerator: 'nSmePlatform' } },
+    publishable: true,
     kind: 'share',
     unit: 'percent',
     name: { vi: 'Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số', en: 'SMEs using digital platforms' },
     definition: {
-      vi: `Tử số: số doanh nghiệp nhỏ và vừa (siêu nhỏ, nhỏ, vừa theo Nghị định 80/2021) đã đánh giá có ít nhất một nhu cầu nền tảng số được đáp ứng. Mẫu số: số doanh nghiệp nhỏ và vừa đã đánh giá. Doanh nghiệp lớn và doanh nghiệp chưa xác định được quy mô không được tính. ${COVERED_RULE.vi} ${NEWEST_RULE.vi}`,
-      en: `Numerator: assessed SMEs (micro, small, medium by Decree 80/2021) with at least one digital-platform need covered. Denominator: assessed SMEs. Large firms and firms of unknown size are left out. ${COVERED_RULE.en} ${NEWEST_RULE.en}`,
+      vi: `Tử số: số doanh nghiệp nhỏ và vừa (siêu nhỏ, nhỏ, vừa theo Nghị định 80/2021) đã đánh giá có dùng ít nhất một nền tảng số trong kinh doanh NGOÀI những gì pháp luật bắt buộc mọi doanh nghiệp (hóa đơn điện tử, khai nộp thuế điện tử, bảo hiểm xã hội điện tử và chữ ký số đi kèm) và ngoài việc chỉ dùng ngân hàng số. Thanh toán không dùng tiền mặt chỉ được tính khi khách hàng trả qua mã QR/ví điện tử, máy POS hoặc cổng thanh toán. Mẫu số: số doanh nghiệp nhỏ và vừa đã đánh giá. Doanh nghiệp lớn và doanh nghiệp chưa xác định được quy mô không được tính. ${COVERED_RULE.vi} ${NEWEST_RULE.vi}`,
+      en: `Numerator: assessed SMEs (micro, small, medium by Decree 80/2021) using at least one digital platform in their business BEYOND what the law requires of everyone (e-invoices, electronic tax filing, electronic social insurance and the digital signature they need) and beyond online banking alone. Cashless payment counts only when customers pay through a QR code or e-wallet, a card terminal or a payment gateway. Denominator: assessed SMEs. Large firms and firms of unknown size are left out. ${COVERED_RULE.en} ${NEWEST_RULE.en}`,
     },
     source: sourceWith(true),
     nationalTargets: [
@@ -155,6 +199,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'digital_tech_adoption',
+    measure: { basis: 'facts', population: { kind: 'assessed' }, numerator: 'digital', counters: { population: 'n', numerator: 'nDigital' } },
+    publishable: true,
     kind: 'share',
     unit: 'percent',
     name: {
@@ -162,8 +208,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Businesses applying digital technology in production or business',
     },
     definition: {
-      vi: `Tử số: số doanh nghiệp đã đánh giá đạt mức chuyển đổi số từ 1 (Khởi động) trở lên. Mẫu số: số doanh nghiệp đã đánh giá. ${NEWEST_RULE.vi}`,
-      en: `Numerator: assessed businesses at overall digital-transformation level 1 (Starting) or above. Denominator: assessed businesses. ${NEWEST_RULE.en}`,
+      vi: `Tử số: số doanh nghiệp đã đánh giá có dùng công cụ số trong ít nhất một khâu sản xuất, vận hành hoặc quản lý (phần mềm sản xuất, chất lượng, kế toán, bán hàng, kho, nhân sự, ERP, quản lý công việc, CRM, quản lý đội xe/kho vận, nhật ký sản xuất điện tử, IoT, CAD/CNC; với hộ sản xuất, HTX: ứng dụng bán hàng, phần mềm kế toán, ứng dụng giao hàng, tem truy xuất, phần mềm quản lý HTX). Bảng tính, nhóm chat, e-mail và lưu trữ đám mây không được tính. Mẫu số: số doanh nghiệp đã đánh giá. ${NEWEST_RULE.vi}`,
+      en: `Numerator: assessed businesses using digital tools in at least one production, operations or management function (production, quality, accounting, sales, stock, HR, ERP, task-management or CRM software, fleet or warehouse systems, electronic production logs, IoT, CAD/CNC; for household producers and co-operatives: a sales app, accounting software, a delivery app, traceability labels, co-operative management software). Spreadsheets, chat groups, e-mail and cloud storage do not count. Denominator: assessed businesses. ${NEWEST_RULE.en}`,
     },
     source: sourceWith(false),
     nationalTargets: [],
@@ -171,24 +217,32 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   needShare(
     'einvoice_adoption',
     ['e_invoice'],
+    'einvoice',
+    { population: 'nAskedEinvoice', numerator: 'nEinvoice' },
     { vi: 'Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử', en: 'Businesses using e-invoices' },
     { vi: 'dùng hóa đơn điện tử', en: 'using e-invoices' },
   ),
   needShare(
     'etax_adoption',
     ['e_tax'],
+    'etax',
+    { population: 'nAskedEtax', numerator: 'nEtax' },
     { vi: 'Tỷ lệ doanh nghiệp khai, nộp thuế điện tử', en: 'Businesses filing and paying taxes electronically' },
     { vi: 'khai, nộp thuế điện tử', en: 'filing and paying taxes electronically' },
   ),
   needShare(
     'epayment_adoption',
     ['cashless_payment'],
+    'epayment',
+    { population: 'nAskedEpayment', numerator: 'nEpayment' },
     { vi: 'Tỷ lệ doanh nghiệp nhận thanh toán không dùng tiền mặt', en: 'Businesses accepting cashless payment' },
     { vi: 'nhận thanh toán không dùng tiền mặt', en: 'accepting cashless payment' },
   ),
   needShare(
     'econtract_adoption',
     ['e_contract'],
+    'econtract',
+    { population: 'nAskedEcontract', numerator: 'nEcontract' },
     { vi: 'Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử', en: 'Businesses using e-contracts' },
     { vi: 'dùng hợp đồng điện tử', en: 'using e-contracts' },
     [
@@ -199,6 +253,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   needShare(
     'ecommerce_adoption',
     ['ecommerce_marketplace', 'farm_ocop_floor'],
+    'ecommerce',
+    { population: 'nAskedEcommerce', numerator: 'nEcommerce' },
     { vi: 'Tỷ lệ doanh nghiệp bán hàng trên sàn thương mại điện tử', en: 'Businesses selling on e-commerce floors' },
     {
       vi: 'bán trên sàn thương mại điện tử hoặc sàn nông sản, OCOP',
@@ -207,6 +263,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   ),
   {
     id: 'ocop_products_on_ecommerce',
+    measure: { basis: 'ocop' },
+    publishable: true,
     kind: 'share',
     unit: 'percent',
     name: {
@@ -225,6 +283,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'assessment_coverage',
+    measure: { basis: 'registry' },
+    publishable: true,
     kind: 'share',
     unit: 'percent',
     name: { vi: 'Độ bao phủ của tự đánh giá', en: 'Assessment coverage' },
@@ -240,6 +300,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'recommendation_adoption',
+    measure: { basis: 'recommendations' },
+    publishable: true,
     kind: 'share',
     unit: 'percent',
     name: { vi: 'Tỷ lệ gợi ý được áp dụng', en: 'Recommendations adopted' },
@@ -255,6 +317,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'level_distribution',
+    publishable: true,
     kind: 'distribution',
     unit: 'count',
     name: { vi: 'Phân bố mức chuyển đổi số', en: 'Digital-transformation level distribution' },
@@ -267,6 +330,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'pillar_mean_score',
+    publishable: true,
     kind: 'mean',
     unit: 'score',
     name: { vi: 'Điểm trung bình theo trụ cột', en: 'Mean score per pillar' },
@@ -303,3 +367,44 @@ export function nationalTargetFor(definition: IndicatorDefinition, year: number)
   const targets = definition.nationalTargets;
   return targets.find((t) => t.year >= year) ?? targets.at(-1);
 }
+
+/** Whether a stored fact is in a population. */
+export function inPopulation(p: Population, f: StoredFact): boolean {
+  if (p.kind === 'assessed') return true;
+  if (p.kind === 'sme') return f.sme === 1;
+  return p.needs.some((n) => asks(f.frameworkId, n));
+}
+
+/** The assessment-based shares with their measure (the ones counted in cells). */
+export const FACT_SHARES = INDICATORS.flatMap((d) => (d.measure?.basis === 'facts' ? [{ id: d.id as ScalarIndicatorId, measure: d.measure }] : []));
+
+export function emptyCounters(): Counters {
+  return Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as Counters;
+}
+
+/**
+ * What one fact adds to (sign 1) or takes from (sign -1) its cell's counters: the structural counts
+ * (assessed, levels, scores, recommendations) and, for every assessment-based share of the table,
+ * its population and numerator.
+ */
+export function counterDelta(f: StoredFact, sign: 1 | -1): Counters {
+  const c = emptyCounters();
+  c.n = sign;
+  c.nNotInRegistry = f.inRegistry ? 0 : sign;
+  c[`l${f.level}` as CounterKey] = sign;
+  c.scoreSum = sign * f.score;
+  c.recommended = sign * f.recommended;
+  c.adoptedRecommended = sign * f.adoptedRecommended;
+  for (const { measure: m } of FACT_SHARES) {
+    if (!inPopulation(m.population, f)) continue;
+    c[m.counters.population] = sign;
+    if (f[m.numerator]) c[m.counters.numerator] = sign;
+  }
+  return c;
+}
+
+/**
+ * Bumped whenever a definition or a fact predicate changes meaning: a start with stored facts of
+ * another version re-derives them all (see server/services/indicator-maintenance.ts).
+ */
+export const DEFINITIONS_VERSION = '2026-11-beyond-mandatory';

@@ -41,7 +41,7 @@
  * Deterministic: the same table always gives the same suppression pattern.
  * Pure module: no astro, no database, no clock.
  */
-import type { Breakdown, BreakdownBy, IndicatorResult, IndicatorValue, PillarMean } from './compute.ts';
+import type { Breakdown, BreakdownBy, IndicatorResult, IndicatorValue, PillarMean } from './result.ts';
 import type { IndicatorUnit, Localized, ScalarIndicatorId } from './definitions.ts';
 
 export const MIN_CELL = 5;

@@ -21,7 +21,7 @@ import { canChooseCommune, COMMUNE_OUT_OF_SCOPE, requireBusinessAccess, type Act
 import { canEditBusiness } from '#src/domain/access.ts';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { marksOf } from '#src/db/queries/platforms.ts';
-import { refreshBusinessFacts } from './facts.ts';
+import { batchWithFacts, expectChanges, factRefreshStatements, isGuardFailure } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
@@ -362,17 +362,27 @@ export async function submitAssessment(
     { actorUserId: actor.id, action: 'submit_assessment', entity: 'assessment', entityId: String(a.id), detail: { score: result.score, level: result.level } },
     now,
   );
-  const [, updated] = await db.batch([
-    // Logged only when this submit is the one that happens (a second submit of the same draft is refused).
-    db.run(
-      sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
-          select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
-    ),
-    db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
-  ]);
-  requireWritten(updated, a.id);
-  await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
-  return { assessment: { ...a, ...values }, result };
+  const submitted = { ...a, ...values };
+  const catalog = await catalogSnapshot(db);
+  // The submission and every counter change it causes are one atomic batch: a crash leaves both or
+  // neither (the start-up check repairs anything older). The guard after the update rolls the whole
+  // batch back when the draft was submitted by someone else in the meantime.
+  try {
+    await batchWithFacts(db, async () => [
+      // Logged only when this submit is the one that happens (a second submit of the same draft is refused).
+      db.run(
+        sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
+            select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
+      ),
+      db.update(assessments).set(values).where(isDraft(a.id)),
+      expectChanges(db, 1),
+      ...(await factRefreshStatements(db, business.id, catalog, { newest: submitted, now })),
+    ]);
+  } catch (e) {
+    if (!isGuardFailure(e)) throw e;
+    requireWritten([], a.id);
+  }
+  return { assessment: submitted, result };
 }
 
 /** The owner decides whether the share image is public; a random token makes its URL unguessable. */

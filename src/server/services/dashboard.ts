@@ -10,7 +10,9 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
-import { drillDown, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { drillDown, FACT_FLAGS, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { roundPoints } from '#src/domain/indicators/rounding.ts';
+import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
 export const BREAKDOWNS = ['commune', 'formerDistrict', 'sector', 'size', 'producerType'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -24,6 +26,10 @@ export type DashboardData = {
   by: Breakdown;
   breakdown: { key: string; label: string; n: number; registered: number; values: IndicatorValue[]; expected: number | null; gap: number | null }[];
   communeNames: Map<string, string>;
+  /** Province-level figures entered by province staff for the period (beside the computed ones). */
+  provinceFigures: ProvinceFigureRow[];
+  /** Whether the reader may enter those figures. */
+  provinceStaff: boolean;
 };
 
 /**
@@ -76,7 +82,7 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const rows = await computeBreakdown(db, filter, by);
   // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
   const [t] = await db.select().from(indicatorTargets).where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, ''))).limit(1);
-  const expected = t ? Math.round(expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now) * 10) / 10 : null;
+  const expected = t ? roundPoints(expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now)) : null;
   const breakdown = rows
     .map((r) => {
       const sme = r.values.find((x) => x.id === 'sme_platform_adoption')!;
@@ -87,15 +93,15 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         registered: r.registered,
         values: r.values,
         expected,
-        gap: expected !== null && sme.value !== null ? Math.round((expected - sme.value) * 10) / 10 : null,
+        gap: expected !== null && sme.value !== null ? roundPoints(expected - sme.value) : null,
       };
     })
     // Furthest behind first (largest gap), then lowest value; ties by name.
     .sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity) || (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) || a.label.localeCompare(b.label, 'vi'));
-  return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames };
+  const provinceFigures = await provinceFiguresFor(db, period.id);
+  return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames, provinceFigures, provinceStaff: scopeCommune === null };
 }
 
-const FACT_FLAGS = ['all', 'platform', 'einvoice', 'epayment', 'econtract', 'ecommerce', 'notInRegistry'] as const;
 
 /** The businesses behind a dashboard number (one flag), limited to the officer's scope. */
 export async function drillDownBusinesses(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date) {

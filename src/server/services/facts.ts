@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '#src/db/client.ts';
 import {
   assessments,
@@ -14,10 +15,12 @@ import {
   type IndicatorFact,
 } from '#src/db/schema/index.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
-import { coveredNeeds, factFlags } from '#src/domain/indicators/facts.ts';
+import { factFlags } from '#src/domain/indicators/facts.ts';
+import { COUNTER_KEYS, counterDelta } from '#src/domain/indicators/definitions.ts';
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { vietnamWallClock } from '#src/domain/time.ts';
+import { parsePeriod } from '#src/domain/indicators/periods.ts';
 
 /** The quarter and year (Vietnam calendar, UTC+7) a moment belongs to: ["2026-Q3", "2026"]. */
 export function periodIdsFor(at: Date): [string, string] {
@@ -26,49 +29,36 @@ export function periodIdsFor(at: Date): [string, string] {
   return [`${year}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`, String(year)];
 }
 
-type NewFact = Omit<IndicatorFact, 'periodId'>;
+export type NewFact = Omit<IndicatorFact, 'periodId'>;
+export type Statement = BatchItem<'sqlite'>;
 
-function cellDelta(f: NewFact | IndicatorFact, sign: 1 | -1) {
-  const b = (v: number | boolean) => (v ? sign : 0);
-  return {
-    n: sign,
-    nSme: b(f.sme),
-    nSmePlatform: b(f.sme && f.platform),
-    nPlatform: b(f.platform),
-    nDigital: b(f.digital),
-    nEinvoice: b(f.einvoice),
-    nEpayment: b(f.epayment),
-    nEcontract: b(f.econtract),
-    nEcommerce: b(f.ecommerce),
-    nNotInRegistry: b(!f.inRegistry),
-    l0: b(f.level === 0),
-    l1: b(f.level === 1),
-    l2: b(f.level === 2),
-    l3: b(f.level === 3),
-    l4: b(f.level === 4),
-    l5: b(f.level === 5),
-    scoreSum: sign * f.score,
-    recommended: sign * f.recommended,
-    adoptedRecommended: sign * f.adoptedRecommended,
-  };
+/**
+ * A statement that fails (integer overflow), and so rolls back the whole batch, unless the
+ * statement just before it changed exactly `expected` rows. libSQL runs a batch as one transaction
+ * on one connection, so `changes()` is the count of the previous statement of the batch.
+ */
+export function expectChanges(db: Db, expected: number): Statement {
+  return db.run(sql`select abs(-9223372036854775807 - 1 + (changes() = ${expected})) > 0`);
 }
 
-const COUNTERS = [
-  'n', 'nSme', 'nSmePlatform', 'nPlatform', 'nDigital', 'nEinvoice', 'nEpayment', 'nEcontract', 'nEcommerce', 'nNotInRegistry',
-  'l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'scoreSum', 'recommended', 'adoptedRecommended',
-] as const;
+/** Whether a batch failed on one of our `expectChanges` guards (a concurrent writer got there first). */
+export function isGuardFailure(e: unknown): boolean {
+  const text = String((e as { message?: unknown })?.message ?? e) + String((e as { cause?: { message?: unknown } })?.cause?.message ?? '');
+  return /integer overflow/i.test(text);
+}
 
-function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1) {
+/** The counter upserts (commune cell, province cell, pillar cells) of one fact, added (1) or taken out (-1). */
+export function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1): Statement[] {
   const key = { periodId, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
-  const delta = cellDelta(f, sign);
-  const set = Object.fromEntries(COUNTERS.map((c) => [c, sql`${indicatorCells[c]} + excluded.${sql.raw(indicatorCells[c].name)}`]));
-  const provinceSet = Object.fromEntries(COUNTERS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]));
-  const out = [
+  const delta = counterDelta(f, sign);
+  const set = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${indicatorCells[c]} + excluded.${sql.raw(indicatorCells[c].name)}`]));
+  const provinceSet = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]));
+  const out: Statement[] = [
     db.insert(indicatorCells).values({ ...key, ...delta }).onConflictDoUpdate({ target: [indicatorCells.periodId, indicatorCells.communeCode, indicatorCells.sector, indicatorCells.sizeClass, indicatorCells.producerType], set }),
     db
       .insert(provinceCells)
       .values({ periodId, provinceCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType, ...delta })
-      .onConflictDoUpdate({ target: [provinceCells.periodId, provinceCells.provinceCode, provinceCells.sector, provinceCells.sizeClass, provinceCells.producerType], set: provinceSet }) as never,
+      .onConflictDoUpdate({ target: [provinceCells.periodId, provinceCells.provinceCode, provinceCells.sector, provinceCells.sizeClass, provinceCells.producerType], set: provinceSet }),
   ];
   for (const p of f.pillars) {
     out.push(
@@ -78,7 +68,7 @@ function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFa
         .onConflictDoUpdate({
           target: [provincePillarCells.periodId, provincePillarCells.provinceCode, provincePillarCells.sector, provincePillarCells.sizeClass, provincePillarCells.producerType, provincePillarCells.frameworkId, provincePillarCells.pillarId],
           set: { n: sql`${provincePillarCells.n} + excluded.n`, scoreSum: sql`${provincePillarCells.scoreSum} + excluded.score_sum` },
-        }) as never,
+        }),
     );
     out.push(
       db
@@ -87,7 +77,7 @@ function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFa
         .onConflictDoUpdate({
           target: [pillarCells.periodId, pillarCells.communeCode, pillarCells.sector, pillarCells.sizeClass, pillarCells.producerType, pillarCells.frameworkId, pillarCells.pillarId],
           set: { n: sql`${pillarCells.n} + excluded.n`, scoreSum: sql`${pillarCells.scoreSum} + excluded.score_sum` },
-        }) as never,
+        }),
     );
   }
   return out;
@@ -104,10 +94,10 @@ export function buildFact(
   const { profile, result } = a;
   if (!framework || !profile || !result || !a.submittedAt) return null;
   const answers = a.answers;
-  const covered = coveredNeeds(framework, profile, answers, adopted);
   // What the plan recommended before any mark: the denominator of the recommendation-adoption indicator.
   const planned = recommend({ framework, profile, answers, catalog }).items.map((i) => i.need as string);
-  const flags = factFlags({ sizeClass: profile.sizeClass, level: result.level, covered });
+  const flags = factFlags({ frameworkId: a.frameworkId, profile, answers, adopted });
+  const bit = (b: boolean) => (b ? 1 : 0);
   return {
     businessId: a.businessId,
     assessmentId: a.id,
@@ -120,14 +110,15 @@ export function buildFact(
     level: result.level,
     score: result.score,
     pillars: result.pillars.filter((p) => (framework.pillars.find((x) => x.id === p.id)?.weight ?? 0) > 0).map((p) => ({ id: p.id, score: p.score })),
-    sme: flags.sme ? 1 : 0,
-    platform: flags.platform ? 1 : 0,
-    digital: flags.digital ? 1 : 0,
-    einvoice: flags.einvoice ? 1 : 0,
-    epayment: flags.epayment ? 1 : 0,
-    econtract: flags.econtract ? 1 : 0,
-    ecommerce: flags.ecommerce ? 1 : 0,
-    inRegistry: business.inRegistry ? 1 : 0,
+    sme: bit(flags.sme),
+    platform: bit(flags.platform),
+    digital: bit(flags.digital),
+    einvoice: bit(flags.einvoice),
+    etax: bit(flags.etax),
+    epayment: bit(flags.epayment),
+    econtract: bit(flags.econtract),
+    ecommerce: bit(flags.ecommerce),
+    inRegistry: bit(business.inRegistry),
     recommended: planned.length,
     adoptedRecommended: adopted.filter((n) => planned.includes(n)).length,
   };
@@ -138,61 +129,170 @@ let version = 0;
 export function factsVersion(): number {
   return version;
 }
-
-/**
- * Brings the business's contribution up to date for the periods of its newest submitted assessment
- * (after a submit, an adoption mark, or a registry import): old counters out, new ones in, atomically.
- */
-export async function refreshBusinessFacts(db: Db, businessId: number, catalog: readonly Platform[]): Promise<void> {
-  const [newest] = await db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.businessId, businessId), eq(assessments.status, 'submitted')))
-    .orderBy(desc(assessments.submittedAt), desc(assessments.id))
-    .limit(1);
-  if (!newest?.submittedAt) return;
-  const [biz] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
-  if (!biz) return;
-  const marks = await db
-    .select({ need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id })
-    .from(recommendationMarks)
-    .where(and(eq(recommendationMarks.businessId, businessId), isNull(recommendationMarks.withdrawnAt)));
-  const latest = new Map<string, string>();
-  for (const m of marks.sort((x, y) => x.id - y.id)) latest.set(m.need, m.kind);
-  const adopted = [...latest].filter(([, k]) => k === 'adopted').map(([n]) => n);
-  const fact = buildFact(newest, { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry }, adopted, catalog);
-  if (!fact) return;
-  const [place] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, fact.communeCode)).limit(1);
-  const provinceCode = place?.provinceCode ?? '';
-  const statements = [];
-  for (const periodId of periodIdsFor(newest.submittedAt)) {
-    const [old] = await db
-      .select()
-      .from(indicatorFacts)
-      .where(and(eq(indicatorFacts.periodId, periodId), eq(indicatorFacts.businessId, businessId)))
-      .limit(1);
-    if (old) {
-      const [oldPlace] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, old.communeCode)).limit(1);
-      statements.push(...cellStatements(db, periodId, oldPlace?.provinceCode ?? '', old, -1));
-      statements.push(db.delete(indicatorFacts).where(and(eq(indicatorFacts.periodId, periodId), eq(indicatorFacts.businessId, businessId))));
-    }
-    statements.push(db.insert(indicatorFacts).values({ periodId, ...fact }));
-    statements.push(...cellStatements(db, periodId, provinceCode, fact, 1));
-  }
-  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+export function bumpFactsVersion(): void {
   version++;
 }
 
-/** Takes a business out of every counter (before its data is erased). */
-export async function removeBusinessFacts(db: Db, businessId: number): Promise<void> {
-  const facts = await db.select().from(indicatorFacts).where(eq(indicatorFacts.businessId, businessId));
-  if (!facts.length) return;
-  const statements = [];
-  for (const f of facts) {
-    const [place] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, f.communeCode)).limit(1);
-    statements.push(...cellStatements(db, f.periodId, place?.provinceCode ?? '', f, -1));
+export type MarkRow = { need: string; kind: string; id: number; createdAt: Date; withdrawnAt: Date | null };
+
+/**
+ * The needs marked adopted as of `asOf`: the latest mark per need among those made by then and not
+ * withdrawn by then. A period's fact uses the marks as of the period's end (or now, for the
+ * current period), so a mark made after a quarter closed never changes that quarter's numbers,
+ * and a rebuild derives exactly what the incremental updates wrote.
+ */
+export function adoptedAsOf(marks: readonly MarkRow[], asOf: Date): string[] {
+  const t = asOf.getTime();
+  const latest = new Map<string, string>();
+  for (const m of [...marks].sort((x, y) => x.id - y.id)) {
+    if (m.createdAt.getTime() > t || (m.withdrawnAt !== null && m.withdrawnAt.getTime() <= t)) continue;
+    latest.set(m.need, m.kind);
   }
-  statements.push(db.delete(indicatorFacts).where(eq(indicatorFacts.businessId, businessId)));
-  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
-  version++;
+  return [...latest].filter(([, k]) => k === 'adopted').map(([n]) => n);
+}
+
+export async function marksOfBusiness(db: Db, businessId: number): Promise<MarkRow[]> {
+  return db
+    .select({ need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id, createdAt: recommendationMarks.createdAt, withdrawnAt: recommendationMarks.withdrawnAt })
+    .from(recommendationMarks)
+    .where(eq(recommendationMarks.businessId, businessId));
+}
+
+/** The instant a period's marks are read at: its end, or now while it is still open. */
+export function marksInstant(periodId: string, now: Date): Date {
+  const end = parsePeriod(periodId)!.to;
+  return end.getTime() > now.getTime() ? now : new Date(end.getTime() - 1);
+}
+
+async function provinceOf(db: Db, communeCode: string): Promise<string> {
+  const [place] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, communeCode)).limit(1);
+  return place?.provinceCode ?? '';
+}
+
+/**
+ * The stored fact, matched column by column: deleting it with this condition and checking one row
+ * went proves nobody changed it since we read it (else our "old out" would take out the wrong
+ * numbers and the counters would drift).
+ */
+function sameFact(old: IndicatorFact): SQL {
+  const t = indicatorFacts;
+  return and(
+    eq(t.periodId, old.periodId), eq(t.businessId, old.businessId), eq(t.assessmentId, old.assessmentId), eq(t.submittedAt, old.submittedAt),
+    eq(t.communeCode, old.communeCode), eq(t.sector, old.sector), eq(t.sizeClass, old.sizeClass), eq(t.producerType, old.producerType),
+    eq(t.sme, old.sme), eq(t.platform, old.platform), eq(t.digital, old.digital), eq(t.einvoice, old.einvoice), eq(t.etax, old.etax),
+    eq(t.epayment, old.epayment), eq(t.econtract, old.econtract), eq(t.ecommerce, old.ecommerce), eq(t.inRegistry, old.inRegistry),
+    eq(t.recommended, old.recommended), eq(t.adoptedRecommended, old.adoptedRecommended), eq(t.level, old.level),
+  )!;
+}
+
+/** Statements replacing one stored fact (or none) by another (or none), with its counters. */
+async function replaceFactStatements(db: Db, periodId: string, businessId: number, fact: NewFact | null): Promise<Statement[]> {
+  const [old] = await db
+    .select()
+    .from(indicatorFacts)
+    .where(and(eq(indicatorFacts.periodId, periodId), eq(indicatorFacts.businessId, businessId)))
+    .limit(1);
+  const out: Statement[] = [];
+  if (old) {
+    out.push(db.delete(indicatorFacts).where(sameFact(old)), expectChanges(db, 1));
+    out.push(...cellStatements(db, periodId, await provinceOf(db, old.communeCode), old, -1));
+  }
+  if (fact) {
+    // A concurrent first insert for the same period and business fails on the primary key: the batch rolls back.
+    out.push(db.insert(indicatorFacts).values({ periodId, ...fact }));
+    out.push(...cellStatements(db, periodId, await provinceOf(db, fact.communeCode), fact, 1));
+  }
+  return out;
+}
+
+/**
+ * The statements that bring the business's contribution up to date for the periods of its newest
+ * submitted assessment: to run in the SAME batch as the write that changes it (a submission, an
+ * adoption mark), so a crash leaves either both or neither. `newest` and `adopted` describe the
+ * state after that write when it is not in the database yet.
+ */
+export async function factRefreshStatements(
+  db: Db,
+  businessId: number,
+  catalog: readonly Platform[],
+  after: { newest?: Assessment; adopted?: (current: string[]) => string[]; now?: Date; onlyOpenPeriods?: boolean } = {},
+): Promise<Statement[]> {
+  const now = after.now ?? new Date();
+  let newest = after.newest;
+  if (!newest) {
+    [newest] = await db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.businessId, businessId), eq(assessments.status, 'submitted')))
+      .orderBy(desc(assessments.submittedAt), desc(assessments.id))
+      .limit(1);
+  }
+  if (!newest?.submittedAt) return [];
+  const [biz] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
+  if (!biz) return [];
+  const marks = await marksOfBusiness(db, businessId);
+  const out: Statement[] = [];
+  for (const periodId of periodIdsFor(newest.submittedAt)) {
+    const asOf = marksInstant(periodId, now);
+    // A mark belongs to the periods still open when it is made; closed periods keep their numbers.
+    if (after.onlyOpenPeriods && asOf.getTime() !== now.getTime()) continue;
+    const current = adoptedAsOf(marks, asOf);
+    // The change being written in the same batch is not in the database yet: it happens at `now`.
+    const adopted = after.adopted && asOf.getTime() === now.getTime() ? after.adopted(current) : current;
+    const fact = buildFact(newest, { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry }, adopted, catalog);
+    if (!fact) continue;
+    out.push(...(await replaceFactStatements(db, periodId, businessId, fact)));
+  }
+  return out;
+}
+
+/**
+ * Runs `build()` (reads, then the statements of one atomic batch) and retries when a concurrent
+ * writer changed the same fact in between (our guards roll the batch back). `build` must read the
+ * state afresh each time.
+ */
+export async function batchWithFacts(db: Db, build: () => Promise<Statement[]>, attempts = 5): Promise<unknown[]> {
+  for (let i = 1; ; i++) {
+    const statements = await build();
+    if (statements.length === 0) return [];
+    try {
+      const out = await db.batch(statements as [Statement, ...Statement[]]);
+      version++;
+      return out;
+    } catch (e) {
+      if (i >= attempts || !isGuardFailure(e)) throw e;
+    }
+  }
+}
+
+/**
+ * Brings the business's contribution up to date for the periods of its newest submitted assessment
+ * (after a registry import, or a repair): old counters out, new ones in, atomically.
+ */
+export async function refreshBusinessFacts(db: Db, businessId: number, catalog: readonly Platform[]): Promise<void> {
+  await batchWithFacts(db, () => factRefreshStatements(db, businessId, catalog));
+}
+
+/**
+ * The registry flag is current data, not an answer: when an import first lists an assessed business,
+ * every one of its facts (all periods) moves out of "not in the registry", counters with it.
+ */
+export async function registryFlagStatements(db: Db, businessId: number, inRegistry: boolean): Promise<Statement[]> {
+  const facts = await db.select().from(indicatorFacts).where(and(eq(indicatorFacts.businessId, businessId), eq(indicatorFacts.inRegistry, inRegistry ? 0 : 1)));
+  const out: Statement[] = [];
+  for (const { periodId, ...f } of facts) out.push(...(await replaceFactStatements(db, periodId, businessId, { ...f, inRegistry: inRegistry ? 1 : 0 })));
+  return out;
+}
+
+/** Statements taking a business out of every counter (to run in the erasure's batch). */
+export async function factRemovalStatements(db: Db, businessId: number): Promise<Statement[]> {
+  const facts = await db.select({ periodId: indicatorFacts.periodId }).from(indicatorFacts).where(eq(indicatorFacts.businessId, businessId));
+  const out: Statement[] = [];
+  for (const f of facts) out.push(...(await replaceFactStatements(db, f.periodId, businessId, null)));
+  return out;
+}
+
+/** Takes a business out of every counter. */
+export async function removeBusinessFacts(db: Db, businessId: number): Promise<void> {
+  await batchWithFacts(db, () => factRemovalStatements(db, businessId));
 }

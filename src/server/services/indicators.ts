@@ -5,6 +5,7 @@ import { ocopCounts, pillarMeans, registeredCounts, registeredGrid, sumCellGrid,
 import { emptyCounters, indicatorValues, levelDistribution, percent, type Counters, type IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { currentPeriod, parsePeriod, type Period } from '#src/domain/indicators/periods.ts';
 import { expectedAt, targetStatus, type TargetStatus } from '#src/domain/indicators/targets.ts';
+import { roundPoints, roundedMean } from '#src/domain/indicators/rounding.ts';
 import { gridOf, isSuppressed } from '#src/domain/indicators/publish.ts';
 import { MIN_CELL, suppress } from '#src/domain/indicators/suppression.ts';
 import { INDICATORS, type ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
@@ -121,7 +122,7 @@ export async function computeView(db: Db, f: ViewFilter): Promise<View> {
     counters,
     values: indicatorValues(counters, { registered, ocopProducts, ocopListed }),
     levels: levelDistribution(counters),
-    pillars: pillars.map((p) => ({ frameworkId: p.frameworkId, pillarId: p.pillarId, n: Number(p.n), mean: Number(p.n) > 0 ? Math.round((Number(p.sum) / Number(p.n)) * 10) / 10 : null })),
+    pillars: pillars.map((p) => ({ frameworkId: p.frameworkId, pillarId: p.pillarId, n: Number(p.n), mean: roundedMean(Number(p.sum), Number(p.n)) })),
     registered,
     coverage: percent(counters.n, Math.max(registered, counters.n)),
   };
@@ -152,7 +153,7 @@ export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, 
   const baseline = { date: new Date(t.baselineDate), value: t.baselineValue };
   const target = { date: new Date(t.targetDate), value: t.targetValue };
   const status = targetStatus({ baseline, target, current: current === null ? null : { date: now, value: current } });
-  return { value: t.targetValue, date: t.targetDate, status, expected: Math.round(expectedAt(baseline, target, now) * 10) / 10, basis: t.basis ?? null };
+  return { value: t.targetValue, date: t.targetDate, status, expected: roundPoints(expectedAt(baseline, target, now)), basis: t.basis ?? null };
 }
 
 export async function targetFor(db: Db, indicatorId: string, communeCode: string, current: number | null, now: Date): Promise<TargetInfo> {

@@ -16,7 +16,7 @@ import {
   users,
 } from '#src/db/schema/index.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
-import { removeBusinessFacts } from './facts.ts';
+import { batchWithFacts, factRemovalStatements } from './facts.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { verifyPassword } from '#src/server/auth/password.ts';
 import { requireUser, type Actor } from '#src/server/auth/guards.ts';
@@ -105,8 +105,9 @@ export async function eraseBusiness(db: Db, businessId: number, actorUserId: num
   const pseudonym = sql`(SELECT ${ERASED_PREFIX} || max(id) FROM audit_log WHERE action = 'erase_business')`;
   // Failed logins are keyed by the e-mail or phone number typed: those of the erased accounts go too.
   const loginKeys = accounts.flatMap((u) => [u.email, u.phone]).filter((x): x is string => Boolean(x));
-  await removeBusinessFacts(db, businessId);
-  await db.batch([
+  // Counters lose the business in the same atomic batch that erases it.
+  await batchWithFacts(db, async () => [
+    ...(await factRemovalStatements(db, businessId)),
     db.delete(accountClaims).where(eq(accountClaims.businessId, businessId)),
     db.insert(auditLog).values(auditValues({ actorUserId, action: 'erase_business', entity: 'business', entityId: String(businessId) }, now)),
     db

@@ -10,7 +10,7 @@ import { NEED_IDS, type NeedId, type Platform } from '#src/domain/platforms/sche
 import { optionalFreeText } from '#src/domain/text.ts';
 import { recommend, type RecommendationPlan } from '#src/domain/recommendations/engine.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
-import { refreshBusinessFacts } from './facts.ts';
+import { batchWithFacts, factRefreshStatements } from './facts.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness, canSeeBusiness } from '#src/domain/access.ts';
 import { frameworkOf, profileOf } from './assessments.ts';
@@ -84,8 +84,13 @@ export async function applyPlanAction(
       }
     }
   }
+  // The mark and the counter changes it causes are one atomic batch (rebuilt and retried when a
+  // concurrent write changed the business's fact in between).
+  const catalog = a.intent === 'help' ? [] : await catalogSnapshot(db);
+  const afterMark = (current: string[]) => (a.intent === 'adopt' ? [...new Set([...current, a.need])] : current.filter((n) => n !== a.need));
+  const facts = () => factRefreshStatements(db, business.id, catalog, { adopted: afterMark, now, onlyOpenPeriods: true });
   if (a.intent === 'adopt' || a.intent === 'dismiss') {
-    await db.batch([
+    await batchWithFacts(db, async () => [
       withdrawPrevious,
       db.insert(recommendationMarks).values({
         businessId: business.id,
@@ -98,11 +103,13 @@ export async function applyPlanAction(
         createdAt: now,
       }),
       db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: `plan_${a.intent}`, entity: 'business', entityId: String(business.id), detail: { need: a.need } }, now)),
+      ...(await facts()),
     ]);
   } else if (a.intent === 'restore') {
-    await db.batch([
+    await batchWithFacts(db, async () => [
       withdrawPrevious,
       db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'plan_restore', entity: 'business', entityId: String(business.id), detail: { need: a.need } }, now)),
+      ...(await facts()),
     ]);
   } else {
     await db.batch([
@@ -121,7 +128,6 @@ export async function applyPlanAction(
       db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'help_request', entity: 'business', entityId: String(business.id), detail: { need: a.need, kind: a.kind } }, now)),
     ]);
   }
-  if (a.intent !== 'help') await refreshBusinessFacts(db, business.id, await catalogSnapshot(db));
   return { intent: a.intent, need: a.need };
 }
 

@@ -9,8 +9,7 @@ import { createRegistryParser, RegistryLineTooLongError, type RegistryRow } from
 import { BadRequestError } from '#src/server/http/body.ts';
 import { sizeClass } from '#src/domain/identity/size-class.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
-import { refreshBusinessFacts } from './facts.ts';
-import { catalogSnapshot } from '#src/db/queries/platforms.ts';
+import { batchWithFacts, registryFlagStatements } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
 
@@ -150,10 +149,7 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
         .innerJoin(businesses, eq(businesses.id, indicatorFacts.businessId))
         .where(and(eq(indicatorFacts.inRegistry, 0), eq(businesses.inRegistry, true)))
         .groupBy(indicatorFacts.businessId);
-      if (stale.length) {
-        const catalog = await catalogSnapshot(db);
-        for (const s of stale) await refreshBusinessFacts(db, s.id, catalog);
-      }
+      for (const s of stale) await batchWithFacts(db, () => registryFlagStatements(db, s.id, true));
       clearIndicatorCaches();
       await db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'registry_import', entity: 'registry', detail: { rows: report.rows, imported: report.imported, created: report.created, updated: report.updated, failed: report.failed } }, new Date()));
       return report;

@@ -1,6 +1,10 @@
 /**
- * Indicator computation over plain rows (the DB layer builds the facts; this
- * module only counts). Definitions and wording: `definitions.ts`.
+ * The reference model of the indicators: an independent recount over plain rows, used by the
+ * tests to check every maintained counter (tests/integration/indicators-pipeline.test.ts). It
+ * shares only the fact predicates with production (which answers show a platform beyond the
+ * mandatory, digital technology, a covered need: pinned by tests/unit/indicators-facts.test.ts);
+ * newest-per-period selection, filtering, denominators and arithmetic are its own.
+ * Definitions and wording: src/domain/indicators/definitions.ts.
  *
  * Decisions a successor might otherwise undo:
  * - Newest first, filters after: each business is represented by its newest
@@ -12,7 +16,9 @@
  *   need (the framework's evidence table in recommendations/evidence.ts lists
  *   it): household producers answer no e-contract question, so they are left
  *   out of e-contract adoption instead of diluting it. `sme_platform_adoption`
- *   counts SMEs assessed with any framework that has an evidence table.
+ *   counts SMEs assessed with any framework that has an evidence table, in the
+ *   numerator those using a platform beyond the mandatory (`usesPlatform`);
+ *   `digital_tech_adoption` counts `appliesDigital`, not a level threshold.
  * - SMEs are size classes micro, small and medium; an unknown size (null) is
  *   not an SME for `sme_platform_adoption` (we do not guess).
  * - Percentages are computed from integers and rounded once, half up, to one
@@ -41,7 +47,7 @@
  *   which must already be the registry ∪ registered accounts without double
  *   counting.
  *
- * Pure module: no astro, no database, no clock. Deterministic: the output does
+ * No astro, no database, no clock. Deterministic: the output does
  * not depend on the order of the input rows (except for two assessments of the
  * same business with the same submission instant and no `assessmentId`, where
  * the later row wins).
@@ -51,10 +57,13 @@ import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { evidenceFor } from '#src/domain/recommendations/evidence.ts';
 import type { Answers, Profile } from '#src/domain/framework/schema.ts';
 import type { SizeClass } from '#src/domain/identity/size-class.ts';
-import { INDICATORS, SCALAR_INDICATOR_IDS } from './definitions.ts';
-import type { IndicatorDefinition, IndicatorUnit, Localized, ScalarIndicatorId } from './definitions.ts';
-import { periodsBetween } from './periods.ts';
-import type { PeriodKind } from './periods.ts';
+import { INDICATORS, SCALAR_INDICATOR_IDS } from '#src/domain/indicators/definitions.ts';
+import type { IndicatorDefinition, Localized, ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
+import { periodsBetween } from '#src/domain/indicators/periods.ts';
+import type { PeriodKind } from '#src/domain/indicators/periods.ts';
+import type { Breakdown, BreakdownBy, BreakdownRow, IndicatorResult, IndicatorValue, LevelDistribution, PillarMean } from '#src/domain/indicators/result.ts';
+
+export type { Breakdown, BreakdownBy, BreakdownRow, IndicatorResult, IndicatorValue, LevelDistribution, PillarMean };
 
 // ---------------------------------------------------------------------------
 // Input rows
@@ -77,6 +86,10 @@ export interface AssessmentFact {
   communeCode: string;
   /** Needs covered by the answers or by adopted marks (see `coveredNeedsFor`). */
   coveredNeeds: readonly NeedId[];
+  /** Uses a platform beyond what the law requires and beyond online banking alone. */
+  usesPlatform: boolean;
+  /** Digital tools in at least one production, operations or management function. */
+  appliesDigital: boolean;
   inRegistry: boolean;
 }
 
@@ -151,42 +164,6 @@ export interface Filters {
 // ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
-
-export interface IndicatorValue {
-  id: ScalarIndicatorId;
-  unit: IndicatorUnit;
-  numerator: number | null;
-  denominator: number | null;
-  /** Percent 0–100 (1 decimal), a count, or a mean score (1 decimal); null when not computable. */
-  value: number | null;
-  /** Distinct businesses the cell is built on. */
-  businesses: number;
-}
-
-export interface LevelDistribution {
-  /** `counts[level]` = businesses at that level, levels 0–5. */
-  counts: number[];
-  businesses: number;
-}
-
-export interface PillarMean {
-  frameworkId: string;
-  /** Pillar id within the framework. */
-  id: string;
-  /** Mean pillar score 0–100, 1 decimal. */
-  mean: number;
-  /** Businesses with a score for this pillar. */
-  n: number;
-}
-
-export interface IndicatorResult {
-  /** Every scalar indicator, in catalogue order. */
-  indicators: IndicatorValue[];
-  levelDistribution: LevelDistribution;
-  pillarMeans: PillarMean[];
-  /** Distinct businesses assessed in the cell. */
-  assessed: number;
-}
 
 export const LEVELS = [0, 1, 2, 3, 4, 5] as const;
 const SME_CLASSES: ReadonlySet<string> = new Set(['micro', 'small', 'medium']);
@@ -340,11 +317,11 @@ function scalar(def: IndicatorDefinition, cell: readonly AssessmentFact[], ctx: 
   switch (def.id) {
     case 'sme_platform_adoption': {
       const smes = cell.filter((f) => f.sizeClass !== null && SME_CLASSES.has(f.sizeClass) && frameworkAssesses(f.frameworkId, null));
-      const covered = smes.filter((f) => f.coveredNeeds.length > 0).length;
+      const covered = smes.filter((f) => f.usesPlatform).length;
       return share(def, covered, smes.length, smes.length);
     }
     case 'digital_tech_adoption': {
-      const atLeastOne = cell.filter((f) => f.level >= 1).length;
+      const atLeastOne = cell.filter((f) => f.appliesDigital).length;
       return share(def, atLeastOne, cell.length, cell.length);
     }
     case 'ocop_products_on_ecommerce': {
@@ -530,8 +507,6 @@ export function computeIndicators(input: IndicatorInput, filters: Filters = {}):
 // Breakdowns
 // ---------------------------------------------------------------------------
 
-export type BreakdownBy = 'commune' | 'sector' | 'size' | 'producerType' | 'period';
-
 /** Row key for businesses whose sector or size is not known. */
 export const UNKNOWN_KEY = 'unknown';
 
@@ -548,20 +523,6 @@ export interface BreakdownOptions {
   periodKind?: PeriodKind;
   /** …over this range (default `filters.period`). */
   range?: DateRange;
-}
-
-export interface BreakdownRow {
-  key: string;
-  /** Period rows: the period's label. */
-  label?: Localized;
-  result: IndicatorResult;
-}
-
-export interface Breakdown {
-  by: BreakdownBy;
-  /** The whole cell of `filters` (for a period breakdown: the whole range, which is not the sum of the rows). */
-  total: BreakdownRow;
-  rows: BreakdownRow[];
 }
 
 function attributeKey(a: Attributes, by: Exclude<BreakdownBy, 'period'>): string {

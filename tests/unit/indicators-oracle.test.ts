@@ -1,5 +1,5 @@
 /**
- * Worked example: 12 businesses in two communes, Q1 2026, with a retake in the
+ * The reference model (tests/oracle/indicators-oracle.ts) on a worked example: 12 businesses in two communes, Q1 2026, with a retake in the
  * same quarter (that also moved commune), a retake in the next quarter and a
  * business assessed only in the previous quarter. Every expected number below
  * is counted by hand in the comments.
@@ -13,13 +13,13 @@ import {
   meanScore,
   newestPerBusiness,
   percent,
-} from '#src/domain/indicators/compute.ts';
+} from '../oracle/indicators-oracle.ts';
 import type {
   AssessmentFact,
   IndicatorInput,
   IndicatorResult,
   OcopProductFact,
-} from '#src/domain/indicators/compute.ts';
+} from '../oracle/indicators-oracle.ts';
 import type { ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
@@ -63,6 +63,11 @@ function fact(
     producerType: opts.producerType ?? (framework === 'producer' ? 'household' : 'enterprise'),
     communeCode,
     coveredNeeds: opts.covered,
+    // Input data, not derived here (which answers show them is pinned in indicators-facts.test.ts):
+    // in this example the businesses covering any need also use a platform beyond the mandatory,
+    // and those at level 1 or more use digital tools in a business function.
+    usesPlatform: opts.covered.length > 0,
+    appliesDigital: opts.level >= 1,
     inRegistry: true,
   };
 }
