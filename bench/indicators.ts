@@ -38,10 +38,16 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function insertChunked<T>(db: ReturnType<typeof createDb>, table: Parameters<ReturnType<typeof createDb>['insert']>[0], rows: T[], size: number) {
+async function insertChunked<T>(
+  db: ReturnType<typeof createDb>,
+  table: Parameters<ReturnType<typeof createDb>['insert']>[0],
+  rows: T[],
+  size: number,
+) {
   for (let i = 0; i < rows.length; i += size * 20) {
     const stmts = [];
-    for (let j = i; j < Math.min(rows.length, i + size * 20); j += size) stmts.push(db.insert(table).values(rows.slice(j, j + size) as never));
+    for (let j = i; j < Math.min(rows.length, i + size * 20); j += size)
+      stmts.push(db.insert(table).values(rows.slice(j, j + size) as never));
     await db.batch(stmts as [(typeof stmts)[number], ...(typeof stmts)[number][]]);
   }
 }
@@ -49,7 +55,13 @@ async function insertChunked<T>(db: ReturnType<typeof createDb>, table: Paramete
 export async function benchIndicators() {
   const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
   const url = `file:${join(dir, 'bench.db')}`;
-  const env = getEnv({ DATABASE_URL: url, SEED_DEMO: '0', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-password', PROVINCE_CODE: PROVINCE });
+  const env = getEnv({
+    DATABASE_URL: url,
+    SEED_DEMO: '0',
+    ADMIN_EMAIL: 'bench@example.com',
+    ADMIN_PASSWORD: 'bench-password',
+    PROVINCE_CODE: PROVINCE,
+  });
   await prepareDatabase(env);
   const client = openClient(url);
   await prepareClient(client, url);
@@ -59,7 +71,18 @@ export async function benchIndicators() {
 
   // 3 000 communes in the benchmark province (synthetic codes beside the real ones).
   const communeCodes = Array.from({ length: COMMUNES }, (_, i) => String(90000 + i));
-  await insertChunked(db, communes, communeCodes.map((code) => ({ code, name: `Xã Thử ${code}`, provinceCode: PROVINCE, type: 'xã' as const, searchKey: `xa thu ${code}` })), 500);
+  await insertChunked(
+    db,
+    communes,
+    communeCodes.map((code) => ({
+      code,
+      name: `Xã Thử ${code}`,
+      provinceCode: PROVINCE,
+      type: 'xã' as const,
+      searchKey: `xa thu ${code}`,
+    })),
+    500,
+  );
 
   // Businesses: fixed attributes; registered in the businesses table (the coverage denominator).
   type Biz = { commune: string; sector: string; size: string; type: string; maturity: number };
@@ -74,7 +97,16 @@ export async function benchIndicators() {
   await insertChunked(
     db,
     businesses,
-    biz.map((b, i) => ({ name: `DN ${i}`, nameSearch: `dn ${i}`, sector: b.sector, sizeClass: b.size, producerType: b.type as 'enterprise', communeCode: b.commune, createdAt: now, updatedAt: now })),
+    biz.map((b, i) => ({
+      name: `DN ${i}`,
+      nameSearch: `dn ${i}`,
+      sector: b.sector,
+      sizeClass: b.size,
+      producerType: b.type as 'enterprise',
+      communeCode: b.commune,
+      createdAt: now,
+      updatedAt: now,
+    })),
     1000,
   );
 
@@ -86,7 +118,14 @@ export async function benchIndicators() {
     const m = biz[b]!.maturity;
     const q = QUARTERS[Math.floor(rnd() * QUARTERS.length)]!;
     const score = Math.round(Math.min(100, Math.max(0, m * 70 + rnd() * 30)) * 100) / 100;
-    const fact: Fact = { biz: b, seq: i, level: Math.min(5, Math.floor(score / 17)), score, flags: Math.floor(rnd() * 64) & (m > 0.2 ? 63 : 1), pillars: PILLARS.map(() => Math.round(rnd() * 10000) / 100) };
+    const fact: Fact = {
+      biz: b,
+      seq: i,
+      level: Math.min(5, Math.floor(score / 17)),
+      score,
+      flags: Math.floor(rnd() * 64) & (m > 0.2 ? 63 : 1),
+      pillars: PILLARS.map(() => Math.round(rnd() * 10000) / 100),
+    };
     for (const p of [q, q.slice(0, 4)]) {
       const k = `${p}|${b}`;
       const cur = newest.get(k);
@@ -100,11 +139,23 @@ export async function benchIndicators() {
     const period = k.slice(0, k.indexOf('|'));
     const b = biz[f.biz]!;
     const sme = b.size !== 'large' ? 1 : 0;
-    const bit = (n: number) => ((f.flags >> n) & 1);
+    const bit = (n: number) => (f.flags >> n) & 1;
     // The same counter arithmetic as the portal (the definition table's counterDelta).
     const stored: StoredFact = {
-      frameworkId: 'dbi-sme', level: f.level, score: f.score, inRegistry: 1 - bit(5), recommended: 6, adoptedRecommended: bit(2) + bit(3),
-      sme, platform: bit(0), digital: f.level >= 1 ? 1 : 0, einvoice: bit(1), etax: bit(1), epayment: bit(2), econtract: bit(3), ecommerce: bit(4),
+      frameworkId: 'dbi-sme',
+      level: f.level,
+      score: f.score,
+      inRegistry: 1 - bit(5),
+      recommended: 6,
+      adoptedRecommended: bit(2) + bit(3),
+      sme,
+      platform: bit(0),
+      digital: f.level >= 1 ? 1 : 0,
+      einvoice: bit(1),
+      etax: bit(1),
+      epayment: bit(2),
+      econtract: bit(3),
+      ecommerce: bit(4),
     };
     const delta = counterDelta(stored, 1);
     const add = (map: Map<string, Record<string, number | string>>, key: string, base: Record<string, string>) => {
@@ -112,13 +163,34 @@ export async function benchIndicators() {
       for (const k of COUNTER_KEYS) (c[k] as number) += delta[k];
       map.set(key, c);
     };
-    add(cells, `${period}|${b.commune}|${b.sector}|${b.size}|${b.type}`, { periodId: period, communeCode: b.commune, sector: b.sector, sizeClass: b.size, producerType: b.type });
-    add(pcells, `${period}|${b.sector}|${b.size}|${b.type}`, { periodId: period, provinceCode: PROVINCE, sector: b.sector, sizeClass: b.size, producerType: b.type });
+    add(cells, `${period}|${b.commune}|${b.sector}|${b.size}|${b.type}`, {
+      periodId: period,
+      communeCode: b.commune,
+      sector: b.sector,
+      sizeClass: b.size,
+      producerType: b.type,
+    });
+    add(pcells, `${period}|${b.sector}|${b.size}|${b.type}`, {
+      periodId: period,
+      provinceCode: PROVINCE,
+      sector: b.sector,
+      sizeClass: b.size,
+      producerType: b.type,
+    });
     for (const [i, pid] of PILLARS.entries()) {
       for (const [map, key, base] of [
         [provPillarRows, `${period}|${b.sector}|${b.size}|${b.type}|${pid}`, { periodId: period, provinceCode: PROVINCE }],
       ] as const) {
-        const r = map.get(key) ?? { ...base, sector: b.sector, sizeClass: b.size, producerType: b.type, frameworkId: 'dbi-sme', pillarId: pid, n: 0, scoreSum: 0 };
+        const r = map.get(key) ?? {
+          ...base,
+          sector: b.sector,
+          sizeClass: b.size,
+          producerType: b.type,
+          frameworkId: 'dbi-sme',
+          pillarId: pid,
+          n: 0,
+          scoreSum: 0,
+        };
         (r.n as number)++;
         (r.scoreSum as number) += f.pillars[i]!;
         map.set(key, r);
@@ -175,7 +247,10 @@ export async function benchIndicators() {
       srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
     });
   });
-  const child = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], { env: { ...process.env, DATABASE_URL: url, PROVINCE_CODE: PROVINCE, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
+    env: { ...process.env, DATABASE_URL: url, PROVINCE_CODE: PROVINCE, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -240,6 +315,12 @@ export async function benchIndicators() {
     publicUncachedMs: { p50: Math.round(pct(pubSorted, 50) * 10) / 10, p95: Math.round(pct(pubSorted, 95) * 10) / 10 },
     communeBreakdownMs: Math.round(Math.max(...bt)),
     api: { rps, failed, concurrency: CONCURRENCY },
-    registry: { rows: report.rows, imported: report.imported, failed: report.failed, ms: Math.round(importMs), peakRssGrowthMb: Math.round((peakRss - rssBefore) / 1e6) },
+    registry: {
+      rows: report.rows,
+      imported: report.imported,
+      failed: report.failed,
+      ms: Math.round(importMs),
+      peakRssGrowthMb: Math.round((peakRss - rssBefore) / 1e6),
+    },
   };
 }

@@ -21,7 +21,12 @@ export async function benchQuestionnairePage(): Promise<{ jsGzipBytes: number; j
     await c.post(`/businesses/${id}/assessment`, {});
     const communeRs = await server.db.execute({ sql: 'SELECT commune_code AS c FROM businesses WHERE id = ?', args: [id] });
     const profile = await c.post(`/businesses/${id}/assessment/profile`, {
-      sector: 'G', producerType: 'enterprise', employees: '8', revenueMillion: '5000', capitalMillion: '', communeCode: String(communeRs.rows[0]!.c),
+      sector: 'G',
+      producerType: 'enterprise',
+      employees: '8',
+      revenueMillion: '5000',
+      capitalMillion: '',
+      communeCode: String(communeRs.rows[0]!.c),
     });
     if (profile.status !== 303) throw new Error(`profile failed: ${profile.status}`);
     const url = `${server.url}/businesses/${id}/assessment/1`;

@@ -23,8 +23,12 @@ results.questionnairePage = q;
 ok &&= q.ok;
 const sorted = [...q.fcpMs].sort((a, b) => a - b);
 console.log('\nQuestionnaire page (slow 4G, 4× CPU, 360 px):');
-console.log(`  JavaScript: ${q.jsFiles} file(s), ${(q.jsGzipBytes / 1024).toFixed(1)} KB gzip (budget ${JS_BUDGET_BYTES / 1024} KB) ${q.jsGzipBytes <= JS_BUDGET_BYTES ? 'OK' : 'OVER'}`);
-console.log(`  First contentful paint: p50 ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted.at(-1)} ms over ${sorted.length} loads (budget < ${FIRST_RENDER_BUDGET_MS} ms) ${sorted.at(-1)! < FIRST_RENDER_BUDGET_MS ? 'OK' : 'OVER'}`);
+console.log(
+  `  JavaScript: ${q.jsFiles} file(s), ${(q.jsGzipBytes / 1024).toFixed(1)} KB gzip (budget ${JS_BUDGET_BYTES / 1024} KB) ${q.jsGzipBytes <= JS_BUDGET_BYTES ? 'OK' : 'OVER'}`,
+);
+console.log(
+  `  First contentful paint: p50 ${sorted[Math.floor(sorted.length / 2)]} ms, worst ${sorted.at(-1)} ms over ${sorted.length} loads (budget < ${FIRST_RENDER_BUDGET_MS} ms) ${sorted.at(-1)! < FIRST_RENDER_BUDGET_MS ? 'OK' : 'OVER'}`,
+);
 
 const ind = await benchIndicators();
 results.indicators = ind;
@@ -32,13 +36,23 @@ const queryOk = ind.provinceQuery.p95 < QUERY_BUDGET_MS;
 const apiOk = ind.api.rps >= API_BUDGET_RPS && ind.api.failed === 0;
 const importOk = ind.registry.imported === 100_000 && ind.registry.failed === 0;
 ok &&= queryOk && apiOk && importOk;
-console.log(`\nIndicators (1 000 000 assessments, 3 000 communes, ${ind.facts} newest-per-period facts, ${ind.cells} commune cells; setup ${Math.round(ind.setupMs / 1000)} s):`);
-console.log(`  Province dashboard indicator query: p50 ${ind.provinceQuery.p50} ms, p95 ${ind.provinceQuery.p95} ms (budget < ${QUERY_BUDGET_MS} ms) ${queryOk ? 'OK' : 'OVER'}`);
+console.log(
+  `\nIndicators (1 000 000 assessments, 3 000 communes, ${ind.facts} newest-per-period facts, ${ind.cells} commune cells; setup ${Math.round(ind.setupMs / 1000)} s):`,
+);
+console.log(
+  `  Province dashboard indicator query: p50 ${ind.provinceQuery.p50} ms, p95 ${ind.provinceQuery.p95} ms (budget < ${QUERY_BUDGET_MS} ms) ${queryOk ? 'OK' : 'OVER'}`,
+);
 console.log(`  Same query cold (denominators recounted over ${400_000} businesses, then cached 60 s): ${ind.provinceQueryColdMs} ms`);
 console.log(`  Breakdown over all 3 000 communes (not budgeted): ${ind.communeBreakdownMs} ms`);
-console.log(`  Open-data answer computed from scratch: p50 ${ind.publicUncachedMs.p50} ms, p95 ${ind.publicUncachedMs.p95} ms (then cached up to 30 s or until counters change)`);
-console.log(`  Public indicators API: ${ind.api.rps} requests/s at concurrency ${ind.api.concurrency}, ${ind.api.failed} failed (budget ≥ ${API_BUDGET_RPS}) ${apiOk ? 'OK' : 'UNDER'}`);
-console.log(`  Registry import: ${ind.registry.imported}/${ind.registry.rows} rows in ${ind.registry.ms} ms, peak RSS growth ${ind.registry.peakRssGrowthMb} MB ${importOk ? 'OK' : 'FAILED'}`);
+console.log(
+  `  Open-data answer computed from scratch: p50 ${ind.publicUncachedMs.p50} ms, p95 ${ind.publicUncachedMs.p95} ms (then cached up to 30 s or until counters change)`,
+);
+console.log(
+  `  Public indicators API: ${ind.api.rps} requests/s at concurrency ${ind.api.concurrency}, ${ind.api.failed} failed (budget ≥ ${API_BUDGET_RPS}) ${apiOk ? 'OK' : 'UNDER'}`,
+);
+console.log(
+  `  Registry import: ${ind.registry.imported}/${ind.registry.rows} rows in ${ind.registry.ms} ms, peak RSS growth ${ind.registry.peakRssGrowthMb} MB ${importOk ? 'OK' : 'FAILED'}`,
+);
 
 const up = await benchUploads();
 results.uploads = up;
@@ -46,7 +60,9 @@ const longLineOk = [up.longLine8Mb, up.longLine64Mb].every((r) => r.refused !== 
 const rowsOk = up.rows100k.refused === null && up.rows100k.rows === 100_000;
 ok &&= longLineOk && rowsOk;
 console.log('\nUploads (multipart stream + registry parser, no database):');
-console.log(`  One 8 MB line: refused in ${up.longLine8Mb.ms} ms; one 64 MB line: refused in ${up.longLine64Mb.ms} ms (budget < ${LONG_LINE_BUDGET_MS} ms; was 4.7 s for 8 MB) ${longLineOk ? 'OK' : 'OVER'}`);
+console.log(
+  `  One 8 MB line: refused in ${up.longLine8Mb.ms} ms; one 64 MB line: refused in ${up.longLine64Mb.ms} ms (budget < ${LONG_LINE_BUDGET_MS} ms; was 4.7 s for 8 MB) ${longLineOk ? 'OK' : 'OVER'}`,
+);
 console.log(`  100 000 rows (${up.rows100k.megabytes} MB): parsed in ${up.rows100k.ms} ms ${rowsOk ? 'OK' : 'FAILED'}`);
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });

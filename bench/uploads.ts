@@ -9,7 +9,9 @@ export const LONG_LINE_BUDGET_MS = 200;
 
 function multipartRequest(file: string, chunkBytes = 64 * 1024): Request {
   const boundary = 'bench-boundary';
-  const bytes = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="registry.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`);
+  const bytes = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="registry.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n--${boundary}--\r\n`,
+  );
   let at = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -18,7 +20,12 @@ function multipartRequest(file: string, chunkBytes = 64 * 1024): Request {
       at += chunkBytes;
     },
   });
-  return new Request('http://bench/admin/registry', { method: 'POST', body, duplex: 'half', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } } as RequestInit);
+  return new Request('http://bench/admin/registry', {
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  } as RequestInit);
 }
 
 async function parseUpload(file: string): Promise<{ ms: number; rows: number; refused: string | null }> {

@@ -18,7 +18,10 @@ export function ensureChromium(): string {
   }
   console.log('Chromium not found: installing Debian’s chromium package…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const res = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (res.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
   }

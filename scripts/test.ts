@@ -23,9 +23,19 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 /** Runs one vitest suite with an extra JSON report, so the totals can be added up at the end. */
 function vitest(label: string, args: string[], env: NodeJS.ProcessEnv): boolean {
   const out = join(reports, `${label}.json`);
-  const ok = run(`${label} tests`, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const ok = run(
+    `${label} tests`,
+    bin('vitest'),
+    ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
   if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const r = JSON.parse(readFileSync(out, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     counts.passed += r.numPassedTests;
     counts.failed += r.numFailedTests;
     counts.skipped += r.numPendingTests + r.numTodoTests;

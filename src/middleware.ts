@@ -60,7 +60,11 @@ function compress(request: Request, response: Response): Response {
   headers.set('content-encoding', 'gzip');
   headers.delete('content-length');
   headers.append('vary', 'Accept-Encoding');
-  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers });
+  return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -73,10 +77,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const isApi = path.startsWith('/api/');
 
   // JSON routes are not covered by Astro's form origin check: a cookie only counts when the Origin is ours.
-  const crossSiteWrite =
-    !SAFE_METHODS.has(context.request.method) &&
-    context.request.headers.get('origin') !== url.origin &&
-    isApi;
+  const crossSiteWrite = !SAFE_METHODS.has(context.request.method) && context.request.headers.get('origin') !== url.origin && isApi;
 
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token && !crossSiteWrite && path !== '/healthz') {

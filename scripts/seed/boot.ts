@@ -11,7 +11,11 @@ export type BootReport = {
 };
 
 /** Everything a fresh or existing database needs before the server takes requests. */
-export async function prepareDatabase(env: Env = getEnv(), now = new Date(), log: (line: string) => void = console.log): Promise<BootReport> {
+export async function prepareDatabase(
+  env: Env = getEnv(),
+  now = new Date(),
+  log: (line: string) => void = console.log,
+): Promise<BootReport> {
   const client = openClient(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   try {
     await prepareClient(client, env.DATABASE_URL);

@@ -251,13 +251,19 @@ export function forcePlan(framework: Framework, profile: Profile, answers: Answe
 /** The maturity that spreads levels mostly over 1–2 with a tail, by producer type and size. */
 export function demoMaturity(producerType: ProducerType, sizeClass: string | null | undefined, rnd: () => number): number {
   const base =
-    producerType === 'household' ? 0.27
-    : producerType === 'cooperative_group' ? 0.29
-    : producerType === 'cooperative' ? 0.33
-    : sizeClass === 'micro' ? 0.27
-    : sizeClass === 'small' ? 0.34
-    : sizeClass === 'medium' ? 0.48
-    : 0.6;
+    producerType === 'household'
+      ? 0.27
+      : producerType === 'cooperative_group'
+        ? 0.29
+        : producerType === 'cooperative'
+          ? 0.33
+          : sizeClass === 'micro'
+            ? 0.27
+            : sizeClass === 'small'
+              ? 0.34
+              : sizeClass === 'medium'
+                ? 0.48
+                : 0.6;
   return Math.max(0, Math.min(1, base + (rnd() - 0.5) * 0.4 + (rnd() < 0.06 ? 0.3 : 0)));
 }
 

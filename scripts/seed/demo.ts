@@ -54,7 +54,12 @@ export const DEMO_BUSINESS_COUNT = 300;
 export const DEMO_REGISTRY_COUNT = 1500;
 export const DEMO_PASSWORD = 'demo-portal-2025';
 /** Every demo login; `demo:remove` deletes exactly these accounts (and those of demo businesses). */
-export const DEMO_STAFF_EMAILS = ['demo-doanhnghiep@example.com', 'demo-totruong@example.com', 'demo-canbo-xa@example.com', 'demo-canbo-tinh@example.com'] as const;
+export const DEMO_STAFF_EMAILS = [
+  'demo-doanhnghiep@example.com',
+  'demo-totruong@example.com',
+  'demo-canbo-xa@example.com',
+  'demo-canbo-tinh@example.com',
+] as const;
 /** Audit action written by `demo:remove`: once removed, the demo is never seeded again. */
 export const DEMO_REMOVED_ACTION = 'demo_remove';
 
@@ -89,7 +94,8 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; now: Date }
   const inRegistry = mulberry32(37);
   const row = (b: DemoBusiness, registryOnlyRow: boolean) => {
     // Most enterprises are in the provincial registry; households and co-op groups are not.
-    const known = registryOnlyRow || (b.producerType === 'enterprise' ? inRegistry() < 0.85 : b.producerType === 'cooperative' && inRegistry() < 0.5);
+    const known =
+      registryOnlyRow || (b.producerType === 'enterprise' ? inRegistry() < 0.85 : b.producerType === 'cooperative' && inRegistry() < 0.5);
     return {
       taxCode: b.taxCode,
       name: b.name,
@@ -113,7 +119,11 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; now: Date }
   ]);
 
   // Demo logins: one business owner, a helper and an officer for the first demo commune, a province officer.
-  const [firstBiz] = await db.select().from(businesses).where(and(eq(businesses.isDemo, true), eq(businesses.taxCode, demo[0]!.taxCode))).limit(1);
+  const [firstBiz] = await db
+    .select()
+    .from(businesses)
+    .where(and(eq(businesses.isDemo, true), eq(businesses.taxCode, demo[0]!.taxCode)))
+    .limit(1);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const commune = firstBiz!.communeCode;
   const [ownerEmail, helperEmail, communeOfficerEmail, provinceOfficerEmail] = DEMO_STAFF_EMAILS;
@@ -139,7 +149,18 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; now: Date }
     )
     .onConflictDoNothing();
   const [helper] = await db.select({ id: users.id }).from(users).where(eq(users.email, helperEmail)).limit(1);
-  const portal = await db.select().from(businesses).where(and(eq(businesses.isDemo, true), inArray(businesses.taxCode, demo.map((b) => b.taxCode).filter((t): t is string => t !== null))));
+  const portal = await db
+    .select()
+    .from(businesses)
+    .where(
+      and(
+        eq(businesses.isDemo, true),
+        inArray(
+          businesses.taxCode,
+          demo.map((b) => b.taxCode).filter((t): t is string => t !== null),
+        ),
+      ),
+    );
   const ordered = demo.map((d) => portal.find((b) => b.taxCode === d.taxCode)!);
 
   await seedDemoAssessments(db, ordered, opts.now);
@@ -174,15 +195,36 @@ async function seedDemoAssessments(db: Db, demo: (typeof businesses.$inferSelect
   for (const b of demo) {
     if (rnd() > 0.7 || !b.sector || b.employees === null) continue;
     const framework = getFramework(frameworkIdFor(b.producerType))!;
-    const profile = toProfile({ sector: b.sector, employees: b.employees, revenueVnd: b.revenueVnd, capitalVnd: b.capitalVnd, producerType: b.producerType, communeCode: b.communeCode });
+    const profile = toProfile({
+      sector: b.sector,
+      employees: b.employees,
+      revenueVnd: b.revenueVnd,
+      capitalVnd: b.capitalVnd,
+      producerType: b.producerType,
+      communeCode: b.communeCode,
+    });
     const answers = demoAssessmentAnswers(framework, profile, b.producerType, rnd);
     const result = scoreAssessment(framework, profile, answers);
     const submittedAt = new Date(now.getTime() - Math.floor(rnd() * 360) * DAY);
     await db.insert(assessments).values({
-      businessId: b.id, sequence: 1, frameworkId: framework.id, frameworkVersion: framework.version, status: 'submitted',
-      profile, answers, currentStep: 'done', result,
-      score: result.score, points: result.points, level: result.level, sector: profile.sector, sizeClass: profile.sizeClass ?? null,
-      communeCode: b.communeCode, startedAt: submittedAt, updatedAt: submittedAt, submittedAt,
+      businessId: b.id,
+      sequence: 1,
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      status: 'submitted',
+      profile,
+      answers,
+      currentStep: 'done',
+      result,
+      score: result.score,
+      points: result.points,
+      level: result.level,
+      sector: profile.sector,
+      sizeClass: profile.sizeClass ?? null,
+      communeCode: b.communeCode,
+      startedAt: submittedAt,
+      updatedAt: submittedAt,
+      submittedAt,
     });
     await refreshBusinessFacts(db, b.id, catalog);
   }
@@ -200,13 +242,22 @@ async function seedDemoOcop(db: Db, demo: (typeof businesses.$inferSelect)[], he
     if (!biz) continue;
     used.add(biz.id);
     const grantedAt = new Date(now.getTime() - (200 + i) * DAY);
-    const consent = { businessId: biz.id, method: 'assisted_paper' as const, consentedByName: 'Đại diện cơ sở (mẫu)', relation: biz.producerType === 'household' ? 'self' : 'coop_representative', recordedBy: helperId, grantedAt };
+    const consent = {
+      businessId: biz.id,
+      method: 'assisted_paper' as const,
+      consentedByName: 'Đại diện cơ sở (mẫu)',
+      relation: biz.producerType === 'household' ? 'self' : 'coop_representative',
+      recordedBy: helperId,
+      grantedAt,
+    };
     statements.push(
-      db.insert(consents).values([
-        { ...consent, purpose: 'processing' as const },
-        { ...consent, purpose: 'share_province' as const },
-        ...(p.publish ? [{ ...consent, purpose: 'publish_products' as const }] : []),
-      ]),
+      db
+        .insert(consents)
+        .values([
+          { ...consent, purpose: 'processing' as const },
+          { ...consent, purpose: 'share_province' as const },
+          ...(p.publish ? [{ ...consent, purpose: 'publish_products' as const }] : []),
+        ]),
     );
     for (const spec of p.products) products.push({ businessId: biz.id, producerType: biz.producerType, spec });
   }
@@ -244,27 +295,86 @@ async function seedDemoOcop(db: Db, demo: (typeof businesses.$inferSelect)[], he
       let from: ListingStatus = 'not_listed';
       for (const step of steps) {
         // The same rule the listing form applies: a listed product needs a link on the floor's domain.
-        const check = validateTransition({ from, to: step.status, url: step.status === 'listed' ? demoListingUrl(floorId, spec.searchWords ?? spec.name) : null, floor });
+        const check = validateTransition({
+          from,
+          to: step.status,
+          url: step.status === 'listed' ? demoListingUrl(floorId, spec.searchWords ?? spec.name) : null,
+          floor,
+        });
         if (!check.ok) throw new Error(`Demo listing ${spec.name} on ${floorId}: ${check.message}`);
-        history.push(db.insert(productListings).values({ productId, floorId, status: step.status, url: check.url ?? null, changedBy: helperId, changedAt: new Date(now.getTime() - step.daysAgo * DAY) }));
+        history.push(
+          db.insert(productListings).values({
+            productId,
+            floorId,
+            status: step.status,
+            url: check.url ?? null,
+            changedBy: helperId,
+            changedAt: new Date(now.getTime() - step.daysAgo * DAY),
+          }),
+        );
         from = step.status;
       }
       // What was ticked on the way: everything for a listed product, the first items while preparing.
       const items = requirementsFor(floor, { group: spec.group }, producerType as never);
       const ticked = from === 'preparing' ? items.slice(0, Math.ceil(items.length / 2)) : items;
-      for (const itemId of ticked) history.push(db.insert(productChecklist).values({ productId, floorId, itemId, updatedBy: helperId, updatedAt: new Date(now.getTime() - (steps[0]?.daysAgo ?? 0) * DAY) }));
+      for (const itemId of ticked)
+        history.push(
+          db.insert(productChecklist).values({
+            productId,
+            floorId,
+            itemId,
+            updatedBy: helperId,
+            updatedAt: new Date(now.getTime() - (steps[0]?.daysAgo ?? 0) * DAY),
+          }),
+        );
     }
   }
   await batchAll(db, history);
 }
 
-const HELP_REQUESTS: readonly { need: string; kind: 'trial' | 'advice'; message: string; status: 'new' | 'contacted' | 'done'; daysAgo: number }[] = [
-  { need: 'accounting', kind: 'advice', message: 'Muốn được tư vấn chọn phần mềm kế toán phù hợp hộ nhỏ (dữ liệu mẫu).', status: 'new', daysAgo: 2 },
-  { need: 'ecommerce_marketplace', kind: 'trial', message: 'Cần hướng dẫn mở gian hàng trên sàn thương mại điện tử (dữ liệu mẫu).', status: 'new', daysAgo: 5 },
-  { need: 'cashless_payment', kind: 'advice', message: 'Nhờ cài mã QR nhận tiền tại quầy (dữ liệu mẫu).', status: 'contacted', daysAgo: 12 },
-  { need: 'e_invoice', kind: 'advice', message: 'Hỏi cách xuất hóa đơn điện tử từ máy tính tiền (dữ liệu mẫu).', status: 'new', daysAgo: 1 },
+const HELP_REQUESTS: readonly {
+  need: string;
+  kind: 'trial' | 'advice';
+  message: string;
+  status: 'new' | 'contacted' | 'done';
+  daysAgo: number;
+}[] = [
+  {
+    need: 'accounting',
+    kind: 'advice',
+    message: 'Muốn được tư vấn chọn phần mềm kế toán phù hợp hộ nhỏ (dữ liệu mẫu).',
+    status: 'new',
+    daysAgo: 2,
+  },
+  {
+    need: 'ecommerce_marketplace',
+    kind: 'trial',
+    message: 'Cần hướng dẫn mở gian hàng trên sàn thương mại điện tử (dữ liệu mẫu).',
+    status: 'new',
+    daysAgo: 5,
+  },
+  {
+    need: 'cashless_payment',
+    kind: 'advice',
+    message: 'Nhờ cài mã QR nhận tiền tại quầy (dữ liệu mẫu).',
+    status: 'contacted',
+    daysAgo: 12,
+  },
+  {
+    need: 'e_invoice',
+    kind: 'advice',
+    message: 'Hỏi cách xuất hóa đơn điện tử từ máy tính tiền (dữ liệu mẫu).',
+    status: 'new',
+    daysAgo: 1,
+  },
   { need: 'farm_ocop_floor', kind: 'advice', message: 'Muốn đưa sản phẩm OCOP lên Postmart (dữ liệu mẫu).', status: 'new', daysAgo: 8 },
-  { need: 'sales_management', kind: 'trial', message: 'Muốn dùng thử ứng dụng quản lý bán hàng (dữ liệu mẫu).', status: 'contacted', daysAgo: 20 },
+  {
+    need: 'sales_management',
+    kind: 'trial',
+    message: 'Muốn dùng thử ứng dụng quản lý bán hàng (dữ liệu mẫu).',
+    status: 'contacted',
+    daysAgo: 20,
+  },
   { need: 'online_presence', kind: 'advice', message: 'Cần giúp đưa cửa hàng lên bản đồ số (dữ liệu mẫu).', status: 'done', daysAgo: 40 },
   { need: 'cybersecurity', kind: 'advice', message: 'Hỏi cách sao lưu dữ liệu an toàn (dữ liệu mẫu).', status: 'new', daysAgo: 3 },
 ];
@@ -276,7 +386,18 @@ async function seedDemoHelpRequests(db: Db, demo: (typeof businesses.$inferSelec
   const statements = HELP_REQUESTS.map((h, i) => {
     const b = i < 3 ? local[i % local.length]! : elsewhere[(i * 37) % elsewhere.length]!;
     const at = new Date(now.getTime() - h.daysAgo * DAY);
-    return db.insert(helpRequests).values({ businessId: b.id, need: h.need, platformId: null, kind: h.kind, message: h.message, consentVendor: false, status: h.status, note: h.status === 'new' ? null : 'Đã gọi điện hẹn lịch (dữ liệu mẫu).', createdAt: at, updatedAt: at });
+    return db.insert(helpRequests).values({
+      businessId: b.id,
+      need: h.need,
+      platformId: null,
+      kind: h.kind,
+      message: h.message,
+      consentVendor: false,
+      status: h.status,
+      note: h.status === 'new' ? null : 'Đã gọi điện hẹn lịch (dữ liệu mẫu).',
+      createdAt: at,
+      updatedAt: at,
+    });
   });
   await batchAll(db, statements);
 }
@@ -294,11 +415,17 @@ const SAMPLE_BASELINE_EN = 'the baseline is sample data';
  */
 export const DEMO_TARGETS = [
   {
-    indicatorId: 'sme_platform_adoption', targetValue: 70, targetDate: '2030-12-31', gap: 2.5,
+    indicatorId: 'sme_platform_adoption',
+    targetValue: 70,
+    targetDate: '2030-12-31',
+    gap: 2.5,
     basis: `${QD_411}: trên 70% doanh nghiệp nhỏ và vừa sử dụng nền tảng số năm 2030 (mốc 2025: trên 50%); ${SAMPLE_BASELINE} / ${QD_411_EN}: over 70% of SMEs using digital platforms by 2030 (2025 milestone: over 50%); ${SAMPLE_BASELINE_EN}`,
   },
   {
-    indicatorId: 'econtract_adoption', targetValue: 100, targetDate: '2030-12-31', gap: 12,
+    indicatorId: 'econtract_adoption',
+    targetValue: 100,
+    targetDate: '2030-12-31',
+    gap: 12,
     basis: `${QD_411}: 100% doanh nghiệp sử dụng hợp đồng điện tử năm 2030 (mốc 2025: trên 80%); ${SAMPLE_BASELINE} / ${QD_411_EN}: 100% of enterprises using e-contracts by 2030 (2025 milestone: over 80%); ${SAMPLE_BASELINE_EN}`,
   },
   { indicatorId: 'einvoice_adoption', targetValue: 95, targetDate: 'next-year', gap: -2, basis: `${SAMPLE} / ${SAMPLE_EN}` },
@@ -328,8 +455,22 @@ async function seedDemoTargets(db: Db, provinceCode: string, now: Date): Promise
     const targetDate = t.targetDate === 'next-year' ? `${year + 1}-12-31` : t.targetDate;
     const baselineValue = sampleBaseline(current, t.targetValue, new Date(baselineDate), new Date(targetDate), now, t.gap);
     // Sanity: the line must start below the target (a target below its baseline reads as achieved).
-    if (expectedAt({ date: new Date(baselineDate), value: baselineValue }, { date: new Date(targetDate), value: t.targetValue }, now) > t.targetValue) continue;
-    rows.push({ indicatorId: t.indicatorId, communeCode: '', baselineDate, baselineValue, targetDate, targetValue: t.targetValue, basis: t.basis, isDemo: true, createdAt: now });
+    if (
+      expectedAt({ date: new Date(baselineDate), value: baselineValue }, { date: new Date(targetDate), value: t.targetValue }, now) >
+      t.targetValue
+    )
+      continue;
+    rows.push({
+      indicatorId: t.indicatorId,
+      communeCode: '',
+      baselineDate,
+      baselineValue,
+      targetDate,
+      targetValue: t.targetValue,
+      basis: t.basis,
+      isDemo: true,
+      createdAt: now,
+    });
   }
   if (rows.length) await db.insert(indicatorTargets).values(rows);
 }
@@ -347,8 +488,21 @@ export async function removeDemo(db: Db, now: Date): Promise<DemoRemovalReport> 
   for (const b of demo) await removeBusinessFacts(db, b.id);
   const [products] = await db.select({ n: count() }).from(ocopProducts).where(eq(ocopProducts.isDemo, true));
   const [targets] = await db.select({ n: count() }).from(indicatorTargets).where(eq(indicatorTargets.isDemo, true));
-  const accounts = await db.select({ id: users.id }).from(users).where(inArray(users.email, [...DEMO_STAFF_EMAILS]));
-  const ownerAccounts = demo.length ? await db.select({ id: users.id }).from(users).where(inArray(users.businessId, demo.map((b) => b.id))) : [];
+  const accounts = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.email, [...DEMO_STAFF_EMAILS]));
+  const ownerAccounts = demo.length
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          inArray(
+            users.businessId,
+            demo.map((b) => b.id),
+          ),
+        )
+    : [];
   const accountIds = [...new Set([...accounts, ...ownerAccounts].map((a) => a.id))];
   await db.batch([
     // Products are demo only on demo businesses; the extra delete keeps a stray one from surviving.
@@ -357,7 +511,17 @@ export async function removeDemo(db: Db, now: Date): Promise<DemoRemovalReport> 
     ...chunks(accountIds, 200).map((ids) => db.delete(users).where(inArray(users.id, ids))),
     // Cascades to assessments, answers, consents, marks, help requests, claims and products.
     db.delete(businesses).where(eq(businesses.isDemo, true)),
-    db.insert(auditLog).values(auditValues({ actorUserId: null, action: DEMO_REMOVED_ACTION, entity: 'demo', detail: { businesses: demo.length, products: products?.n ?? 0, targets: targets?.n ?? 0, accounts: accountIds.length } }, now)),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: null,
+          action: DEMO_REMOVED_ACTION,
+          entity: 'demo',
+          detail: { businesses: demo.length, products: products?.n ?? 0, targets: targets?.n ?? 0, accounts: accountIds.length },
+        },
+        now,
+      ),
+    ),
   ]);
   return { businesses: demo.length, products: products?.n ?? 0, targets: targets?.n ?? 0, accounts: accountIds.length };
 }

@@ -1,14 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import {
-  communes,
-  formerWards,
-  platformCategories,
-  provinces,
-  sizeRules,
-  users,
-  vsicSections,
-} from '#src/db/schema/index.ts';
+import { communes, formerWards, platformCategories, provinces, sizeRules, users, vsicSections } from '#src/db/schema/index.ts';
 import { loadAdminUnits } from '#src/reference/admin-units.ts';
 import { VSIC_SECTIONS } from '#src/reference/vsic.ts';
 import { SIZE_RULES } from '#src/reference/size-rules.ts';
@@ -33,10 +25,13 @@ export async function seedReference(db: Db): Promise<void> {
   const statements = [];
   for (const part of chunks(units.provinces)) {
     statements.push(
-      db.insert(provinces).values(part).onConflictDoUpdate({
-        target: provinces.code,
-        set: { name: sql`excluded.name`, type: sql`excluded.type` },
-      }),
+      db
+        .insert(provinces)
+        .values(part)
+        .onConflictDoUpdate({
+          target: provinces.code,
+          set: { name: sql`excluded.name`, type: sql`excluded.type` },
+        }),
     );
   }
   for (const part of chunks(units.wards)) {
@@ -111,7 +106,7 @@ export async function seedReference(db: Db): Promise<void> {
     for (const part of chunks(units.formerWards)) statements.push(db.insert(formerWards).values(part));
   }
   // One batch = one transaction: a crash never leaves half the reference data.
-  await db.batch(statements as [ (typeof statements)[number], ...(typeof statements)[number][] ]);
+  await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   await seedPlatforms(db, PLATFORM_CATALOG, new Date());
 }
 

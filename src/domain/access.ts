@@ -25,8 +25,7 @@ export function scopeOf(actor: Actor): Scope {
     case 'helper':
       if (actor.scopeCommuneCode) return { kind: 'commune', communeCode: actor.scopeCommuneCode };
       // A helper is always commune-scoped; one without a commune sees nothing rather than everything.
-      if (actor.role === 'officer' && actor.scopeProvinceCode)
-        return { kind: 'province', provinceCode: actor.scopeProvinceCode };
+      if (actor.role === 'officer' && actor.scopeProvinceCode) return { kind: 'province', provinceCode: actor.scopeProvinceCode };
       return { kind: 'none' };
     case 'business':
       return actor.businessId ? { kind: 'business', businessId: actor.businessId } : { kind: 'none' };

@@ -77,10 +77,17 @@ export function checkFreeText(input: string, opts: FreeTextOptions): { ok: true;
   if (value === '') return { ok: false, message: messages.required ?? requiredMessage(label) };
   if (hasForbiddenCharacters(value, opts.multiline)) return { ok: false, message: messages.forbidden ?? forbiddenCharactersMessage(label) };
   if (value.length < min) {
-    return { ok: false, message: messages.min ?? both(`${capitalise(label.vi)} cần ít nhất ${min} ký tự`, `The ${label.en} needs at least ${min} characters`) };
+    return {
+      ok: false,
+      message: messages.min ?? both(`${capitalise(label.vi)} cần ít nhất ${min} ký tự`, `The ${label.en} needs at least ${min} characters`),
+    };
   }
   if (value.length > opts.max) {
-    return { ok: false, message: messages.max ?? both(`${capitalise(label.vi)} tối đa ${opts.max} ký tự`, `The ${label.en} can have at most ${opts.max} characters`) };
+    return {
+      ok: false,
+      message:
+        messages.max ?? both(`${capitalise(label.vi)} tối đa ${opts.max} ký tự`, `The ${label.en} can have at most ${opts.max} characters`),
+    };
   }
   return { ok: true, value };
 }
@@ -89,14 +96,12 @@ const requiredMessage = (label: TextLabel): string => both(`Vui lòng nhập ${l
 
 /** A required free-text field (zod): cleaned text out, one message per problem. */
 export function freeText(opts: FreeTextOptions) {
-  return z
-    .string({ error: opts.messages?.required ?? requiredMessage(opts.label) })
-    .transform((input, ctx) => {
-      const checked = checkFreeText(input, opts);
-      if (checked.ok) return checked.value;
-      ctx.issues.push({ code: 'custom', message: checked.message, input });
-      return z.NEVER;
-    });
+  return z.string({ error: opts.messages?.required ?? requiredMessage(opts.label) }).transform((input, ctx) => {
+    const checked = checkFreeText(input, opts);
+    if (checked.ok) return checked.value;
+    ctx.issues.push({ code: 'custom', message: checked.message, input });
+    return z.NEVER;
+  });
 }
 
 /** An optional free-text field: absent, null (a missing query parameter) or blank gives undefined. */

@@ -56,8 +56,16 @@ export interface AdminUnits {
 }
 
 /** Rows as the package ships them (only the fields we read). */
-interface RawProvince { province_code: string; name: string; place_type: string }
-interface RawWard { ward_code: string; name: string; province_code: string }
+interface RawProvince {
+  province_code: string;
+  name: string;
+  place_type: string;
+}
+interface RawWard {
+  ward_code: string;
+  name: string;
+  province_code: string;
+}
 interface RawWardMapping {
   old_ward_code: string | null;
   old_ward_name: string | null;

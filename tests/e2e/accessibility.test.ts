@@ -20,7 +20,14 @@ beforeAll(async () => {
   businessId = Number(rs.rows[0]!.id);
   const commune = await server.db.execute({ sql: 'SELECT commune_code AS c FROM businesses WHERE id = ?', args: [businessId] });
   await c.post(`/businesses/${businessId}/assessment`, {});
-  await c.post(`/businesses/${businessId}/assessment/profile`, { sector: 'I', producerType: 'enterprise', employees: '9', revenueMillion: '', capitalMillion: '', communeCode: String(commune.rows[0]!.c) });
+  await c.post(`/businesses/${businessId}/assessment/profile`, {
+    sector: 'I',
+    producerType: 'enterprise',
+    employees: '9',
+    revenueMillion: '',
+    capitalMillion: '',
+    communeCode: String(commune.rows[0]!.c),
+  });
   const submit = await c.post(`/businesses/${businessId}/assessment/review`, {});
   resultPath = submit.headers.get('location')!;
   await c.post(`/businesses/${businessId}/assessment`, {});
@@ -66,7 +73,22 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
   });
 
   it.each([
-    ['admin', ADMIN.email, ADMIN.password, ['/admin/users', '/admin/platforms', '/admin/platforms/postmart', '/admin/targets', '/admin/registry', '/admin/takeovers', '/dashboard', '/worklist', '/businesses']],
+    [
+      'admin',
+      ADMIN.email,
+      ADMIN.password,
+      [
+        '/admin/users',
+        '/admin/platforms',
+        '/admin/platforms/postmart',
+        '/admin/targets',
+        '/admin/registry',
+        '/admin/takeovers',
+        '/dashboard',
+        '/worklist',
+        '/businesses',
+      ],
+    ],
     ['helper', 'demo-totruong@example.com', 'demo-portal-2025', ['/assisted', '/assisted/new']],
   ] as const)('staff pages of the %s have no violations', async (_role, login, password, paths) => {
     const c = new Browserless(server.url);

@@ -57,7 +57,10 @@ describe.each([
     const businessUrl = page.url();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(household);
 
-    for (const [name, stars] of [['Chè lam Kiến Xương', '3'], ['Rượu nếp cái hoa vàng', '4']] as const) {
+    for (const [name, stars] of [
+      ['Chè lam Kiến Xương', '3'],
+      ['Rượu nếp cái hoa vàng', '4'],
+    ] as const) {
       await page.getByRole('link', { name: 'Thêm sản phẩm OCOP' }).click();
       await page.getByLabel('Tên sản phẩm').fill(name);
       await page.getByLabel('Nhóm sản phẩm OCOP').selectOption(name.startsWith('Rượu') ? 'beverage' : 'food');

@@ -27,7 +27,9 @@ describe.each([
     await assertNoHorizontalScroll(page);
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/\/en\/$/);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('How far has your business come in digital transformation?');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'How far has your business come in digital transformation?',
+    );
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(errors).toEqual([]);
     await ctx.close();

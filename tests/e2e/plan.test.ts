@@ -12,10 +12,19 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
   const rs = await server.db.execute("SELECT scope_commune_code AS c FROM users WHERE email = 'demo-canbo-xa@example.com'");
   communeA = String(rs.rows[0]!.c);
-  const other = await server.db.execute({ sql: "SELECT code FROM communes WHERE province_code = '37' AND code <> ? ORDER BY code LIMIT 1", args: [communeA] });
+  const other = await server.db.execute({
+    sql: "SELECT code FROM communes WHERE province_code = '37' AND code <> ? ORDER BY code LIMIT 1",
+    args: [communeA],
+  });
   const admin = new Browserless(server.url);
   await admin.post('/login', { login: ADMIN.email, password: ADMIN.password });
-  await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ xã khác', login: 'canbo-khac@example.com', password: 'mat-khau-can-bo', communeCode: String(other.rows[0]!.code) });
+  await admin.post('/admin/users', {
+    role: 'officer',
+    displayName: 'Cán bộ xã khác',
+    login: 'canbo-khac@example.com',
+    password: 'mat-khau-can-bo',
+    communeCode: String(other.rows[0]!.code),
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -111,7 +120,9 @@ describe.each([
     expect(await page.locator('#need-cashless_payment').count()).toBe(0);
     expect(await page.locator('#need-e_invoice').count()).toBe(0);
     // Shown as done, with the platform chosen.
-    await expect(page.locator('#plan .status-done').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining(chosenName)]));
+    await expect(page.locator('#plan .status-done').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining(chosenName)]),
+    );
     expect(errors).toEqual([]);
     await ctx.close();
 

@@ -97,7 +97,8 @@ export function routeFiles(pagesDir: string): string[] {
       const full = join(dir, e.name);
       if (e.isDirectory()) walk(full);
       // Astro routes every .astro/.ts/.js/.md file that does not start with an underscore.
-      else if (/\.(astro|ts|js|mjs|md|mdx|html)$/.test(e.name) && !e.name.startsWith('_')) out.push(relative(pagesDir, full).split(sep).join('/'));
+      else if (/\.(astro|ts|js|mjs|md|mdx|html)$/.test(e.name) && !e.name.startsWith('_'))
+        out.push(relative(pagesDir, full).split(sep).join('/'));
     }
   };
   walk(pagesDir);

@@ -2,7 +2,15 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { Browserless, validTaxCode } from '../helpers/http.ts';
-import { answerPages, bestFormValue, fetchFramework, questionIndex, shownIds, worstFormValue, type PublicFramework } from '../helpers/assessment.ts';
+import {
+  answerPages,
+  bestFormValue,
+  fetchFramework,
+  questionIndex,
+  shownIds,
+  worstFormValue,
+  type PublicFramework,
+} from '../helpers/assessment.ts';
 
 let server: TestServer;
 let sme: PublicFramework;
@@ -65,13 +73,23 @@ async function commune(): Promise<string> {
 async function draftAtReview(prefix: string, email: string): Promise<{ c: Browserless; id: number }> {
   const c = new Browserless(server.url);
   const res = await c.post('/register', {
-    taxCode: validTaxCode(prefix), name: `Công ty TNHH Đua ${prefix}`, communeCode: await commune(), login: email, password: 'mat-khau-thu-1', consent: 'yes',
+    taxCode: validTaxCode(prefix),
+    name: `Công ty TNHH Đua ${prefix}`,
+    communeCode: await commune(),
+    login: email,
+    password: 'mat-khau-thu-1',
+    consent: 'yes',
   });
   expect(res.status).toBe(303);
   const id = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
   expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
   const profile = await c.post(`/businesses/${id}/assessment/profile`, {
-    sector: 'G', producerType: 'enterprise', employees: '12', revenueMillion: '8000', capitalMillion: '', communeCode: await commune(),
+    sector: 'G',
+    producerType: 'enterprise',
+    employees: '12',
+    revenueMillion: '8000',
+    capitalMillion: '',
+    communeCode: await commune(),
   });
   expect(profile.status).toBe(303);
   expect(await answerPages(c, id, sme, bestFormValue)).toBe(`/businesses/${id}/assessment/review`);
@@ -79,11 +97,26 @@ async function draftAtReview(prefix: string, email: string): Promise<{ c: Browse
 }
 
 async function state(id: number) {
-  const a = await server.db.execute({ sql: 'SELECT id, status, answers, score, current_step FROM assessments WHERE business_id = ? ORDER BY sequence', args: [id] });
-  const events = await server.db.execute({ sql: 'SELECT count(*) AS n FROM answer_events e JOIN assessments a ON a.id = e.assessment_id WHERE a.business_id = ?', args: [id] });
-  const submits = await server.db.execute({ sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'submit_assessment' AND entity_id = ?", args: [String(a.rows[0]!.id)] });
+  const a = await server.db.execute({
+    sql: 'SELECT id, status, answers, score, current_step FROM assessments WHERE business_id = ? ORDER BY sequence',
+    args: [id],
+  });
+  const events = await server.db.execute({
+    sql: 'SELECT count(*) AS n FROM answer_events e JOIN assessments a ON a.id = e.assessment_id WHERE a.business_id = ?',
+    args: [id],
+  });
+  const submits = await server.db.execute({
+    sql: "SELECT count(*) AS n FROM audit_log WHERE action = 'submit_assessment' AND entity_id = ?",
+    args: [String(a.rows[0]!.id)],
+  });
   return {
-    assessments: a.rows.map((r) => ({ id: Number(r.id), status: r.status, answers: JSON.parse(String(r.answers)), score: r.score, step: r.current_step })),
+    assessments: a.rows.map((r) => ({
+      id: Number(r.id),
+      status: r.status,
+      answers: JSON.parse(String(r.answers)),
+      score: r.score,
+      step: r.current_step,
+    })),
     answerEvents: Number(events.rows[0]!.n),
     submitAudits: Number(submits.rows[0]!.n),
   };
@@ -136,12 +169,20 @@ describe('a submitted assessment cannot change', () => {
 
   it('late profile save on the assessment: body after the submit → 409, neither the assessment nor the business changes', async () => {
     const { c, id } = await draftAtReview('082100003', 'race-profile@example.com');
-    const form = new URLSearchParams({ sector: 'C', producerType: 'enterprise', employees: '250', revenueMillion: '', capitalMillion: '', communeCode: await commune() });
+    const form = new URLSearchParams({
+      sector: 'C',
+      producerType: 'enterprise',
+      employees: '250',
+      revenueMillion: '',
+      capitalMillion: '',
+      communeCode: await commune(),
+    });
     const late = postInTwoParts(c, `/businesses/${id}/assessment/profile`, form.toString());
     await new Promise((r) => setTimeout(r, SERVER_READS_DRAFT_MS));
     expect((await c.post(`/businesses/${id}/assessment/review`, {})).status).toBe(303);
     const submitted = await state(id);
-    const business = async () => (await server.db.execute({ sql: 'SELECT sector, employees, size_class FROM businesses WHERE id = ?', args: [id] })).rows[0];
+    const business = async () =>
+      (await server.db.execute({ sql: 'SELECT sector, employees, size_class FROM businesses WHERE id = ?', args: [id] })).rows[0];
     const before = await business();
 
     const res = await late.sendBody();

@@ -21,7 +21,12 @@ async function commune(): Promise<string> {
 async function registerBusiness(prefix: string, email: string): Promise<{ c: Browserless; id: number }> {
   const c = new Browserless(server.url);
   const res = await c.post('/register', {
-    taxCode: validTaxCode(prefix), name: `Công ty TNHH Thử ${prefix}`, communeCode: await commune(), login: email, password: 'mat-khau-thu-1', consent: 'yes',
+    taxCode: validTaxCode(prefix),
+    name: `Công ty TNHH Thử ${prefix}`,
+    communeCode: await commune(),
+    login: email,
+    password: 'mat-khau-thu-1',
+    consent: 'yes',
   });
   expect(res.status).toBe(303);
   const id = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
@@ -30,7 +35,13 @@ async function registerBusiness(prefix: string, email: string): Promise<{ c: Bro
 
 async function fillProfile(c: Browserless, id: number, overrides: Record<string, string> = {}): Promise<Response> {
   return c.post(`/businesses/${id}/assessment/profile`, {
-    sector: 'G', producerType: 'enterprise', employees: '12', revenueMillion: '8000', capitalMillion: '', communeCode: await commune(), ...overrides,
+    sector: 'G',
+    producerType: 'enterprise',
+    employees: '12',
+    revenueMillion: '8000',
+    capitalMillion: '',
+    communeCode: await commune(),
+    ...overrides,
   });
 }
 
@@ -109,7 +120,10 @@ describe('assessment flow without JavaScript', () => {
     // A submitted assessment is read-only.
     const late = await d.post(`/businesses/${id}/assessment/1`, { shown: '', intent: 'next' });
     expect(late.status).toBe(303); // no draft any more: sent to the start page
-    const row = await server.db.execute({ sql: "SELECT count(*) AS n FROM assessments WHERE business_id = ? AND status = 'submitted'", args: [id] });
+    const row = await server.db.execute({
+      sql: "SELECT count(*) AS n FROM assessments WHERE business_id = ? AND status = 'submitted'",
+      args: [id],
+    });
     expect(Number(row.rows[0]!.n)).toBe(1);
 
     // Retake with worse answers: answers start prefilled, history shows both with the change.
@@ -137,7 +151,12 @@ describe('assessment flow without JavaScript', () => {
     const page = await (await c.get(`/businesses/${id}/assessment/1`)).text();
     const ids = /name="shown" value="([^"]*)"/.exec(page)![1]!.split(',');
     const q0 = sme.pillars[0]!.questions.find((q) => q.id === ids[0])!;
-    const form: Record<string, string> = { shown: ids.join(','), intent: 'next', [`q_${ids[0]}`]: 'not-an-option', [`q_${ids[1]}`]: bestFormValue(sme.pillars[0]!.questions.find((q) => q.id === ids[1])!)[0]! };
+    const form: Record<string, string> = {
+      shown: ids.join(','),
+      intent: 'next',
+      [`q_${ids[0]}`]: 'not-an-option',
+      [`q_${ids[1]}`]: bestFormValue(sme.pillars[0]!.questions.find((q) => q.id === ids[1])!)[0]!,
+    };
     const res = await c.post(`/businesses/${id}/assessment/1`, form);
     expect(res.status).toBe(400);
     const html = await res.text();

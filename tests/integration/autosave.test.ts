@@ -25,20 +25,33 @@ async function commune(): Promise<string> {
 async function draftOnPage1(prefix: string, email: string): Promise<{ c: Browserless; id: number }> {
   const c = new Browserless(server.url);
   const res = await c.post('/register', {
-    taxCode: validTaxCode(prefix), name: `Công ty TNHH Lưu Nháp ${prefix}`, communeCode: await commune(), login: email, password: 'mat-khau-thu-1', consent: 'yes',
+    taxCode: validTaxCode(prefix),
+    name: `Công ty TNHH Lưu Nháp ${prefix}`,
+    communeCode: await commune(),
+    login: email,
+    password: 'mat-khau-thu-1',
+    consent: 'yes',
   });
   expect(res.status).toBe(303);
   const id = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
   expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
   const profile = await c.post(`/businesses/${id}/assessment/profile`, {
-    sector: 'G', producerType: 'enterprise', employees: '12', revenueMillion: '8000', capitalMillion: '', communeCode: await commune(),
+    sector: 'G',
+    producerType: 'enterprise',
+    employees: '12',
+    revenueMillion: '8000',
+    capitalMillion: '',
+    communeCode: await commune(),
   });
   expect(profile.status).toBe(303);
   return { c, id };
 }
 
 async function draftRow(id: number) {
-  const rs = await server.db.execute({ sql: "SELECT answers, current_step FROM assessments WHERE business_id = ? AND status = 'draft'", args: [id] });
+  const rs = await server.db.execute({
+    sql: "SELECT answers, current_step FROM assessments WHERE business_id = ? AND status = 'draft'",
+    args: [id],
+  });
   return { answers: JSON.parse(String(rs.rows[0]!.answers)) as Record<string, unknown>, step: String(rs.rows[0]!.current_step) };
 }
 

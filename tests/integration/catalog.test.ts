@@ -13,7 +13,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type ApiPlatform = { id: string; name: string; provider: string; url: string; category: { id: string; name: { vi: string } }; costModel: string; makeInVietnam: boolean; needs: string[] };
+type ApiPlatform = {
+  id: string;
+  name: string;
+  provider: string;
+  url: string;
+  category: { id: string; name: { vi: string } };
+  costModel: string;
+  makeInVietnam: boolean;
+  needs: string[];
+};
 
 async function platforms(query = ''): Promise<ApiPlatform[]> {
   const res = await fetch(`${server.url}/api/v1/platforms${query}`);
@@ -38,7 +47,13 @@ describe('public catalog', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(new Set(all.map((p) => p.category.id)).size).toBeGreaterThanOrEqual(12);
     for (const p of all) {
-      expect(p).toMatchObject({ id: expect.any(String), name: expect.any(String), provider: expect.any(String), costModel: expect.stringMatching(/^(free|freemium|paid)$/), makeInVietnam: expect.any(Boolean) });
+      expect(p).toMatchObject({
+        id: expect.any(String),
+        name: expect.any(String),
+        provider: expect.any(String),
+        costModel: expect.stringMatching(/^(free|freemium|paid)$/),
+        makeInVietnam: expect.any(Boolean),
+      });
       expect(p.url).toMatch(/^https:\/\//);
       expect(p.category.name.vi.length).toBeGreaterThan(0);
     }
@@ -81,9 +96,19 @@ describe('public catalog', () => {
 
 describe('admin catalog', () => {
   const base = {
-    name: 'Nền tảng Thử Nghiệm', provider: 'Công ty Thử', url: 'https://example.com', category: 'sales_management', needs: 'sales_management',
-    descriptionVi: 'Quản lý bán hàng cho cửa hàng nhỏ.', descriptionEn: 'Sales management for small shops.', costModel: 'freemium',
-    sizes: ['micro', 'small'], allSectors: 'yes', producerTypes: ['enterprise', 'household'], lastChecked: '2026-11-01', makeInVietnam: 'yes',
+    name: 'Nền tảng Thử Nghiệm',
+    provider: 'Công ty Thử',
+    url: 'https://example.com',
+    category: 'sales_management',
+    needs: 'sales_management',
+    descriptionVi: 'Quản lý bán hàng cho cửa hàng nhỏ.',
+    descriptionEn: 'Sales management for small shops.',
+    costModel: 'freemium',
+    sizes: ['micro', 'small'],
+    allSectors: 'yes',
+    producerTypes: ['enterprise', 'household'],
+    lastChecked: '2026-11-01',
+    makeInVietnam: 'yes',
   };
 
   it('only admins reach the catalog admin', async () => {
@@ -109,7 +134,9 @@ describe('admin catalog', () => {
     expect((await platforms()).some((p) => p.id === 'thu-nghiem')).toBe(false);
     const page = await (await admin.get('/admin/platforms/thu-nghiem')).text();
     for (const word of ['Tạo', 'Sửa', 'Ngừng giới thiệu']) expect(page).toContain(word);
-    const audit = await server.db.execute("SELECT action, actor_user_id FROM audit_log WHERE entity = 'platform' AND entity_id = 'thu-nghiem' ORDER BY id");
+    const audit = await server.db.execute(
+      "SELECT action, actor_user_id FROM audit_log WHERE entity = 'platform' AND entity_id = 'thu-nghiem' ORDER BY id",
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['platform_create', 'platform_update', 'platform_retire']);
     expect(audit.rows.every((r) => Number(r.actor_user_id) > 0)).toBe(true);
   });
@@ -131,7 +158,10 @@ describe('admin catalog', () => {
     const lines = csv.split('\r\n');
     // Change the name on row 2 (valid) and break the category on row 4.
     const renamed = lines[1]!.replace(/^([^,]*),([^,]*),/, '$1,ĐÃ ĐỔI TÊN,');
-    const broken = lines[3]!.replace(/,(finance_accounting|e_payment|ecommerce|cloud|logistics|sales_management|enterprise_management|e_contract|customer_care|hr_jobs|cybersecurity|online_meeting|web_portal|marketing|tourism|aggregate|consulting_training),/, ',khong-co-nhom,');
+    const broken = lines[3]!.replace(
+      /,(finance_accounting|e_payment|ecommerce|cloud|logistics|sales_management|enterprise_management|e_contract|customer_care|hr_jobs|cybersecurity|online_meeting|web_portal|marketing|tourism|aggregate|consulting_training),/,
+      ',khong-co-nhom,',
+    );
     expect(broken).not.toBe(lines[3]);
     const bad = [lines[0], renamed, lines[2], broken, ...lines.slice(4)].join('\r\n');
     const before = await server.db.execute('SELECT count(*) AS n, group_concat(data) AS d FROM platforms');

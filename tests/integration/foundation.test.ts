@@ -11,7 +11,10 @@ afterAll(async () => {
 });
 
 async function firstCommune(provinceCode = '37'): Promise<string> {
-  const rs = await server.db.execute({ sql: 'SELECT code FROM communes WHERE province_code = ? ORDER BY code LIMIT 1', args: [provinceCode] });
+  const rs = await server.db.execute({
+    sql: 'SELECT code FROM communes WHERE province_code = ? ORDER BY code LIMIT 1',
+    args: [provinceCode],
+  });
   return String(rs.rows[0]!.code);
 }
 
@@ -49,7 +52,10 @@ describe('health and home', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     const html = await res.text();
     const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
-    const scriptSrc = [csp, meta].join(';').split(';').filter((d) => d.trim().startsWith('script-src'));
+    const scriptSrc = [csp, meta]
+      .join(';')
+      .split(';')
+      .filter((d) => d.trim().startsWith('script-src'));
     for (const d of scriptSrc) expect(d).not.toContain('unsafe-inline');
     expect(csp + meta).toMatch(/script-src|default-src/);
   });
@@ -57,7 +63,11 @@ describe('health and home', () => {
   it('seeds Ninh Bình with its 129 communes and the former districts', async () => {
     expect(await count("SELECT count(*) FROM communes WHERE province_code = '37'")).toBe(129);
     expect(await count('SELECT count(*) FROM provinces')).toBe(34);
-    expect(await count("SELECT count(DISTINCT old_province) FROM former_wards f JOIN communes c ON c.code = f.new_code WHERE c.province_code = '37'")).toBe(3);
+    expect(
+      await count(
+        "SELECT count(DISTINCT old_province) FROM former_wards f JOIN communes c ON c.code = f.new_code WHERE c.province_code = '37'",
+      ),
+    ).toBe(3);
     expect(await count('SELECT count(*) FROM businesses WHERE is_demo = 1')).toBeGreaterThanOrEqual(200);
     expect(await count('SELECT count(DISTINCT commune_code) FROM businesses WHERE is_demo = 1')).toBeGreaterThanOrEqual(50);
   });
@@ -90,7 +100,12 @@ describe('registration', () => {
     const tax = validTaxCode('080123457');
     const c = new Browserless(server.url);
     const res = await c.post('/register', {
-      taxCode: tax, name: 'Công ty Mật Khẩu', communeCode: await firstCommune(), login: 'mk@example.com', password: tax, consent: 'yes',
+      taxCode: tax,
+      name: 'Công ty Mật Khẩu',
+      communeCode: await firstCommune(),
+      login: 'mk@example.com',
+      password: tax,
+      consent: 'yes',
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Mật khẩu không được là mã số thuế');
@@ -101,7 +116,11 @@ describe('registration', () => {
     const page = await (await c.get('/register')).text();
     expect(page).toMatch(/<input type="checkbox" id="f-consent" name="consent" value="yes"(?![^>]*checked)/);
     const res = await c.post('/register', {
-      taxCode: validTaxCode('080123458'), name: 'Công ty Đồng Ý', communeCode: await firstCommune(), login: 'dongy@example.com', password: 'mat-khau-an-toan',
+      taxCode: validTaxCode('080123458'),
+      name: 'Công ty Đồng Ý',
+      communeCode: await firstCommune(),
+      login: 'dongy@example.com',
+      password: 'mat-khau-an-toan',
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Bạn cần đồng ý để tiếp tục');
@@ -111,7 +130,12 @@ describe('registration', () => {
     const tax = validTaxCode('080123459');
     const c = new Browserless(server.url);
     const res = await c.post('/register', {
-      taxCode: tax, name: 'Công ty TNHH Đúc Đồng Ý Yên', communeCode: await firstCommune(), login: 'ducdong@example.com', password: 'mat-khau-an-toan', consent: 'yes',
+      taxCode: tax,
+      name: 'Công ty TNHH Đúc Đồng Ý Yên',
+      communeCode: await firstCommune(),
+      login: 'ducdong@example.com',
+      password: 'mat-khau-an-toan',
+      consent: 'yes',
     });
     expect(res.status).toBe(303);
     const cookie = c.lastSetCookie.find((l) => l.startsWith('session='))!;
@@ -125,7 +149,12 @@ describe('registration', () => {
 
     const again = new Browserless(server.url);
     const dup = await again.post('/register', {
-      taxCode: tax, name: 'Công ty Khác', communeCode: await firstCommune(), login: 'khac@example.com', password: 'mat-khau-an-toan', consent: 'yes',
+      taxCode: tax,
+      name: 'Công ty Khác',
+      communeCode: await firstCommune(),
+      login: 'khac@example.com',
+      password: 'mat-khau-an-toan',
+      consent: 'yes',
     });
     expect(dup.status).toBe(409);
     expect(await dup.text()).toContain('Mã số thuế này đã được đăng ký');
@@ -154,7 +183,14 @@ describe('login, logout, password', () => {
   it('change password ends other sessions and the new one works', async () => {
     const tax = validTaxCode('080123460');
     const a = new Browserless(server.url);
-    await a.post('/register', { taxCode: tax, name: 'Công ty Đổi Mật Khẩu', communeCode: await firstCommune(), login: 'doimk@example.com', password: 'mat-khau-cu-1', consent: 'yes' });
+    await a.post('/register', {
+      taxCode: tax,
+      name: 'Công ty Đổi Mật Khẩu',
+      communeCode: await firstCommune(),
+      login: 'doimk@example.com',
+      password: 'mat-khau-cu-1',
+      consent: 'yes',
+    });
     const b = new Browserless(server.url);
     expect((await b.post('/login', { login: 'doimk@example.com', password: 'mat-khau-cu-1' })).status).toBe(303);
     const changed = await a.post('/account', { current: 'mat-khau-cu-1', next: 'mat-khau-moi-2' });
@@ -192,7 +228,9 @@ describe('authorisation', () => {
 
   it('a business cannot open another business or the admin pages', async () => {
     const owner = await loginAs('demo-doanhnghiep@example.com', 'demo-portal-2025');
-    const rs = await server.db.execute("SELECT b.id FROM businesses b JOIN users u ON u.business_id = b.id WHERE u.email = 'demo-doanhnghiep@example.com'");
+    const rs = await server.db.execute(
+      "SELECT b.id FROM businesses b JOIN users u ON u.business_id = b.id WHERE u.email = 'demo-doanhnghiep@example.com'",
+    );
     const ownId = Number(rs.rows[0]!.id);
     const other = await server.db.execute({ sql: 'SELECT id FROM businesses WHERE id <> ? LIMIT 1', args: [ownId] });
     expect((await owner.get(`/businesses/${ownId}`)).status).toBe(200);
@@ -217,12 +255,25 @@ describe('authorisation', () => {
   it('an admin creates a helper scoped to a commune; the helper logs in', async () => {
     const admin = await loginAs(ADMIN.email, ADMIN.password);
     const commune = await firstCommune();
-    const noCommune = await admin.post('/admin/users', { role: 'helper', displayName: 'Nguyễn Văn Hỗ Trợ', login: 'hotro@example.com', password: 'mat-khau-hotro' });
+    const noCommune = await admin.post('/admin/users', {
+      role: 'helper',
+      displayName: 'Nguyễn Văn Hỗ Trợ',
+      login: 'hotro@example.com',
+      password: 'mat-khau-hotro',
+    });
     expect(noCommune.status).toBe(400);
     expect(await noCommune.text()).toContain('phải gắn với một xã/phường');
-    const res = await admin.post('/admin/users', { role: 'helper', displayName: 'Nguyễn Văn Hỗ Trợ', login: 'hotro@example.com', password: 'mat-khau-hotro', communeCode: commune });
+    const res = await admin.post('/admin/users', {
+      role: 'helper',
+      displayName: 'Nguyễn Văn Hỗ Trợ',
+      login: 'hotro@example.com',
+      password: 'mat-khau-hotro',
+      communeCode: commune,
+    });
     expect(res.status).toBe(200);
-    expect(await count("SELECT count(*) FROM users WHERE email = 'hotro@example.com' AND role = 'helper' AND scope_commune_code = ?", [commune])).toBe(1);
+    expect(
+      await count("SELECT count(*) FROM users WHERE email = 'hotro@example.com' AND role = 'helper' AND scope_commune_code = ?", [commune]),
+    ).toBe(1);
     await loginAs('hotro@example.com', 'mat-khau-hotro');
   });
 

@@ -15,8 +15,19 @@ type Question = {
   cap?: number;
   condition?: { field: string; in: unknown[] };
 };
-type Document = { id: string; answerRules: Record<string, string>; pillars: { questions: Question[] }[]; extraSections: { questions: Question[] }[] };
-type JsonSchema = { properties?: Record<string, JsonSchema>; enum?: unknown[]; minimum?: number; maximum?: number; type?: string | string[] };
+type Document = {
+  id: string;
+  answerRules: Record<string, string>;
+  pillars: { questions: Question[] }[];
+  extraSections: { questions: Question[] }[];
+};
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  type?: string | string[];
+};
 
 let server: TestServer;
 let documents: Document[];
@@ -25,8 +36,12 @@ let profileSchema: Record<string, JsonSchema>;
 beforeAll(async () => {
   server = await startServer();
   const list = (await (await fetch(`${server.url}/api/v1/frameworks`)).json()) as { frameworks: { id: string }[] };
-  documents = await Promise.all(list.frameworks.map(async (f) => (await (await fetch(`${server.url}/api/v1/frameworks/${f.id}`)).json()) as Document));
-  const openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { components: { schemas: Record<string, JsonSchema> } };
+  documents = await Promise.all(
+    list.frameworks.map(async (f) => (await (await fetch(`${server.url}/api/v1/frameworks/${f.id}`)).json()) as Document),
+  );
+  const openapi = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+    components: { schemas: Record<string, JsonSchema> };
+  };
   profileSchema = openapi.components.schemas.ScoreRequest!.properties!.profile!.properties!;
 });
 afterAll(async () => {
@@ -46,7 +61,7 @@ function generator(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
   };
 }
 type Gen = ReturnType<typeof generator>;
@@ -109,7 +124,8 @@ describe('the public framework document tells the whole rule', () => {
     expect(documents.length).toBeGreaterThanOrEqual(2);
     for (const doc of documents) {
       expect(Object.keys(doc.answerRules).sort()).toEqual(['answers', 'boolean', 'condition', 'multi', 'number', 'single']);
-      for (const q of [...doc.pillars, ...doc.extraSections].flatMap((s) => s.questions)) if (q.type === 'number') expect(q.integer, q.id).toBe(true);
+      for (const q of [...doc.pillars, ...doc.extraSections].flatMap((s) => s.questions))
+        if (q.type === 'number') expect(q.integer, q.id).toBe(true);
     }
     // "Chưa dùng công cụ nào" on the producer's p_tools was dropped from the document before.
     const producer = documents.find((d) => d.id === 'producer')!;

@@ -32,7 +32,14 @@ import { applyPlanAction } from '#src/server/services/plan.ts';
 import { eraseBusiness } from '#src/server/services/personal-data.ts';
 import { batchWithFacts, periodIdsFor, registryFlagStatements } from '#src/server/services/facts.ts';
 import { checkIndicators, ensureIndicatorsConsistent, rebuildIndicators } from '#src/server/services/indicator-maintenance.ts';
-import { computeIndicators, indicatorOf, newestPerBusiness, type AssessmentFact, type Filters, type RecommendationFact } from '../oracle/indicators-oracle.ts';
+import {
+  computeIndicators,
+  indicatorOf,
+  newestPerBusiness,
+  type AssessmentFact,
+  type Filters,
+  type RecommendationFact,
+} from '../oracle/indicators-oracle.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
 
 type Rand = () => number;
@@ -48,13 +55,25 @@ type Env = { db: Db; client: Client; dir: string; url: string; admin: Actor; com
 async function openEnv(): Promise<Env> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-pipeline-'));
   const url = `file:${join(dir, 'portal.db')}`;
-  await prepareDatabase(getEnv({ DATABASE_URL: url, SEED_DEMO: '0', ADMIN_EMAIL: 'admin@pipeline.example.vn', ADMIN_PASSWORD: 'admin-pipeline-password', PROVINCE_CODE: PROVINCE }), new Date(), () => {});
+  await prepareDatabase(
+    getEnv({
+      DATABASE_URL: url,
+      SEED_DEMO: '0',
+      ADMIN_EMAIL: 'admin@pipeline.example.vn',
+      ADMIN_PASSWORD: 'admin-pipeline-password',
+      PROVINCE_CODE: PROVINCE,
+    }),
+    new Date(),
+    () => {},
+  );
   const client = openClient(url);
   await prepareClient(client, url);
   const db = createDb(client);
   const [row] = await db.select().from(users).where(eq(users.role, 'admin')).limit(1);
   const { passwordHash: _hidden, ...admin } = row!;
-  const codes = (await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, PROVINCE)).orderBy(communes.code).limit(3)).map((c) => c.code);
+  const codes = (
+    await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, PROVINCE)).orderBy(communes.code).limit(3)
+  ).map((c) => c.code);
   return { db, client, dir, url, admin: admin as Actor, communes: codes };
 }
 
@@ -67,7 +86,14 @@ function closeEnv(env: Env | undefined) {
 async function newBusiness(env: Env, rand: Rand, i: number, now: Date): Promise<number> {
   const [b] = await env.db
     .insert(businesses)
-    .values({ name: `Cơ sở ${i}`, nameSearch: `co so ${i}`, producerType: pick(rand, TYPES), communeCode: pick(rand, env.communes), createdAt: now, updatedAt: now })
+    .values({
+      name: `Cơ sở ${i}`,
+      nameSearch: `co so ${i}`,
+      producerType: pick(rand, TYPES),
+      communeCode: pick(rand, env.communes),
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning({ id: businesses.id });
   return b!.id;
 }
@@ -108,9 +134,26 @@ async function readyDraft(env: Env, rand: Rand, id: number, now: Date): Promise<
   // Sometimes the business has moved to another commune since its last assessment.
   const communeCode = rand() < 0.2 ? pick(rand, env.communes) : biz.communeCode;
   const employees = pick(rand, [1, 3, 8, 15, 40, 120, 350]);
-  draft = await saveProfile(env.db, env.admin, biz, draft, { sector: pick(rand, SECTORS), producerType: biz.producerType, employees: String(employees), revenueMillion: String(int(rand, 1, 400) * 1000), capitalMillion: '', communeCode }, now);
+  draft = await saveProfile(
+    env.db,
+    env.admin,
+    biz,
+    draft,
+    {
+      sector: pick(rand, SECTORS),
+      producerType: biz.producerType,
+      employees: String(employees),
+      revenueMillion: String(int(rand, 1, 400) * 1000),
+      capitalMillion: '',
+      communeCode,
+    },
+    now,
+  );
   const fw = getFramework(draft.frameworkId, draft.frameworkVersion)!;
-  await env.db.update(assessments).set({ answers: randomAnswers(rand, fw) }).where(eq(assessments.id, draft.id));
+  await env.db
+    .update(assessments)
+    .set({ answers: randomAnswers(rand, fw) })
+    .where(eq(assessments.id, draft.id));
   return (await draftFor(env.db, env.admin, (await businessById(env.db, id))!))!;
 }
 
@@ -173,13 +216,22 @@ async function oracleInput(env: Env, periodId: string, now: Date) {
       inRegistry: biz.inRegistry,
     });
     const planned = recommend({ framework: fw, profile, answers, catalog }).items.map((i) => i.need as string);
-    recommendation.set(String(a.id).padStart(8, '0'), { businessId: String(a.businessId).padStart(6, '0'), recommended: planned.length, adopted: adopted.filter((n) => planned.includes(n)).length });
+    recommendation.set(String(a.id).padStart(8, '0'), {
+      businessId: String(a.businessId).padStart(6, '0'),
+      recommended: planned.length,
+      adopted: adopted.filter((n) => planned.includes(n)).length,
+    });
   }
   return { period, facts, recommendation };
 }
 
 /** Every maintained counter equals the oracle for every indicator × unit × category × period. */
-async function expectCountersMatchOracle(env: Env, periods: Iterable<string>, now: Date, opts: { categories?: boolean } = {}): Promise<number> {
+async function expectCountersMatchOracle(
+  env: Env,
+  periods: Iterable<string>,
+  now: Date,
+  opts: { categories?: boolean } = {},
+): Promise<number> {
   let compared = 0;
   for (const periodId of periods) {
     const { period, facts, recommendation } = await oracleInput(env, periodId, now);
@@ -187,12 +239,27 @@ async function expectCountersMatchOracle(env: Env, periods: Iterable<string>, no
     const newest = newestPerBusiness(facts, range);
     const rec = newest.map((f) => recommendation.get(f.assessmentId!)!);
     const units: (string | undefined)[] = [undefined, ...env.communes];
-    const categories: Omit<Filters, 'period'>[] = opts.categories === false ? [{}] : [{}, ...SECTORS.map((sector) => ({ sector })), ...SIZES.map((sizeClass) => ({ sizeClass })), ...['enterprise', 'household', 'cooperative'].map((producerType) => ({ producerType }))];
+    const categories: Omit<Filters, 'period'>[] =
+      opts.categories === false
+        ? [{}]
+        : [
+            {},
+            ...SECTORS.map((sector) => ({ sector })),
+            ...SIZES.map((sizeClass) => ({ sizeClass })),
+            ...['enterprise', 'household', 'cooperative'].map((producerType) => ({ producerType })),
+          ];
     for (const communeCode of units) {
       for (const cat of categories) {
         const filters: Filters = { period: range, ...(communeCode ? { communeCode } : {}), ...cat };
         const want = computeIndicators({ assessments: facts, ocopProducts: [], registeredCount: 0, recommendation: rec }, filters);
-        const [got] = await sumCells(env.db, { periodId, provinceCode: PROVINCE, communeCode, sector: cat.sector, sizeClass: cat.sizeClass, producerType: cat.producerType });
+        const [got] = await sumCells(env.db, {
+          periodId,
+          provinceCode: PROVINCE,
+          communeCode,
+          sector: cat.sector,
+          sizeClass: cat.sizeClass,
+          producerType: cat.producerType,
+        });
         // No cell at all for the filter reads as zero counters (what the dashboard shows too).
         const counters = got ?? emptyCounters();
         const values = indicatorValues(counters, { registered: 0, ocopProducts: 0, ocopListed: 0 });
@@ -264,10 +331,30 @@ describe('maintained counters against the oracle (random event sequences)', () =
         expect(compared).toBeGreaterThan(100);
         // The start-up check agrees, and a rebuild from the assessments changes nothing.
         expect((await checkIndicators(env.db)).reasons).toEqual([]);
-        const before = await env.db.select().from(indicatorCells).orderBy(indicatorCells.periodId, indicatorCells.communeCode, indicatorCells.sector, indicatorCells.sizeClass, indicatorCells.producerType);
+        const before = await env.db
+          .select()
+          .from(indicatorCells)
+          .orderBy(
+            indicatorCells.periodId,
+            indicatorCells.communeCode,
+            indicatorCells.sector,
+            indicatorCells.sizeClass,
+            indicatorCells.producerType,
+          );
         await rebuildIndicators(env.db, now);
-        const after = await env.db.select().from(indicatorCells).where(sql`${indicatorCells.n} <> 0`).orderBy(indicatorCells.periodId, indicatorCells.communeCode, indicatorCells.sector, indicatorCells.sizeClass, indicatorCells.producerType);
-        const round = (rows: typeof before) => rows.filter((c) => c.n !== 0).map((c) => ({ ...c, scoreSum: Math.round(c.scoreSum * 100) / 100 }));
+        const after = await env.db
+          .select()
+          .from(indicatorCells)
+          .where(sql`${indicatorCells.n} <> 0`)
+          .orderBy(
+            indicatorCells.periodId,
+            indicatorCells.communeCode,
+            indicatorCells.sector,
+            indicatorCells.sizeClass,
+            indicatorCells.producerType,
+          );
+        const round = (rows: typeof before) =>
+          rows.filter((c) => c.n !== 0).map((c) => ({ ...c, scoreSum: Math.round(c.scoreSum * 100) / 100 }));
         expect(round(after)).toEqual(round(before));
       } finally {
         closeEnv(env);
@@ -341,13 +428,17 @@ describe('crash between any two writes of a submission, then a restart', () => {
     const before = await env.db.select({ n: sql<number>`sum(${indicatorCells.n})` }).from(indicatorCells);
     const failing = new Proxy(env.db, {
       get(target, prop, receiver) {
-        if (prop === 'batch') return (statements: unknown[]) => target.batch([...statements, target.run(sql`insert into no_such_table values (1)`)] as never);
+        if (prop === 'batch')
+          return (statements: unknown[]) => target.batch([...statements, target.run(sql`insert into no_such_table values (1)`)] as never);
         const value = Reflect.get(target, prop, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
     await expect(submit(env, rand, id, now, failing)).rejects.toThrow(/no such table/i);
-    const [row] = await env.db.select({ status: assessments.status }).from(assessments).where(and(eq(assessments.businessId, id)));
+    const [row] = await env.db
+      .select({ status: assessments.status })
+      .from(assessments)
+      .where(and(eq(assessments.businessId, id)));
     expect(row!.status).toBe('draft');
     expect(await env.db.select({ n: sql<number>`sum(${indicatorCells.n})` }).from(indicatorCells)).toEqual(before);
     expect((await checkIndicators(env.db)).reasons).toEqual([]);
@@ -361,7 +452,17 @@ describe('crash between any two writes of a submission, then a restart', () => {
     await env.db.run(sql`update province_cells set n_sme_platform = n_sme_platform + 3`);
     await env.db.run(sql`update known_cells set n = n + 2 where rowid = (select min(rowid) from known_cells)`);
     const logs: string[] = [];
-    await prepareDatabase(getEnv({ DATABASE_URL: env.url, SEED_DEMO: '0', ADMIN_EMAIL: 'admin@pipeline.example.vn', ADMIN_PASSWORD: 'admin-pipeline-password', PROVINCE_CODE: PROVINCE }), now, (l) => logs.push(l));
+    await prepareDatabase(
+      getEnv({
+        DATABASE_URL: env.url,
+        SEED_DEMO: '0',
+        ADMIN_EMAIL: 'admin@pipeline.example.vn',
+        ADMIN_PASSWORD: 'admin-pipeline-password',
+        PROVINCE_CODE: PROVINCE,
+      }),
+      now,
+      (l) => logs.push(l),
+    );
     expect(logs.join('\n')).toMatch(/province cells differ from the facts \(nSmePlatform\).*rebuilding/s);
     expect(logs.join('\n')).toContain('known businesses differ from the businesses table');
     expect((await checkIndicators(env.db)).reasons).toEqual([]);

@@ -11,7 +11,20 @@ let B: string;
 const ids: Record<string, number> = {};
 const YEAR = String(new Date(Date.now() + 7 * 3600e3).getUTCFullYear());
 
-type Pub = { period: string; unit: string; indicators: { id: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean; target: number | null; status: string | null }[]; levelDistribution: { counts: (number | null)[] } };
+type Pub = {
+  period: string;
+  unit: string;
+  indicators: {
+    id: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    suppressed: boolean;
+    target: number | null;
+    status: string | null;
+  }[];
+  levelDistribution: { counts: (number | null)[] };
+};
 
 async function pub(query: string): Promise<Pub> {
   const res = await fetch(`${server.url}/api/v1/indicators?${query}`);
@@ -23,7 +36,14 @@ const ind = (p: Pub, id: string) => p.indicators.find((i) => i.id === id)!;
 /** Registers a micro retail shop and submits an assessment with the worst answers except `overrides`. */
 async function assessed(key: string, prefix: string, commune: string, overrides: Record<string, string>): Promise<Browserless> {
   const c = new Browserless(server.url);
-  const res = await c.post('/register', { taxCode: validTaxCode(prefix), name: `Cửa hàng ${key}`, communeCode: commune, login: `${key.toLowerCase()}@example.com`, password: 'mat-khau-cua-hang', consent: 'yes' });
+  const res = await c.post('/register', {
+    taxCode: validTaxCode(prefix),
+    name: `Cửa hàng ${key}`,
+    communeCode: commune,
+    login: `${key.toLowerCase()}@example.com`,
+    password: 'mat-khau-cua-hang',
+    consent: 'yes',
+  });
   expect(res.status, key).toBe(303);
   ids[key] = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
   await submit(c, key, commune, overrides);
@@ -33,7 +53,14 @@ async function assessed(key: string, prefix: string, commune: string, overrides:
 async function submit(c: Browserless, key: string, commune: string, overrides: Record<string, string>) {
   const id = ids[key]!;
   await c.post(`/businesses/${id}/assessment`, {});
-  await c.post(`/businesses/${id}/assessment/profile`, { sector: 'G', producerType: 'enterprise', employees: '3', revenueMillion: '2000', capitalMillion: '', communeCode: commune });
+  await c.post(`/businesses/${id}/assessment/profile`, {
+    sector: 'G',
+    producerType: 'enterprise',
+    employees: '3',
+    revenueMillion: '2000',
+    capitalMillion: '',
+    communeCode: commune,
+  });
   const review = await answerPages(c, id, sme, (q) => (q.id in overrides ? [overrides[q.id]!] : worstFormValue(q)));
   expect((await c.post(review, {})).status).toBe(303);
 }
@@ -97,7 +124,11 @@ describe('indicators: worked example', () => {
 
   it('suppresses cells built on fewer than 5 businesses and never names a business', async () => {
     const small = await pub(`period=${YEAR}&unit=${A}&size=small`);
-    expect(small.indicators.filter((i) => i.id !== 'ocop_products_on_ecommerce').every((i) => i.suppressed && i.value === null && i.numerator === null)).toBe(true);
+    expect(
+      small.indicators
+        .filter((i) => i.id !== 'ocop_products_on_ecommerce')
+        .every((i) => i.suppressed && i.value === null && i.numerator === null),
+    ).toBe(true);
     // OCOP products have no size: under a size filter the indicator does not apply.
     expect(ind(small, 'ocop_products_on_ecommerce')).toMatchObject({ value: null, numerator: null });
     // One category filter at a time in open data.
@@ -122,30 +153,62 @@ describe('indicators: worked example', () => {
   });
 
   it('target status follows the straight-line trajectory', async () => {
-    const res = await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', communeCode: '', baselineDate: `${YEAR}-01-01`, baselineValue: '0', targetDate: `${Number(YEAR) + 5}-01-01`, targetValue: '100' });
+    const res = await admin.post('/admin/targets', {
+      indicatorId: 'sme_platform_adoption',
+      communeCode: '',
+      baselineDate: `${YEAR}-01-01`,
+      baselineValue: '0',
+      targetDate: `${Number(YEAR) + 5}-01-01`,
+      targetValue: '100',
+    });
     expect(res.status).toBe(200);
     // Expected now is under 20 % (less than a year into a five-year line from 0 to 100): 25 % is on track.
     const prov = await pub(`period=${YEAR}`);
     expect(ind(prov, 'sme_platform_adoption')).toMatchObject({ target: 100, status: 'on_track' });
-    await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', communeCode: '', baselineDate: `${Number(YEAR) - 1}-01-01`, baselineValue: '30', targetDate: `${Number(YEAR) + 1}-01-01`, targetValue: '90' });
+    await admin.post('/admin/targets', {
+      indicatorId: 'sme_platform_adoption',
+      communeCode: '',
+      baselineDate: `${Number(YEAR) - 1}-01-01`,
+      baselineValue: '30',
+      targetDate: `${Number(YEAR) + 1}-01-01`,
+      targetValue: '90',
+    });
     expect(ind(await pub(`period=${YEAR}`), 'sme_platform_adoption').status).toBe('off_track');
-    const bad = await admin.post('/admin/targets', { indicatorId: 'sme_platform_adoption', baselineDate: `${YEAR}-06-01`, baselineValue: '10', targetDate: `${YEAR}-01-01`, targetValue: '200' });
+    const bad = await admin.post('/admin/targets', {
+      indicatorId: 'sme_platform_adoption',
+      baselineDate: `${YEAR}-06-01`,
+      baselineValue: '10',
+      targetDate: `${YEAR}-01-01`,
+      targetValue: '200',
+    });
     expect(bad.status).toBe(400);
   });
 });
 
 describe('registry import and the officer dashboard', () => {
   const header = 'ma_so_thue,ten,vsic,ma_xa,lao_dong,doanh_thu';
-  const good = (i: number, commune: string) => `${validTaxCode(`087000${String(i * 10).padStart(3, "0")}`)},Công ty Danh Bạ ${i},4711,${commune},5,1000000000`;
+  const good = (i: number, commune: string) =>
+    `${validTaxCode(`087000${String(i * 10).padStart(3, '0')}`)},Công ty Danh Bạ ${i},4711,${commune},5,1000000000`;
 
   async function upload(c: Browserless, csv: string): Promise<Response> {
     const form = new FormData();
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'registry.csv');
-    return fetch(`${server.url}/admin/registry`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, body: form });
+    return fetch(`${server.url}/admin/registry`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: server.url, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      body: form,
+    });
   }
 
   it('reports bad rows with their numbers, keeps good rows, and re-import is idempotent', async () => {
-    const rows = [header, ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => good(i, A)), '0123456780,Sai mã số thuế,4711,' + A + ',3,1', `${validTaxCode('087000099')},Xã ngoài tỉnh,4711,00004,3,1`, validTaxCode('087000098') + ',,4711,' + A + ',1,1'];
+    const rows = [
+      header,
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => good(i, A)),
+      '0123456780,Sai mã số thuế,4711,' + A + ',3,1',
+      `${validTaxCode('087000099')},Xã ngoài tỉnh,4711,00004,3,1`,
+      validTaxCode('087000098') + ',,4711,' + A + ',1,1',
+    ];
     const bom = '\uFEFF' + rows.join('\r\n');
     const first = await upload(admin, bom);
     expect(first.status).toBe(200);
@@ -164,14 +227,25 @@ describe('registry import and the officer dashboard', () => {
     expect(ind(a, 'assessment_coverage')).toMatchObject({ numerator: 6, denominator: 14, value: 42.9 });
     // Assessed businesses not in the registry are still counted, and flagged.
     const officer = new Browserless(server.url);
-    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ tỉnh', login: 'canbo-tinh@example.com', password: 'mat-khau-can-bo-tinh' });
+    await admin.post('/admin/users', {
+      role: 'officer',
+      displayName: 'Cán bộ tỉnh',
+      login: 'canbo-tinh@example.com',
+      password: 'mat-khau-can-bo-tinh',
+    });
     await officer.post('/login', { login: 'canbo-tinh@example.com', password: 'mat-khau-can-bo-tinh' });
     const dash = await (await officer.get(`/dashboard?period=${YEAR}`)).text();
     expect(dash).toContain('12 chưa có trong danh bạ');
   });
 
   it('an officer of commune A sees only commune A, with drill-downs, exports and filters in the URL', async () => {
-    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ xã A', login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a', communeCode: A });
+    await admin.post('/admin/users', {
+      role: 'officer',
+      displayName: 'Cán bộ xã A',
+      login: 'canbo-a@example.com',
+      password: 'mat-khau-can-bo-a',
+      communeCode: A,
+    });
     const o = new Browserless(server.url);
     await o.post('/login', { login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a' });
     const dash = await o.get(`/dashboard?period=${YEAR}&commune=${B}`);
@@ -205,7 +279,10 @@ describe('counter maintenance on the running server', () => {
   it('a hand-damaged counter is visible on /admin/indicators and the audited rebuild button repairs it', async () => {
     const before = await pub(`period=${YEAR}`);
     // Damage: one commune cell loses a business (as an interrupted write of an older version would leave it).
-    await server.db.execute({ sql: 'UPDATE indicator_cells SET n = n - 1, n_sme = n_sme - 1 WHERE period_id = ? AND commune_code = ?', args: [YEAR, A] });
+    await server.db.execute({
+      sql: 'UPDATE indicator_cells SET n = n - 1, n_sme = n_sme - 1 WHERE period_id = ? AND commune_code = ?',
+      args: [YEAR, A],
+    });
     const page = await (await admin.get('/admin/indicators')).text();
     expect(page).toContain('các bộ đếm đang lệch');
     expect(page).toContain(`${YEAR}: commune cells differ from the facts`);
@@ -226,16 +303,33 @@ describe('counter maintenance on the running server', () => {
 describe('province-level figures entered by province staff', () => {
   it('a province officer enters a figure with its source; bad input is a 400 with a clear message and writes nothing; commune officers cannot', async () => {
     const p = new Browserless(server.url);
-    await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ số liệu', login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
+    await admin.post('/admin/users', {
+      role: 'officer',
+      displayName: 'Cán bộ số liệu',
+      login: 'canbo-so-lieu@example.com',
+      password: 'mat-khau-can-bo-so-lieu',
+    });
     await p.post('/login', { login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
     const count = async () => Number((await server.db.execute('SELECT count(*) AS n FROM province_figures')).rows[0]!.n);
-    const bad = await p.post('/dashboard/figures', { figureId: 'digital_economy_grdp_share', period: YEAR, value: '140', source: 'Cục Thống kê tỉnh', asOf: `${Number(YEAR) - 1}-12-31` });
+    const bad = await p.post('/dashboard/figures', {
+      figureId: 'digital_economy_grdp_share',
+      period: YEAR,
+      value: '140',
+      source: 'Cục Thống kê tỉnh',
+      asOf: `${Number(YEAR) - 1}-12-31`,
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('Tỷ lệ phải từ 0 đến 100 %');
     expect(html).toContain(`Ngày số liệu phải nằm trong kỳ ${YEAR}`);
     expect(await count()).toBe(0);
-    const good = await p.post('/dashboard/figures', { figureId: 'digital_economy_grdp_share', period: YEAR, value: '12,5', source: 'Cục Thống kê tỉnh, báo cáo năm', asOf: `${YEAR}-06-30` });
+    const good = await p.post('/dashboard/figures', {
+      figureId: 'digital_economy_grdp_share',
+      period: YEAR,
+      value: '12,5',
+      source: 'Cục Thống kê tỉnh, báo cáo năm',
+      asOf: `${YEAR}-06-30`,
+    });
     expect(good.status).toBe(200);
     expect(await count()).toBe(1);
     const dash = await (await p.get(`/dashboard?period=${YEAR}`)).text();
@@ -245,7 +339,9 @@ describe('province-level figures entered by province staff', () => {
     // A commune officer sees the figures but cannot enter them; a business cannot even see them.
     const c = new Browserless(server.url);
     await c.post('/login', { login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a' });
-    expect((await c.post('/dashboard/figures', { figureId: 'dti_rank', period: YEAR, value: '5', source: 'Bộ', asOf: `${YEAR}-06-30` })).status).toBe(403);
+    expect(
+      (await c.post('/dashboard/figures', { figureId: 'dti_rank', period: YEAR, value: '5', source: 'Bộ', asOf: `${YEAR}-06-30` })).status,
+    ).toBe(403);
     expect((await a1.get('/dashboard/figures')).status).toBe(403);
     expect(await count()).toBe(1);
   });

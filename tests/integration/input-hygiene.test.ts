@@ -45,9 +45,18 @@ describe('free text: names that render blank or reversed are refused', () => {
 
   it('a decomposed (NFD) name with extra spaces is stored as NFC, trimmed, and found by search', async () => {
     const c = new Browserless(server.url);
-    const res = await register(c, '082200050', '  Hợp tác xã   Nông nghiệp Đồng Tâm  '.normalize('NFD'), 'nfd@example.com', await commune());
+    const res = await register(
+      c,
+      '082200050',
+      '  Hợp tác xã   Nông nghiệp Đồng Tâm  '.normalize('NFD'),
+      'nfd@example.com',
+      await commune(),
+    );
     expect(res.status).toBe(303);
-    const rs = await server.db.execute({ sql: 'SELECT name, name_search FROM businesses WHERE tax_code = ?', args: [taxCodeFrom('082200050')] });
+    const rs = await server.db.execute({
+      sql: 'SELECT name, name_search FROM businesses WHERE tax_code = ?',
+      args: [taxCodeFrom('082200050')],
+    });
     expect(rs.rows[0]!.name).toBe('Hợp tác xã Nông nghiệp Đồng Tâm'.normalize('NFC'));
     expect(rs.rows[0]!.name_search).toBe('hop tac xa nong nghiep dong tam');
   });
@@ -61,7 +70,12 @@ describe('questionnaire numbers: plain decimals only', () => {
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
     const profile = await c.post(`/businesses/${id}/assessment/profile`, {
-      sector: 'A', producerType: 'cooperative', employees: '8', revenueMillion: '', capitalMillion: '', communeCode: await commune(),
+      sector: 'A',
+      producerType: 'cooperative',
+      employees: '8',
+      revenueMillion: '',
+      capitalMillion: '',
+      communeCode: await commune(),
     });
     expect(profile.status).toBe(303);
 
@@ -125,7 +139,11 @@ describe('questionnaire numbers: plain decimals only', () => {
       fetch(`${server.url}/api/v1/score`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ framework: 'producer', profile: { sector: 'A', employees: 5, producerType: 'cooperative' }, answers: { p_on_floor: true, p_floor_products: value } }),
+        body: JSON.stringify({
+          framework: 'producer',
+          profile: { sector: 'A', employees: 5, producerType: 'cooperative' },
+          answers: { p_on_floor: true, p_floor_products: value },
+        }),
       });
     for (const value of ['0x10', '12', 2.5, '1e3']) {
       const res = await score(value);

@@ -19,10 +19,19 @@ beforeAll(async () => {
   producerFw = await fetchFramework(server.url, 'producer');
   const rs = await server.db.execute("SELECT scope_commune_code AS c FROM users WHERE email = 'demo-totruong@example.com'");
   communeA = String(rs.rows[0]!.c);
-  const other = await server.db.execute({ sql: "SELECT code FROM communes WHERE province_code = '37' AND code <> ? ORDER BY code LIMIT 1", args: [communeA] });
+  const other = await server.db.execute({
+    sql: "SELECT code FROM communes WHERE province_code = '37' AND code <> ? ORDER BY code LIMIT 1",
+    args: [communeA],
+  });
   const admin = new Browserless(server.url);
   await admin.post('/login', { login: ADMIN.email, password: ADMIN.password });
-  await admin.post('/admin/users', { role: 'helper', displayName: 'Tổ CNS xã B', login: 'helper-b@example.com', password: 'mat-khau-helper-b', communeCode: String(other.rows[0]!.code) });
+  await admin.post('/admin/users', {
+    role: 'helper',
+    displayName: 'Tổ CNS xã B',
+    login: 'helper-b@example.com',
+    password: 'mat-khau-helper-b',
+    communeCode: String(other.rows[0]!.code),
+  });
   helperA = new Browserless(server.url);
   expect((await helperA.post('/login', { login: 'demo-totruong@example.com', password: 'demo-portal-2025' })).status).toBe(303);
   helperB = new Browserless(server.url);
@@ -33,8 +42,15 @@ afterAll(async () => {
 });
 
 const producerForm = {
-  producerType: 'household', displayName: 'Hộ bà Nguyễn Thị Nghêu', businessName: '', phone: PHONE, taxCode: '',
-  consentedBy: 'Nguyễn Thị Nghêu', relation: 'self', method: 'assisted_verbal', consent_processing: 'true',
+  producerType: 'household',
+  displayName: 'Hộ bà Nguyễn Thị Nghêu',
+  businessName: '',
+  phone: PHONE,
+  taxCode: '',
+  consentedBy: 'Nguyễn Thị Nghêu',
+  relation: 'self',
+  method: 'assisted_verbal',
+  consent_processing: 'true',
 };
 
 describe('assisted mode', () => {
@@ -50,23 +66,59 @@ describe('assisted mode', () => {
     const res = await helperA.post('/assisted/new', producerForm);
     expect(res.status).toBe(303);
     producerId = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
-    const biz = await server.db.execute({ sql: 'SELECT commune_code, contact_phone, tax_code, producer_type FROM businesses WHERE id = ?', args: [producerId] });
-    expect(biz.rows[0]).toMatchObject({ commune_code: communeA, contact_phone: '+84912345678', tax_code: null, producer_type: 'household' });
-    const consent = await server.db.execute({ sql: 'SELECT purpose, method, consented_by_name, relation, recorded_by FROM consents WHERE business_id = ?', args: [producerId] });
+    const biz = await server.db.execute({
+      sql: 'SELECT commune_code, contact_phone, tax_code, producer_type FROM businesses WHERE id = ?',
+      args: [producerId],
+    });
+    expect(biz.rows[0]).toMatchObject({
+      commune_code: communeA,
+      contact_phone: '+84912345678',
+      tax_code: null,
+      producer_type: 'household',
+    });
+    const consent = await server.db.execute({
+      sql: 'SELECT purpose, method, consented_by_name, relation, recorded_by FROM consents WHERE business_id = ?',
+      args: [producerId],
+    });
     expect(consent.rows).toHaveLength(1);
-    expect(consent.rows[0]).toMatchObject({ purpose: 'processing', method: 'assisted_verbal', consented_by_name: 'Nguyễn Thị Nghêu', relation: 'self' });
+    expect(consent.rows[0]).toMatchObject({
+      purpose: 'processing',
+      method: 'assisted_verbal',
+      consented_by_name: 'Nguyễn Thị Nghêu',
+      relation: 'self',
+    });
     expect(Number(consent.rows[0]!.recorded_by)).toBeGreaterThan(0);
     const dup = await helperA.post('/assisted/new', producerForm);
     expect(dup.status).toBe(409);
   });
 
   it('adds two OCOP products (a bad one is refused with messages)', async () => {
-    const bad = await helperA.post(`/businesses/${producerId}/products/new`, { intent: 'product', name: 'N', group: 'x', stars: '2', certificateNo: '', certificateYear: '1999', communeCode: communeA });
+    const bad = await helperA.post(`/businesses/${producerId}/products/new`, {
+      intent: 'product',
+      name: 'N',
+      group: 'x',
+      stars: '2',
+      certificateNo: '',
+      certificateYear: '1999',
+      communeCode: communeA,
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('Năm cấp giấy chứng nhận');
-    for (const [name, stars] of [['Nghêu Giao Thủy hấp sả', '4'], ['Mắm tôm Hạ Long Ninh Bình', '3']] as const) {
-      const res = await helperA.post(`/businesses/${producerId}/products/new`, { intent: 'product', name, group: 'food', stars, certificateNo: `OCOP-${stars}-2024`, certificateYear: '2024', communeCode: communeA, description: '' });
+    for (const [name, stars] of [
+      ['Nghêu Giao Thủy hấp sả', '4'],
+      ['Mắm tôm Hạ Long Ninh Bình', '3'],
+    ] as const) {
+      const res = await helperA.post(`/businesses/${producerId}/products/new`, {
+        intent: 'product',
+        name,
+        group: 'food',
+        stars,
+        certificateNo: `OCOP-${stars}-2024`,
+        certificateYear: '2024',
+        communeCode: communeA,
+        description: '',
+      });
       expect(res.status).toBe(303);
       productIds.push(Number(/\/products\/(\d+)/.exec(res.headers.get('location')!)![1]));
     }
@@ -74,14 +126,24 @@ describe('assisted mode', () => {
 
   it('completes the producer assessment on their behalf; every answer records the helper', async () => {
     expect((await helperA.post(`/businesses/${producerId}/assessment`, {})).status).toBe(303);
-    const profile = await helperA.post(`/businesses/${producerId}/assessment/profile`, { sector: 'A', producerType: 'household', employees: '3', revenueMillion: '', capitalMillion: '', communeCode: communeA });
+    const profile = await helperA.post(`/businesses/${producerId}/assessment/profile`, {
+      sector: 'A',
+      producerType: 'household',
+      employees: '3',
+      revenueMillion: '',
+      capitalMillion: '',
+      communeCode: communeA,
+    });
     expect(profile.status).toBe(303);
     const review = await answerPages(helperA, producerId, producerFw, bestFormValue);
     const submit = await helperA.post(review, {});
     expect(submit.status).toBe(303);
     const result = await (await helperA.get(submit.headers.get('location')!)).text();
     expect(result).toContain('Cấp độ 5');
-    const events = await server.db.execute({ sql: "SELECT count(*) AS n, count(DISTINCT e.actor_user_id) AS actors, max(u.role) AS role FROM answer_events e JOIN assessments a ON a.id = e.assessment_id JOIN users u ON u.id = e.actor_user_id WHERE a.business_id = ?", args: [producerId] });
+    const events = await server.db.execute({
+      sql: 'SELECT count(*) AS n, count(DISTINCT e.actor_user_id) AS actors, max(u.role) AS role FROM answer_events e JOIN assessments a ON a.id = e.assessment_id JOIN users u ON u.id = e.actor_user_id WHERE a.business_id = ?',
+      args: [producerId],
+    });
     expect(Number(events.rows[0]!.n)).toBeGreaterThan(5);
     expect(events.rows[0]).toMatchObject({ actors: 1, role: 'helper' });
   });
@@ -92,27 +154,67 @@ describe('assisted mode', () => {
     const tick = await helperA.post(path, { intent: 'checklist', floor: 'postmart', items: ['photos', 'description', 'not-a-real-item'] });
     expect(tick.status).toBe(200);
     expect(await tick.text()).toContain('Đã chuẩn bị 2/');
-    const ticks = await server.db.execute({ sql: "SELECT item_id FROM product_checklist WHERE product_id = ? AND floor_id = 'postmart' ORDER BY item_id", args: [pid] });
+    const ticks = await server.db.execute({
+      sql: "SELECT item_id FROM product_checklist WHERE product_id = ? AND floor_id = 'postmart' ORDER BY item_id",
+      args: [pid],
+    });
     expect(ticks.rows.map((r) => r.item_id)).toEqual(['description', 'photos']);
 
     const noUrl = await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'listed', url: '' });
     expect(noUrl.status).toBe(400);
     expect(await noUrl.text()).toContain('Postmart');
-    const wrongFloor = await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'listed', url: 'https://voso.vn/san-pham/ngheu' });
+    const wrongFloor = await helperA.post(path, {
+      intent: 'status',
+      floor: 'postmart',
+      status: 'listed',
+      url: 'https://voso.vn/san-pham/ngheu',
+    });
     expect(wrongFloor.status).toBe(400);
-    const lookalike = await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'listed', url: 'https://postmart.vn.evil.example/ngheu' });
+    const lookalike = await helperA.post(path, {
+      intent: 'status',
+      floor: 'postmart',
+      status: 'listed',
+      url: 'https://postmart.vn.evil.example/ngheu',
+    });
     expect(lookalike.status).toBe(400);
     expect((await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'preparing', url: '' })).status).toBe(200);
-    expect((await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'listed', url: 'https://postmart.vn/san-pham/ngheu-giao-thuy-123' })).status).toBe(200);
+    expect(
+      (
+        await helperA.post(path, {
+          intent: 'status',
+          floor: 'postmart',
+          status: 'listed',
+          url: 'https://postmart.vn/san-pham/ngheu-giao-thuy-123',
+        })
+      ).status,
+    ).toBe(200);
     expect((await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'withdrawn', url: '' })).status).toBe(200);
-    expect((await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'listed', url: 'https://www.postmart.vn/san-pham/ngheu-giao-thuy-123' })).status).toBe(200);
-    const hist = await server.db.execute({ sql: "SELECT status FROM product_listings WHERE product_id = ? AND floor_id = 'postmart' ORDER BY id", args: [pid] });
+    expect(
+      (
+        await helperA.post(path, {
+          intent: 'status',
+          floor: 'postmart',
+          status: 'listed',
+          url: 'https://www.postmart.vn/san-pham/ngheu-giao-thuy-123',
+        })
+      ).status,
+    ).toBe(200);
+    const hist = await server.db.execute({
+      sql: "SELECT status FROM product_listings WHERE product_id = ? AND floor_id = 'postmart' ORDER BY id",
+      args: [pid],
+    });
     expect(hist.rows.map((r) => r.status)).toEqual(['preparing', 'listed', 'withdrawn', 'listed']);
   });
 
   it('public search finds "Nghêu" from "ngheu", filters by stars, and exposes no personal data', async () => {
     // Publication is its own consent purpose, recorded by the helper on the producer's behalf.
-    const grant = await helperA.post(`/businesses/${producerId}/consents`, { intent: 'grant', purpose: 'publish_products', consentedBy: 'Nguyễn Thị Nghêu', relation: 'self', method: 'assisted_verbal' });
+    const grant = await helperA.post(`/businesses/${producerId}/consents`, {
+      intent: 'grant',
+      purpose: 'publish_products',
+      consentedBy: 'Nguyễn Thị Nghêu',
+      relation: 'self',
+      method: 'assisted_verbal',
+    });
     expect(grant.status).toBe(303);
     const res = await fetch(`${server.url}/api/v1/ocop-products?q=ngheu`);
     expect(res.status).toBe(200);
@@ -133,14 +235,42 @@ describe('assisted mode', () => {
   it('a helper of another commune cannot read or change this producer (every route)', async () => {
     const pid = productIds[0]!;
     const gets = [
-      `/businesses/${producerId}`, `/businesses/${producerId}/history`, `/businesses/${producerId}/products/new`, `/businesses/${producerId}/products/${pid}`,
-      `/businesses/${producerId}/assessment`, `/businesses/${producerId}/assessment/profile`, `/businesses/${producerId}/assessment/1`, `/businesses/${producerId}/assessment/review`,
+      `/businesses/${producerId}`,
+      `/businesses/${producerId}/history`,
+      `/businesses/${producerId}/products/new`,
+      `/businesses/${producerId}/products/${pid}`,
+      `/businesses/${producerId}/assessment`,
+      `/businesses/${producerId}/assessment/profile`,
+      `/businesses/${producerId}/assessment/1`,
+      `/businesses/${producerId}/assessment/review`,
       `/businesses/${producerId}/assessments`,
     ];
     for (const path of gets) expect([403, 404], `GET ${path}`).toContain((await helperB.get(path)).status);
     const posts: [string, Record<string, string | string[]>][] = [
-      [`/businesses/${producerId}/products/new`, { intent: 'product', name: 'Xâm nhập', group: 'food', stars: '3', certificateNo: 'X', certificateYear: '2024', communeCode: communeA }],
-      [`/businesses/${producerId}/products/${pid}`, { intent: 'product', name: 'Đổi tên', group: 'food', stars: '3', certificateNo: 'X', certificateYear: '2024', communeCode: communeA }],
+      [
+        `/businesses/${producerId}/products/new`,
+        {
+          intent: 'product',
+          name: 'Xâm nhập',
+          group: 'food',
+          stars: '3',
+          certificateNo: 'X',
+          certificateYear: '2024',
+          communeCode: communeA,
+        },
+      ],
+      [
+        `/businesses/${producerId}/products/${pid}`,
+        {
+          intent: 'product',
+          name: 'Đổi tên',
+          group: 'food',
+          stars: '3',
+          certificateNo: 'X',
+          certificateYear: '2024',
+          communeCode: communeA,
+        },
+      ],
       [`/businesses/${producerId}/products/${pid}`, { intent: 'checklist', floor: 'postmart', items: ['photos'] }],
       [`/businesses/${producerId}/products/${pid}`, { intent: 'status', floor: 'postmart', status: 'withdrawn' }],
       [`/businesses/${producerId}/claim-code`, {}],
@@ -151,7 +281,14 @@ describe('assisted mode', () => {
     const name = await server.db.execute({ sql: 'SELECT name FROM ocop_products WHERE id = ?', args: [pid] });
     expect(name.rows[0]!.name).toBe('Nghêu Giao Thủy hấp sả');
     // The product of one producer is not reachable under another business's id either.
-    const otherBiz = Number((await server.db.execute({ sql: 'SELECT id FROM businesses WHERE commune_code = ? AND id <> ? LIMIT 1', args: [communeA, producerId] })).rows[0]!.id);
+    const otherBiz = Number(
+      (
+        await server.db.execute({
+          sql: 'SELECT id FROM businesses WHERE commune_code = ? AND id <> ? LIMIT 1',
+          args: [communeA, producerId],
+        })
+      ).rows[0]!.id,
+    );
     expect((await helperA.get(`/businesses/${otherBiz}/products/${pid}`)).status).toBe(404);
   });
 
@@ -163,7 +300,10 @@ describe('assisted mode', () => {
     const stored = await server.db.execute({ sql: 'SELECT code_hash FROM account_claims WHERE business_id = ?', args: [producerId] });
     expect(String(stored.rows[0]!.code_hash)).not.toContain(claimCode.replace('-', ''));
     // Keyed with the secret generated at first start, not the plain SHA-256 anyone could brute-force.
-    const secret = Buffer.from(String((await server.db.execute("SELECT value FROM server_secrets WHERE name = 'claim_code_hmac'")).rows[0]!.value), 'hex');
+    const secret = Buffer.from(
+      String((await server.db.execute("SELECT value FROM server_secrets WHERE name = 'claim_code_hmac'")).rows[0]!.value),
+      'hex',
+    );
     expect(secret.length).toBe(32);
     expect(String(stored.rows[0]!.code_hash)).not.toBe(createHash('sha256').update(claimCode.replace('-', '')).digest('hex'));
     expect(String(stored.rows[0]!.code_hash)).toBe(createHmac('sha256', secret).update(claimCode.replace('-', '')).digest('hex'));
@@ -185,9 +325,16 @@ describe('assisted mode', () => {
     expect(await again.text()).toContain('đã được dùng');
 
     // An expired code: issue one for another producer and move its expiry into the past.
-    const second = await helperA.post('/assisted/new', { ...producerForm, phone: '0912 000 111', displayName: 'Hộ ông Trần Văn Hến', consentedBy: 'Trần Văn Hến' });
+    const second = await helperA.post('/assisted/new', {
+      ...producerForm,
+      phone: '0912 000 111',
+      displayName: 'Hộ ông Trần Văn Hến',
+      consentedBy: 'Trần Văn Hến',
+    });
     const secondId = Number(/\/businesses\/(\d+)/.exec(second.headers.get('location')!)![1]);
-    const code2 = /class="score-big"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(await (await helperA.post(`/businesses/${secondId}/claim-code`, {})).text())![1]!;
+    const code2 = /class="score-big"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(
+      await (await helperA.post(`/businesses/${secondId}/claim-code`, {})).text(),
+    )![1]!;
     await server.db.execute({ sql: 'UPDATE account_claims SET expires_at = ? WHERE business_id = ?', args: [Date.now() - 1000, secondId] });
     const expired = await new Browserless(server.url).post('/claim', { phone: '0912 000 111', code: code2, password: 'mat-khau-hen-1' });
     expect(expired.status).toBe(400);

@@ -86,11 +86,22 @@ describe('open redirect after login', () => {
   it('CRLF in the plan form back field answers 400 before the action (nothing written)', async () => {
     const c = new Browserless(server.url);
     const rs = await server.db.execute("SELECT code FROM communes WHERE province_code = '37' ORDER BY code LIMIT 1");
-    const reg = await c.post('/register', { taxCode: validTaxCode('086000001'), name: 'Cửa hàng Chuyển Hướng', communeCode: String(rs.rows[0]!.code), login: 'chuyenhuong@example.com', password: 'mat-khau-chuyen-huong', consent: 'yes' });
+    const reg = await c.post('/register', {
+      taxCode: validTaxCode('086000001'),
+      name: 'Cửa hàng Chuyển Hướng',
+      communeCode: String(rs.rows[0]!.code),
+      login: 'chuyenhuong@example.com',
+      password: 'mat-khau-chuyen-huong',
+      consent: 'yes',
+    });
     expect(reg.status).toBe(303);
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     const before = await count('SELECT count(*) FROM recommendation_marks WHERE business_id = ?', [id]);
-    const res = await c.post(`/businesses/${id}/plan`, { intent: 'dismiss', need: 'e_invoice', back: `/businesses/${id}/\r\nSet-Cookie: x=1` });
+    const res = await c.post(`/businesses/${id}/plan`, {
+      intent: 'dismiss',
+      need: 'e_invoice',
+      back: `/businesses/${id}/\r\nSet-Cookie: x=1`,
+    });
     expect(res.status).toBe(400);
     expect(await count('SELECT count(*) FROM recommendation_marks WHERE business_id = ?', [id])).toBe(before);
     const offsite = await c.post(`/businesses/${id}/plan`, { intent: 'dismiss', need: 'e_invoice', back: `/businesses/${id}/\t/evil.com` });

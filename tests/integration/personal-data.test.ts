@@ -17,10 +17,24 @@ describe('personal data rights', () => {
   it('a business downloads its data and erases it; counters forget it; nobody else can', async () => {
     const commune = String((await server.db.execute("SELECT code FROM communes WHERE province_code = '37' LIMIT 1")).rows[0]!.code);
     const c = new Browserless(server.url);
-    const reg = await c.post('/register', { taxCode: taxCodeFrom('088000001'), name: 'Cơ sở Bánh đa Kế', communeCode: commune, login: 'banhda@example.com', password: 'mat-khau-banh-da', consent: 'yes' });
+    const reg = await c.post('/register', {
+      taxCode: taxCodeFrom('088000001'),
+      name: 'Cơ sở Bánh đa Kế',
+      communeCode: commune,
+      login: 'banhda@example.com',
+      password: 'mat-khau-banh-da',
+      consent: 'yes',
+    });
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     await c.post(`/businesses/${id}/assessment`, {});
-    await c.post(`/businesses/${id}/assessment/profile`, { sector: 'C', producerType: 'enterprise', employees: '4', revenueMillion: '', capitalMillion: '', communeCode: commune });
+    await c.post(`/businesses/${id}/assessment/profile`, {
+      sector: 'C',
+      producerType: 'enterprise',
+      employees: '4',
+      revenueMillion: '',
+      capitalMillion: '',
+      communeCode: commune,
+    });
     const review = await answerPages(c, id, await fetchFramework(server.url, 'dbi-sme'), worstFormValue);
     await c.post(review, {});
     expect(await count('SELECT sum(n) FROM province_cells')).toBe(2); // quarter and year
@@ -35,7 +49,14 @@ describe('personal data rights', () => {
     expect(JSON.stringify(json)).not.toContain('password');
 
     const other = new Browserless(server.url);
-    await other.post('/register', { taxCode: taxCodeFrom('088000100'), name: 'Người khác', communeCode: commune, login: 'khac@example.com', password: 'mat-khau-khac', consent: 'yes' });
+    await other.post('/register', {
+      taxCode: taxCodeFrom('088000100'),
+      name: 'Người khác',
+      communeCode: commune,
+      login: 'khac@example.com',
+      password: 'mat-khau-khac',
+      consent: 'yes',
+    });
     const theirs = await (await other.get('/account/data.json')).json();
     expect(theirs.business.name).toBe('Người khác');
 

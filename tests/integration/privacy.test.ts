@@ -29,20 +29,48 @@ beforeAll(async () => {
   const communeB = String(rs.rows[1]!.code);
   const admin = new Browserless(server.url);
   await admin.post('/login', { login: ADMIN.email, password: ADMIN.password });
-  await admin.post('/admin/users', { role: 'helper', displayName: 'Tổ CNS xã A', login: 'helper-a@example.com', password: 'mat-khau-helper-a', communeCode: communeA });
-  await admin.post('/admin/users', { role: 'helper', displayName: 'Tổ CNS xã B', login: 'helper-b@example.com', password: 'mat-khau-helper-b', communeCode: communeB });
+  await admin.post('/admin/users', {
+    role: 'helper',
+    displayName: 'Tổ CNS xã A',
+    login: 'helper-a@example.com',
+    password: 'mat-khau-helper-a',
+    communeCode: communeA,
+  });
+  await admin.post('/admin/users', {
+    role: 'helper',
+    displayName: 'Tổ CNS xã B',
+    login: 'helper-b@example.com',
+    password: 'mat-khau-helper-b',
+    communeCode: communeB,
+  });
   helper = new Browserless(server.url);
   expect((await helper.post('/login', { login: 'helper-a@example.com', password: 'mat-khau-helper-a' })).status).toBe(303);
   otherHelper = new Browserless(server.url);
   expect((await otherHelper.post('/login', { login: 'helper-b@example.com', password: 'mat-khau-helper-b' })).status).toBe(303);
 
   const reg = await helper.post('/assisted/new', {
-    producerType: 'household', displayName: HOUSEHOLD, businessName: '', phone: PHONE, taxCode: '',
-    consentedBy: PERSON, ...assisted, consent_processing: 'true', consent_share_province: 'true',
+    producerType: 'household',
+    displayName: HOUSEHOLD,
+    businessName: '',
+    phone: PHONE,
+    taxCode: '',
+    consentedBy: PERSON,
+    ...assisted,
+    consent_processing: 'true',
+    consent_share_province: 'true',
   });
   expect(reg.status).toBe(303);
   producerId = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-  const prod = await helper.post(`/businesses/${producerId}/products/new`, { intent: 'product', name: PRODUCT, group: 'food', stars: '4', certificateNo: CERTIFICATE, certificateYear: '2024', communeCode: communeA, description: DESCRIPTION });
+  const prod = await helper.post(`/businesses/${producerId}/products/new`, {
+    intent: 'product',
+    name: PRODUCT,
+    group: 'food',
+    stars: '4',
+    certificateNo: CERTIFICATE,
+    certificateYear: '2024',
+    communeCode: communeA,
+    description: DESCRIPTION,
+  });
   expect(prod.status).toBe(303);
   productId = Number(/\/products\/(\d+)/.exec(prod.headers.get('location')!)![1]);
   const path = `/businesses/${producerId}/products/${productId}`;
@@ -58,7 +86,12 @@ async function published(): Promise<{ api: boolean; list: boolean; detail: numbe
   const body = (await api.json()) as { products: { id: number; name: string }[] };
   const list = await (await fetch(`${server.url}/ocop?q=tra%20sen`)).text();
   const detail = await fetch(`${server.url}/ocop/${productId}`);
-  return { api: body.products.some((p) => p.id === productId), list: list.includes(PRODUCT), detail: detail.status, cacheControl: api.headers.get('cache-control') };
+  return {
+    api: body.products.some((p) => p.id === productId),
+    list: list.includes(PRODUCT),
+    detail: detail.status,
+    cacheControl: api.headers.get('cache-control'),
+  };
 }
 
 const count = async (sql: string, args: (string | number)[] = []) => Number((await server.db.execute({ sql, args })).rows[0]![0]);
@@ -82,7 +115,12 @@ describe('publication of OCOP products needs its own consent', () => {
   it('granting "publish my products" publishes them; withdrawing it hides them at once, with no cache in between', async () => {
     const page = await (await helper.get(`/businesses/${producerId}/consents`)).text();
     expect(page).toContain(CONSENT_PURPOSE_TEXT.publish_products.label.vi);
-    const grant = await helper.post(`/businesses/${producerId}/consents`, { intent: 'grant', purpose: 'publish_products', consentedBy: PERSON, ...assisted });
+    const grant = await helper.post(`/businesses/${producerId}/consents`, {
+      intent: 'grant',
+      purpose: 'publish_products',
+      consentedBy: PERSON,
+      ...assisted,
+    });
     expect(grant.status).toBe(303);
     const on = await published();
     expect(on).toMatchObject({ api: true, list: true, detail: 200 });
@@ -90,7 +128,12 @@ describe('publication of OCOP products needs its own consent', () => {
     expect(on.cacheControl).toMatch(/no-cache|no-store/);
     expect(on.cacheControl).not.toMatch(/max-age=[1-9]/);
 
-    const withdraw = await helper.post(`/businesses/${producerId}/consents`, { intent: 'withdraw', purpose: 'publish_products', consentedBy: PERSON, ...assisted });
+    const withdraw = await helper.post(`/businesses/${producerId}/consents`, {
+      intent: 'withdraw',
+      purpose: 'publish_products',
+      consentedBy: PERSON,
+      ...assisted,
+    });
     expect(withdraw.status).toBe(303);
     expect(await published()).toMatchObject({ api: false, list: false, detail: 404 });
   });
@@ -99,16 +142,26 @@ describe('publication of OCOP products needs its own consent', () => {
     const t = CONSENT_PURPOSE_TEXT.publish_products;
     expect(t.required).toBe(false);
     for (const word of ['tên sản phẩm', 'tên', 'xã', 'liên kết']) expect(`${t.label.vi} ${t.detail.vi}`.toLowerCase()).toContain(word);
-    for (const word of ['product name', 'producer', 'commune', 'link']) expect(`${t.label.en} ${t.detail.en}`.toLowerCase()).toContain(word);
+    for (const word of ['product name', 'producer', 'commune', 'link'])
+      expect(`${t.label.en} ${t.detail.en}`.toLowerCase()).toContain(word);
   });
 });
 
 describe('the producer and a helper on its behalf manage each consent purpose', () => {
   it('a helper of another commune cannot see or change the consents', async () => {
     expect([403, 404]).toContain((await otherHelper.get(`/businesses/${producerId}/consents`)).status);
-    const post = await otherHelper.post(`/businesses/${producerId}/consents`, { intent: 'grant', purpose: 'publish_products', consentedBy: 'Kẻ lạ', ...assisted });
+    const post = await otherHelper.post(`/businesses/${producerId}/consents`, {
+      intent: 'grant',
+      purpose: 'publish_products',
+      consentedBy: 'Kẻ lạ',
+      ...assisted,
+    });
     expect([403, 404]).toContain(post.status);
-    expect(await count("SELECT count(*) FROM consents WHERE business_id = ? AND purpose = 'publish_products' AND withdrawn_at IS NULL", [producerId])).toBe(0);
+    expect(
+      await count("SELECT count(*) FROM consents WHERE business_id = ? AND purpose = 'publish_products' AND withdrawn_at IS NULL", [
+        producerId,
+      ]),
+    ).toBe(0);
   });
 
   it('the producer sees each purpose with its wording, date and who recorded it (the helper, on its behalf)', async () => {
@@ -134,9 +187,17 @@ describe('the producer and a helper on its behalf manage each consent purpose', 
   it('the producer corrects the consenting person’s name; the change is recorded', async () => {
     const bad = await producer.post(`/businesses/${producerId}/consents`, { intent: 'correct', purpose: 'processing', consentedBy: 'x' });
     expect(bad.status).toBe(400);
-    const ok = await producer.post(`/businesses/${producerId}/consents`, { intent: 'correct', purpose: 'processing', consentedBy: 'Lê Thị Sen (chủ hộ)', relation: 'self' });
+    const ok = await producer.post(`/businesses/${producerId}/consents`, {
+      intent: 'correct',
+      purpose: 'processing',
+      consentedBy: 'Lê Thị Sen (chủ hộ)',
+      relation: 'self',
+    });
     expect(ok.status).toBe(303);
-    const row = await server.db.execute({ sql: "SELECT consented_by_name FROM consents WHERE business_id = ? AND purpose = 'processing' AND withdrawn_at IS NULL", args: [producerId] });
+    const row = await server.db.execute({
+      sql: "SELECT consented_by_name FROM consents WHERE business_id = ? AND purpose = 'processing' AND withdrawn_at IS NULL",
+      args: [producerId],
+    });
     expect(row.rows[0]!.consented_by_name).toBe('Lê Thị Sen (chủ hộ)');
     expect(await count("SELECT count(*) FROM audit_log WHERE action = 'consent_correct' AND entity_id = ?", [String(producerId)])).toBe(1);
   });
@@ -145,7 +206,9 @@ describe('the producer and a helper on its behalf manage each consent purpose', 
     expect((await producer.post(`/businesses/${producerId}/consents`, { intent: 'grant', purpose: 'publish_products' })).status).toBe(303);
     expect(await published()).toMatchObject({ api: true, list: true, detail: 200 });
     expect((await producer.post(`/businesses/${producerId}/consents`, { intent: 'withdraw', purpose: 'share_province' })).status).toBe(303);
-    expect((await producer.post(`/businesses/${producerId}/consents`, { intent: 'withdraw', purpose: 'publish_products' })).status).toBe(303);
+    expect((await producer.post(`/businesses/${producerId}/consents`, { intent: 'withdraw', purpose: 'publish_products' })).status).toBe(
+      303,
+    );
     expect(await published()).toMatchObject({ api: false, list: false, detail: 404 });
     expect(await count('SELECT count(*) FROM consents WHERE business_id = ? AND withdrawn_at IS NULL', [producerId])).toBe(1); // processing only
   });
@@ -156,9 +219,17 @@ describe('the producer and a helper on its behalf manage each consent purpose', 
     const html = await res.text();
     expect(html).toContain('xóa tài khoản');
     expect(html).toContain('/account/data');
-    expect(await count("SELECT count(*) FROM consents WHERE business_id = ? AND purpose = 'processing' AND withdrawn_at IS NULL", [producerId])).toBe(1);
+    expect(
+      await count("SELECT count(*) FROM consents WHERE business_id = ? AND purpose = 'processing' AND withdrawn_at IS NULL", [producerId]),
+    ).toBe(1);
     // The producer has its own account now: a helper cannot erase it on its behalf.
-    const byHelper = await helper.post(`/businesses/${producerId}/consents`, { intent: 'withdraw', purpose: 'processing', consentedBy: PERSON, ...assisted, confirm: 'XOA' });
+    const byHelper = await helper.post(`/businesses/${producerId}/consents`, {
+      intent: 'withdraw',
+      purpose: 'processing',
+      consentedBy: PERSON,
+      ...assisted,
+      confirm: 'XOA',
+    });
     expect(byHelper.status).toBe(409);
     expect(await count('SELECT count(*) FROM businesses WHERE id = ?', [producerId])).toBe(1);
   });
@@ -169,7 +240,10 @@ describe('erasure pseudonymises the audit trail', () => {
     // A failed login leaves the phone number in the throttle table.
     expect((await new Browserless(server.url).post('/login', { login: PHONE, password: 'wrong-password' })).status).toBe(400);
     const userId = Number((await server.db.execute({ sql: 'SELECT id FROM users WHERE business_id = ?', args: [producerId] })).rows[0]!.id);
-    const before = await count("SELECT count(*) FROM audit_log WHERE (entity = 'business' AND entity_id = ?) OR actor_user_id = ?", [String(producerId), userId]);
+    const before = await count("SELECT count(*) FROM audit_log WHERE (entity = 'business' AND entity_id = ?) OR actor_user_id = ?", [
+      String(producerId),
+      userId,
+    ]);
     expect(before).toBeGreaterThan(5);
     expect(await wholeDatabase()).toContain(PERSON);
 
@@ -180,7 +254,12 @@ describe('erasure pseudonymises the audit trail', () => {
     for (const secret of [PERSON, HOUSEHOLD, PHONE_E164, '913111222', PRODUCT, CERTIFICATE, LISTING_URL, DESCRIPTION]) {
       expect(dump, secret).not.toContain(secret);
     }
-    expect(await count("SELECT count(*) FROM audit_log WHERE (entity = 'business' AND entity_id = ?) OR actor_user_id = ?", [String(producerId), userId])).toBe(0);
+    expect(
+      await count("SELECT count(*) FROM audit_log WHERE (entity = 'business' AND entity_id = ?) OR actor_user_id = ?", [
+        String(producerId),
+        userId,
+      ]),
+    ).toBe(0);
     const pseudonyms = await server.db.execute("SELECT DISTINCT entity_id FROM audit_log WHERE entity_id LIKE 'đã xóa #%'");
     expect(pseudonyms.rows).toHaveLength(1);
     const pseudonym = String(pseudonyms.rows[0]!.entity_id);
@@ -188,36 +267,78 @@ describe('erasure pseudonymises the audit trail', () => {
     expect(await count('SELECT count(*) FROM audit_log WHERE entity_id = ?', [pseudonym])).toBe(before + 1);
     expect(await count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'erase_business'", [pseudonym])).toBe(1);
     // What the producer did itself is attributed to the pseudonym, not to the deleted account.
-    expect(await count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND actor_user_id IS NULL AND json_extract(detail, '$.actor') = ?", [pseudonym, pseudonym])).toBeGreaterThanOrEqual(5);
-    expect(await count("SELECT count(*) FROM audit_log l JOIN users u ON u.id = l.actor_user_id WHERE l.entity_id = ? AND u.email = 'helper-a@example.com'", [pseudonym])).toBeGreaterThan(3);
+    expect(
+      await count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND actor_user_id IS NULL AND json_extract(detail, '$.actor') = ?", [
+        pseudonym,
+        pseudonym,
+      ]),
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      await count(
+        "SELECT count(*) FROM audit_log l JOIN users u ON u.id = l.actor_user_id WHERE l.entity_id = ? AND u.email = 'helper-a@example.com'",
+        [pseudonym],
+      ),
+    ).toBeGreaterThan(3);
   });
 
   it('after a business registered online erases its data, its e-mail, tax code and name are gone from every table', async () => {
     const taxCode = taxCodeFrom('077123450');
     const c = new Browserless(server.url);
-    const reg = await c.post('/register', { taxCode, name: 'Công ty Mây Tre Đan Phú Vinh', communeCode: communeA, login: 'maytre.phuvinh@example.com', password: 'mat-khau-may-tre', consent: 'yes' });
+    const reg = await c.post('/register', {
+      taxCode,
+      name: 'Công ty Mây Tre Đan Phú Vinh',
+      communeCode: communeA,
+      login: 'maytre.phuvinh@example.com',
+      password: 'mat-khau-may-tre',
+      consent: 'yes',
+    });
     expect(reg.status).toBe(303);
     expect((await c.post('/account', { current: 'mat-khau-may-tre', next: 'mat-khau-may-tre-2' })).status).toBe(200);
-    expect((await new Browserless(server.url).post('/login', { login: 'maytre.phuvinh@example.com', password: 'sai-mat-khau' })).status).toBe(400);
+    expect(
+      (await new Browserless(server.url).post('/login', { login: 'maytre.phuvinh@example.com', password: 'sai-mat-khau' })).status,
+    ).toBe(400);
     expect((await c.post('/account/data', { password: 'mat-khau-may-tre-2', confirm: 'XOA' })).status).toBe(303);
     const dump = await wholeDatabase();
     for (const secret of ['maytre.phuvinh@example.com', taxCode, 'Mây Tre Đan Phú Vinh']) expect(dump, secret).not.toContain(secret);
-    expect(await count("SELECT count(*) FROM audit_log WHERE action IN ('register', 'change_password') AND entity_id NOT LIKE 'đã xóa #%'")).toBe(0);
+    expect(
+      await count("SELECT count(*) FROM audit_log WHERE action IN ('register', 'change_password') AND entity_id NOT LIKE 'đã xóa #%'"),
+    ).toBe(0);
   });
 
   it('a helper records that a producer without an account withdraws processing consent: the producer is erased, events pseudonymised', async () => {
     const reg = await helper.post('/assisted/new', {
-      producerType: 'household', displayName: 'Hộ ông Đinh Văn Cốm', businessName: '', phone: '0913 444 555', taxCode: '',
-      consentedBy: 'Đinh Văn Cốm', ...assisted, consent_processing: 'true', consent_publish_products: 'true',
+      producerType: 'household',
+      displayName: 'Hộ ông Đinh Văn Cốm',
+      businessName: '',
+      phone: '0913 444 555',
+      taxCode: '',
+      consentedBy: 'Đinh Văn Cốm',
+      ...assisted,
+      consent_processing: 'true',
+      consent_publish_products: 'true',
     });
     expect(reg.status).toBe(303);
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     // Ticked at registration: published straight away.
-    expect(await count("SELECT count(*) FROM consents WHERE business_id = ? AND purpose = 'publish_products' AND withdrawn_at IS NULL", [id])).toBe(1);
-    const noConfirm = await helper.post(`/businesses/${id}/consents`, { intent: 'withdraw', purpose: 'processing', consentedBy: 'Đinh Văn Cốm', ...assisted, confirm: '' });
+    expect(
+      await count("SELECT count(*) FROM consents WHERE business_id = ? AND purpose = 'publish_products' AND withdrawn_at IS NULL", [id]),
+    ).toBe(1);
+    const noConfirm = await helper.post(`/businesses/${id}/consents`, {
+      intent: 'withdraw',
+      purpose: 'processing',
+      consentedBy: 'Đinh Văn Cốm',
+      ...assisted,
+      confirm: '',
+    });
     expect(noConfirm.status).toBe(400);
     expect(await count('SELECT count(*) FROM businesses WHERE id = ?', [id])).toBe(1);
-    const res = await helper.post(`/businesses/${id}/consents`, { intent: 'withdraw', purpose: 'processing', consentedBy: 'Đinh Văn Cốm', ...assisted, confirm: 'XOA' });
+    const res = await helper.post(`/businesses/${id}/consents`, {
+      intent: 'withdraw',
+      purpose: 'processing',
+      consentedBy: 'Đinh Văn Cốm',
+      ...assisted,
+      confirm: 'XOA',
+    });
     expect(res.status).toBe(303);
     expect(await count('SELECT count(*) FROM businesses WHERE id = ?', [id])).toBe(0);
     const dump = await wholeDatabase();

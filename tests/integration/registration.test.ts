@@ -28,14 +28,23 @@ function form(taxCode: string, login: string, password = 'mat-khau-dang-ky') {
 /** The alert text of a form answer, without markup. */
 function alertText(html: string): string {
   const m = /<div class="alert"[^>]*role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html);
-  return (m?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return (m?.[1] ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('registration attacks', () => {
   it('four concurrent registrations of one tax code: one succeeds, the rest answer 409 with a clear message, never 500', async () => {
     const tax = validTaxCode('085000001');
     const answers = await Promise.all(
-      [1, 2, 3, 4].map((i) => new Browserless(server.url).post('/register', form(tax, `dongthoi${i}@example.com`, `mat-khau-dong-thoi-${i}`), from(`192.0.2.${i}`))),
+      [1, 2, 3, 4].map((i) =>
+        new Browserless(server.url).post(
+          '/register',
+          form(tax, `dongthoi${i}@example.com`, `mat-khau-dong-thoi-${i}`),
+          from(`192.0.2.${i}`),
+        ),
+      ),
     );
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([303, 409, 409, 409]);
@@ -48,18 +57,24 @@ describe('registration attacks', () => {
 
   it('four concurrent registrations with one e-mail: one succeeds, the rest answer 409, never 500', async () => {
     const answers = await Promise.all(
-      [11, 12, 13, 14].map((i) => new Browserless(server.url).post('/register', form(validTaxCode(`0850000${i}`), 'cungemail@example.com'), from(`192.0.2.${i}`))),
+      [11, 12, 13, 14].map((i) =>
+        new Browserless(server.url).post('/register', form(validTaxCode(`0850000${i}`), 'cungemail@example.com'), from(`192.0.2.${i}`)),
+      ),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([303, 409, 409, 409]);
     expect(await count("SELECT count(*) FROM users WHERE email = 'cungemail@example.com'")).toBe(1);
     // Nothing half-written: only the winner's business exists.
-    expect(await count("SELECT count(*) FROM businesses WHERE tax_code LIKE '0850000%' AND tax_code <> ?", [validTaxCode('085000001')])).toBe(1);
+    expect(
+      await count("SELECT count(*) FROM businesses WHERE tax_code LIKE '0850000%' AND tax_code <> ?", [validTaxCode('085000001')]),
+    ).toBe(1);
   });
 
   it('the server log never holds the argon2 hash, the password or the e-mail of a racing registration', async () => {
     const tax = validTaxCode('085000020');
     await Promise.all(
-      [21, 22, 23, 24].map((i) => new Browserless(server.url).post('/register', form(tax, `nhatky${i}@example.com`, `mat-khau-bi-mat-${i}`), from(`192.0.2.${i}`))),
+      [21, 22, 23, 24].map((i) =>
+        new Browserless(server.url).post('/register', form(tax, `nhatky${i}@example.com`, `mat-khau-bi-mat-${i}`), from(`192.0.2.${i}`)),
+      ),
     );
     const logs = server.logs();
     expect(logs).not.toContain('$argon2id$');
@@ -76,7 +91,11 @@ describe('registration attacks', () => {
     const owner = new Browserless(server.url);
     expect((await owner.post('/register', form(tax, 'chusohuu@example.com'), from('192.0.2.30'))).status).toBe(303);
     const takenTax = await new Browserless(server.url).post('/register', form(tax, 'nguoila1@example.com'), from('192.0.2.31'));
-    const takenEmail = await new Browserless(server.url).post('/register', form(validTaxCode('085000031'), 'chusohuu@example.com'), from('192.0.2.31'));
+    const takenEmail = await new Browserless(server.url).post(
+      '/register',
+      form(validTaxCode('085000031'), 'chusohuu@example.com'),
+      from('192.0.2.31'),
+    );
     expect(takenTax.status).toBe(409);
     expect(takenEmail.status).toBe(409);
     const a = alertText(await takenTax.text());
@@ -96,10 +115,17 @@ describe('registration attacks', () => {
     }
     expect(statuses.slice(0, 19)).toEqual(Array(19).fill(409));
     expect(statuses.slice(19)).toEqual([429, 429, 429]);
-    const refused = await new Browserless(server.url).post('/register', form(validTaxCode('085000041'), 'gioihan-moi@example.com'), from('192.0.2.40'));
+    const refused = await new Browserless(server.url).post(
+      '/register',
+      form(validTaxCode('085000041'), 'gioihan-moi@example.com'),
+      from('192.0.2.40'),
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another IP still registers.
-    expect((await new Browserless(server.url).post('/register', form(validTaxCode('085000041'), 'gioihan-moi@example.com'), from('192.0.2.41'))).status).toBe(303);
+    expect(
+      (await new Browserless(server.url).post('/register', form(validTaxCode('085000041'), 'gioihan-moi@example.com'), from('192.0.2.41')))
+        .status,
+    ).toBe(303);
   });
 });

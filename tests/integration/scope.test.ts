@@ -11,7 +11,15 @@ import { toSearchKey } from '#src/domain/identity/search-key.ts';
 const PAGES = fileURLToPath(new URL('../../src/pages', import.meta.url));
 const DEMO_PASSWORD = 'demo-portal-2025';
 
-type Biz = { id: number; communeCode: string; provinceCode: string; name: string; nameSearch: string; taxCode: string | null; producerType: string };
+type Biz = {
+  id: number;
+  communeCode: string;
+  provinceCode: string;
+  name: string;
+  nameSearch: string;
+  taxCode: string | null;
+  producerType: string;
+};
 type ActorName = 'anonymous' | 'business' | 'helperC' | 'helperD' | 'officerC' | 'officerD' | 'provinceOfficer' | 'admin';
 type Actor = {
   name: ActorName;
@@ -103,29 +111,54 @@ beforeAll(async () => {
 
   // Businesses of C and D with a submitted assessment (they show up in the drill-down).
   const withResult = (commune: string) =>
-    rows<{ id: number }>("SELECT b.id AS id FROM businesses b WHERE b.commune_code = ? AND EXISTS (SELECT 1 FROM assessments a WHERE a.business_id = b.id AND a.status = 'submitted') ORDER BY b.id", [commune]);
+    rows<{ id: number }>(
+      "SELECT b.id AS id FROM businesses b WHERE b.commune_code = ? AND EXISTS (SELECT 1 FROM assessments a WHERE a.business_id = b.id AND a.status = 'submitted') ORDER BY b.id",
+      [commune],
+    );
   const inC = await withResult(communeC);
   const inD = await withResult(communeD);
   expect(inC.length).toBeGreaterThanOrEqual(2);
   expect(inD.length).toBeGreaterThanOrEqual(1);
   // The demo business owner owns a business of C.
-  await server.db.execute({ sql: "UPDATE users SET business_id = ? WHERE email = 'demo-doanhnghiep@example.com'", args: [Number(inC[0]!.id)] });
+  await server.db.execute({
+    sql: "UPDATE users SET business_id = ? WHERE email = 'demo-doanhnghiep@example.com'",
+    args: [Number(inC[0]!.id)],
+  });
 
   const admin = await login(ADMIN.email, ADMIN.password);
-  for (const [role, login] of [['helper', 'helper-d@example.com'], ['officer', 'canbo-d@example.com']] as const) {
-    const res = await admin.post('/admin/users', { role, displayName: `${role} D`, login, password: 'mat-khau-pham-vi-d', communeCode: communeD });
+  for (const [role, login] of [
+    ['helper', 'helper-d@example.com'],
+    ['officer', 'canbo-d@example.com'],
+  ] as const) {
+    const res = await admin.post('/admin/users', {
+      role,
+      displayName: `${role} D`,
+      login,
+      password: 'mat-khau-pham-vi-d',
+      communeCode: communeD,
+    });
     expect(res.status).toBe(200);
     expect(await rows('SELECT id FROM users WHERE email = ? AND scope_commune_code = ?', [login, communeD])).toHaveLength(1);
   }
   // Help requests in both communes, for the worklist.
   for (const id of [Number(inC[0]!.id), Number(inC[1]!.id), Number(inD[0]!.id)]) {
-    await server.db.execute({ sql: "INSERT INTO help_requests (business_id, need, kind, consent_vendor, status, created_at, updated_at) VALUES (?, 'einvoice', 'advice', 0, 'new', 0, 0)", args: [id] });
+    await server.db.execute({
+      sql: "INSERT INTO help_requests (business_id, need, kind, consent_vendor, status, created_at, updated_at) VALUES (?, 'einvoice', 'advice', 0, 'new', 0, 0)",
+      args: [id],
+    });
   }
 
   // A business moved from C to D after its last submitted assessment: its facts still say C.
   moved = { id: Number(inC[1]!.id) } as Biz;
   expect((await admin.post(`/businesses/${moved.id}/assessment`, {})).status).toBe(303);
-  const movedProfile = await admin.post(`/businesses/${moved.id}/assessment/profile`, { sector: 'C', producerType: 'enterprise', employees: '12', revenueMillion: '', capitalMillion: '', communeCode: communeD });
+  const movedProfile = await admin.post(`/businesses/${moved.id}/assessment/profile`, {
+    sector: 'C',
+    producerType: 'enterprise',
+    employees: '12',
+    revenueMillion: '',
+    capitalMillion: '',
+    communeCode: communeD,
+  });
   expect(movedProfile.status).toBe(303);
 
   all = await loadBusinesses();
@@ -136,21 +169,62 @@ beforeAll(async () => {
   expect(moved.communeCode).toBe(communeD);
 
   for (const b of [bizC, bizD]) {
-    const res = await admin.post(`/businesses/${b.id}/products/new`, { intent: 'product', name: `Sản phẩm ${b.id}`, group: 'food', stars: '4', certificateNo: `OCOP-${b.id}`, certificateYear: '2024', communeCode: b.communeCode, description: '' });
+    const res = await admin.post(`/businesses/${b.id}/products/new`, {
+      intent: 'product',
+      name: `Sản phẩm ${b.id}`,
+      group: 'food',
+      stars: '4',
+      certificateNo: `OCOP-${b.id}`,
+      certificateYear: '2024',
+      communeCode: b.communeCode,
+      description: '',
+    });
     expect(res.status).toBe(303);
     const pid = Number(/\/products\/(\d+)/.exec(res.headers.get('location')!)![1]);
-    const [a] = await rows<{ id: number }>("SELECT id FROM assessments WHERE business_id = ? AND status = 'submitted' ORDER BY id LIMIT 1", [b.id]);
+    const [a] = await rows<{ id: number }>(
+      "SELECT id FROM assessments WHERE business_id = ? AND status = 'submitted' ORDER BY id LIMIT 1",
+      [b.id],
+    );
     fixtures.set(b.id, { aid: Number(a!.id), pid });
   }
 
   const inProvince = (b: Pick<Biz, 'provinceCode'>) => b.provinceCode === '37';
   const list: Actor[] = [
     { name: 'anonymous', role: 'anonymous', client: new Browserless(server.url), sees: () => false },
-    { name: 'business', role: 'business', client: await login('demo-doanhnghiep@example.com', DEMO_PASSWORD), sees: (b) => b.id === bizC.id },
-    { name: 'helperC', role: 'helper', client: await login('demo-totruong@example.com', DEMO_PASSWORD), sees: (b) => b.communeCode === communeC, commune: communeC },
-    { name: 'helperD', role: 'helper', client: await login('helper-d@example.com', 'mat-khau-pham-vi-d'), sees: (b) => b.communeCode === communeD, commune: communeD },
-    { name: 'officerC', role: 'officer', client: await login('demo-canbo-xa@example.com', DEMO_PASSWORD), sees: (b) => b.communeCode === communeC, commune: communeC },
-    { name: 'officerD', role: 'officer', client: await login('canbo-d@example.com', 'mat-khau-pham-vi-d'), sees: (b) => b.communeCode === communeD, commune: communeD },
+    {
+      name: 'business',
+      role: 'business',
+      client: await login('demo-doanhnghiep@example.com', DEMO_PASSWORD),
+      sees: (b) => b.id === bizC.id,
+    },
+    {
+      name: 'helperC',
+      role: 'helper',
+      client: await login('demo-totruong@example.com', DEMO_PASSWORD),
+      sees: (b) => b.communeCode === communeC,
+      commune: communeC,
+    },
+    {
+      name: 'helperD',
+      role: 'helper',
+      client: await login('helper-d@example.com', 'mat-khau-pham-vi-d'),
+      sees: (b) => b.communeCode === communeD,
+      commune: communeD,
+    },
+    {
+      name: 'officerC',
+      role: 'officer',
+      client: await login('demo-canbo-xa@example.com', DEMO_PASSWORD),
+      sees: (b) => b.communeCode === communeC,
+      commune: communeC,
+    },
+    {
+      name: 'officerD',
+      role: 'officer',
+      client: await login('canbo-d@example.com', 'mat-khau-pham-vi-d'),
+      sees: (b) => b.communeCode === communeD,
+      commune: communeD,
+    },
     { name: 'provinceOfficer', role: 'officer', client: await login('demo-canbo-tinh@example.com', DEMO_PASSWORD), sees: inProvince },
     { name: 'admin', role: 'admin', client: admin, sees: () => true },
   ];
@@ -196,7 +270,12 @@ describe('route matrix', () => {
     expect(unmappedRoutes(routeFiles(PAGES))).toEqual([]);
   });
 
-  const paramsFor = (b: Biz): Record<string, string | number> => ({ id: b.id, aid: fixtures.get(b.id)!.aid, pid: fixtures.get(b.id)!.pid, page: 1 });
+  const paramsFor = (b: Biz): Record<string, string | number> => ({
+    id: b.id,
+    aid: fixtures.get(b.id)!.aid,
+    pid: fixtures.get(b.id)!.pid,
+    page: 1,
+  });
 
   async function request(actor: Actor, entry: RouteEntry, path: string): Promise<Response> {
     return entry.method === 'POST' ? actor.client.post(path, {}) : actor.client.get(path);
@@ -208,7 +287,10 @@ describe('route matrix', () => {
     const [platform] = await rows<{ id: string }>('SELECT id FROM platforms ORDER BY id LIMIT 1');
     const params = { id: 'dbi-sme', pid: fixtures.get(bizC.id)!.pid, token: 'khong-ton-tai' };
     for (const entry of kinds('public')) {
-      const path = fillPath(routePath(entry.file), entry.file.startsWith('platforms/') || entry.file.startsWith('api/v1/platforms/') ? { id: platform!.id } : params);
+      const path = fillPath(
+        routePath(entry.file),
+        entry.file.startsWith('platforms/') || entry.file.startsWith('api/v1/platforms/') ? { id: platform!.id } : params,
+      );
       // A POST to a public route (logout) would end the actors' sessions: anonymous only.
       for (const actor of entry.method === 'POST' ? [actors.get('anonymous')!] : actorList()) {
         const res = await request(actor, entry, path);
@@ -281,8 +363,16 @@ describe('route matrix', () => {
       }
     }
     const res = await actors.get('helperC')!.client.post('/assisted/new', {
-      producerType: 'household', displayName: 'Hộ ông Trần Văn Ba', businessName: '', phone: '0912 000 111', taxCode: '', communeCode: communeD,
-      consentedBy: 'Trần Văn Ba', relation: 'self', method: 'assisted_verbal', consent_processing: 'true',
+      producerType: 'household',
+      displayName: 'Hộ ông Trần Văn Ba',
+      businessName: '',
+      phone: '0912 000 111',
+      taxCode: '',
+      communeCode: communeD,
+      consentedBy: 'Trần Văn Ba',
+      relation: 'self',
+      method: 'assisted_verbal',
+      consent_processing: 'true',
     });
     expect(res.status).toBe(303);
     const id = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
@@ -295,7 +385,22 @@ describe('route matrix', () => {
   const LIST_CHECKS: Record<string, () => Promise<void>> = {
     'businesses/index.astro': async () => {
       const firstWord = bizC.name.split(' ').slice(-1)[0]!;
-      const queries = ['', '7', '9', '%', '_', "'", 'a OR 1=1', "' OR '1'='1", '100%', firstWord, toSearchKey(firstWord), bizC.taxCode!.slice(0, 5), 'Hà Nội', 'đ'];
+      const queries = [
+        '',
+        '7',
+        '9',
+        '%',
+        '_',
+        "'",
+        'a OR 1=1',
+        "' OR '1'='1",
+        '100%',
+        firstWord,
+        toSearchKey(firstWord),
+        bizC.taxCode!.slice(0, 5),
+        'Hà Nội',
+        'đ',
+      ];
       for (const actor of actorList()) {
         for (const q of queries) {
           const path = `/businesses${q ? `?q=${encodeURIComponent(q)}` : ''}`;
@@ -311,7 +416,9 @@ describe('route matrix', () => {
           expect(res.status, `${actor.name} ${path}`).toBe(200);
           const html = await res.text();
           const key = toSearchKey(q);
-          const expected = all.filter((b) => actor.sees(b) && (!key || b.nameSearch.includes(key) || (b.taxCode ?? '').startsWith(key))).length;
+          const expected = all.filter(
+            (b) => actor.sees(b) && (!key || b.nameSearch.includes(key) || (b.taxCode ?? '').startsWith(key)),
+          ).length;
           const total = Number(/(\d+) doanh nghiệp trong phạm vi của bạn/.exec(html)![1]);
           expect(total, `${actor.name} ${path}`).toBe(expected);
           const ids = await assertLinksInScope(actor, html, `${actor.name} ${path}`);
@@ -344,7 +451,11 @@ describe('route matrix', () => {
             expect(res.status, `${actor.name} ${path}`).toBe(200);
             const ids = await assertLinksInScope(actor, await res.text(), `${actor.name} ${path}`);
             // The demo worklist mixes statuses (new, contacted, done): a filtered list shows only its own.
-            const expected = new Set(requests.filter((r) => (status === '' || r.status === status) && actor.sees(byId(Number(r.businessId)))).map((r) => Number(r.businessId)));
+            const expected = new Set(
+              requests
+                .filter((r) => (status === '' || r.status === status) && actor.sees(byId(Number(r.businessId))))
+                .map((r) => Number(r.businessId)),
+            );
             expect(ids.sort(), `${actor.name} ${path}`).toEqual([...expected].sort());
           }
         }
@@ -445,7 +556,11 @@ describe('route matrix', () => {
   };
 
   it('every scoped-list route has a checker', () => {
-    expect(kinds('scoped-list').map((e) => e.file).filter((f) => !LIST_CHECKS[f])).toEqual([]);
+    expect(
+      kinds('scoped-list')
+        .map((e) => e.file)
+        .filter((f) => !LIST_CHECKS[f]),
+    ).toEqual([]);
     expect(Object.keys(LIST_CHECKS).filter((f) => entryFor(f)?.kind !== 'scoped-list')).toEqual([]);
   });
 
@@ -460,9 +575,33 @@ describe('route matrix', () => {
 // Item 2: staff may only keep or choose communes inside their scope.
 
 describe('attack: a helper moves an in-scope business and its products to another commune', () => {
-  const profileForm = (communeCode: string) => ({ sector: 'C', producerType: 'enterprise', employees: '15', revenueMillion: '', capitalMillion: '', communeCode });
-  const productForm = (communeCode: string) => ({ intent: 'product', name: 'Nước mắm Ngoài Phạm Vi', group: 'food', stars: '3', certificateNo: 'OCOP-X-2024', certificateYear: '2024', communeCode, description: '' });
-  const audits = async (action: string, id: number) => Number((await rows<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = ? AND entity = 'business' AND entity_id = ?", [action, String(id)]))[0]!.n);
+  const profileForm = (communeCode: string) => ({
+    sector: 'C',
+    producerType: 'enterprise',
+    employees: '15',
+    revenueMillion: '',
+    capitalMillion: '',
+    communeCode,
+  });
+  const productForm = (communeCode: string) => ({
+    intent: 'product',
+    name: 'Nước mắm Ngoài Phạm Vi',
+    group: 'food',
+    stars: '3',
+    certificateNo: 'OCOP-X-2024',
+    certificateYear: '2024',
+    communeCode,
+    description: '',
+  });
+  const audits = async (action: string, id: number) =>
+    Number(
+      (
+        await rows<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = ? AND entity = 'business' AND entity_id = ?", [
+          action,
+          String(id),
+        ])
+      )[0]!.n,
+    );
 
   it('creating or editing a product in another commune is a field error, 400, and nothing is saved', async () => {
     const helper = actors.get('helperC')!.client;
@@ -483,7 +622,10 @@ describe('attack: a helper moves an in-scope business and its products to anothe
   it('saving the profile with another commune is a field error (vi + en), 400, and nothing is saved', async () => {
     const helper = actors.get('helperC')!.client;
     expect((await helper.post(`/businesses/${bizC.id}/assessment`, {})).status).toBe(303);
-    const [draftBefore] = await rows<{ profile: string | null }>("SELECT profile FROM assessments WHERE business_id = ? AND status = 'draft'", [bizC.id]);
+    const [draftBefore] = await rows<{ profile: string | null }>(
+      "SELECT profile FROM assessments WHERE business_id = ? AND status = 'draft'",
+      [bizC.id],
+    );
     const auditsBefore = await audits('profile_update', bizC.id);
     const res = await helper.post(`/businesses/${bizC.id}/assessment/profile`, profileForm(communeD));
     expect(res.status).toBe(400);
@@ -492,7 +634,10 @@ describe('attack: a helper moves an in-scope business and its products to anothe
     expect(html).toMatch(/id="f-communeCode-error"/);
     const [b] = await rows<{ c: string; e: number }>('SELECT commune_code AS c, employees AS e FROM businesses WHERE id = ?', [bizC.id]);
     expect(b!.c).toBe(communeC);
-    const [draftAfter] = await rows<{ profile: string | null }>("SELECT profile FROM assessments WHERE business_id = ? AND status = 'draft'", [bizC.id]);
+    const [draftAfter] = await rows<{ profile: string | null }>(
+      "SELECT profile FROM assessments WHERE business_id = ? AND status = 'draft'",
+      [bizC.id],
+    );
     expect(draftAfter!.profile).toBe(draftBefore!.profile);
     expect(await audits('profile_update', bizC.id)).toBe(auditsBefore);
     // The form offers only the communes of the helper's scope.

@@ -41,7 +41,9 @@ describe('GET /api/v1/frameworks', () => {
 
 describe('POST /api/v1/score', () => {
   it('scores all-best answers as 100 and level 5, all-empty as 0 and level 0', async () => {
-    const answers = Object.fromEntries(sme.pillars.flatMap((p) => p.questions.filter((q) => q.scored !== false && !q.condition).map((q) => [q.id, bestAnswer(q)])));
+    const answers = Object.fromEntries(
+      sme.pillars.flatMap((p) => p.questions.filter((q) => q.scored !== false && !q.condition).map((q) => [q.id, bestAnswer(q)])),
+    );
     // Conditional questions: answer them too; the server ignores any whose condition does not hold.
     for (const p of sme.pillars) for (const q of p.questions) if (q.condition && q.scored !== false) answers[q.id] = bestAnswer(q);
     const res = await score({ framework: 'dbi-sme', profile: PROFILE, answers });
@@ -65,7 +67,9 @@ describe('POST /api/v1/score', () => {
   it('scores the producer framework', async () => {
     const qs = [...questionIndex(producer).values()].filter((q) => q.scored !== false);
     const answers = Object.fromEntries(qs.map((q) => [q.id, bestAnswer(q)]));
-    const body = await (await score({ framework: 'producer', profile: { sector: 'A', employees: 3, producerType: 'household' }, answers })).json();
+    const body = await (
+      await score({ framework: 'producer', profile: { sector: 'A', employees: 3, producerType: 'household' }, answers })
+    ).json();
     expect(body.score).toBe(100);
     expect(body.level).toBe(5);
   });
@@ -96,14 +100,35 @@ describe('POST /api/v1/score', () => {
   it('never answers 500 to fuzzed JSON', async () => {
     // Deterministic fuzz: random JSON shapes around the real body.
     let seed = 12345;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const ids = [...questionIndex(sme).keys()];
-    const atoms = [null, true, false, 0, -1, 1e308, -1e308, 3.5, '', 'x', '\u0000', 'Đ', [], {}, [1, 'a'], { a: 1 }, '__proto__', 'constructor'];
+    const atoms = [
+      null,
+      true,
+      false,
+      0,
+      -1,
+      1e308,
+      -1e308,
+      3.5,
+      '',
+      'x',
+      '\u0000',
+      'Đ',
+      [],
+      {},
+      [1, 'a'],
+      { a: 1 },
+      '__proto__',
+      'constructor',
+    ];
     const anyValue = (depth: number): unknown => {
       const r = rnd();
       if (depth > 2 || r < 0.6) return atoms[Math.floor(rnd() * atoms.length)];
       if (r < 0.8) return Array.from({ length: Math.floor(rnd() * 4) }, () => anyValue(depth + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 4) }, () => [ids[Math.floor(rnd() * ids.length)]!, anyValue(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rnd() * 4) }, () => [ids[Math.floor(rnd() * ids.length)]!, anyValue(depth + 1)]),
+      );
     };
     const bodies: unknown[] = [];
     for (let i = 0; i < 150; i++) {
@@ -112,7 +137,11 @@ describe('POST /api/v1/score', () => {
       bodies.push(
         rnd() < 0.3
           ? anyValue(0)
-          : { framework: rnd() < 0.8 ? 'dbi-sme' : anyValue(1), profile: rnd() < 0.7 ? PROFILE : anyValue(1), answers: rnd() < 0.9 ? answers : anyValue(1) },
+          : {
+              framework: rnd() < 0.8 ? 'dbi-sme' : anyValue(1),
+              profile: rnd() < 0.7 ? PROFILE : anyValue(1),
+              answers: rnd() < 0.9 ? answers : anyValue(1),
+            },
       );
     }
     for (const body of bodies) {

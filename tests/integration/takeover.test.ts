@@ -11,8 +11,27 @@ beforeAll(async () => {
   commune = String(rs.rows[0]!.code);
   const admin = new Browserless(server.url);
   expect((await admin.post('/login', { login: ADMIN.email, password: ADMIN.password })).status).toBe(303);
-  expect((await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ tỉnh', login: 'canbo-tinh@example.com', password: 'mat-khau-can-bo-tinh' })).status).toBe(200);
-  expect((await admin.post('/admin/users', { role: 'officer', displayName: 'Cán bộ xã', login: 'canbo-xa@example.com', password: 'mat-khau-can-bo-xa', communeCode: commune })).status).toBe(200);
+  expect(
+    (
+      await admin.post('/admin/users', {
+        role: 'officer',
+        displayName: 'Cán bộ tỉnh',
+        login: 'canbo-tinh@example.com',
+        password: 'mat-khau-can-bo-tinh',
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await admin.post('/admin/users', {
+        role: 'officer',
+        displayName: 'Cán bộ xã',
+        login: 'canbo-xa@example.com',
+        password: 'mat-khau-can-bo-xa',
+        communeCode: commune,
+      })
+    ).status,
+  ).toBe(200);
   officer = new Browserless(server.url);
   expect((await officer.post('/login', { login: 'canbo-tinh@example.com', password: 'mat-khau-can-bo-tinh' })).status).toBe(303);
 });
@@ -26,7 +45,10 @@ async function count(sql: string, args: (string | number)[] = []): Promise<numbe
 }
 
 async function requestId(taxCode: string): Promise<number> {
-  const rs = await server.db.execute({ sql: 'SELECT id FROM takeover_requests WHERE tax_code = ? ORDER BY id DESC LIMIT 1', args: [taxCode] });
+  const rs = await server.db.execute({
+    sql: 'SELECT id FROM takeover_requests WHERE tax_code = ? ORDER BY id DESC LIMIT 1',
+    args: [taxCode],
+  });
   return Number(rs.rows[0]!.id);
 }
 
@@ -46,13 +68,27 @@ describe('tax code takeover', () => {
   it('a business whose tax code was taken files a request; a province officer approves and the account moves (audited)', async () => {
     const tax = taxCodeFrom('089000001');
     const squatter = new Browserless(server.url);
-    const reg = await squatter.post('/register', { taxCode: tax, name: 'Công ty Giả Mạo', communeCode: commune, login: 'giamao@example.com', password: 'mat-khau-gia-mao', consent: 'yes' });
+    const reg = await squatter.post('/register', {
+      taxCode: tax,
+      name: 'Công ty Giả Mạo',
+      communeCode: commune,
+      login: 'giamao@example.com',
+      password: 'mat-khau-gia-mao',
+      consent: 'yes',
+    });
     expect(reg.status).toBe(303);
     const businessId = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
 
     // The honest owner is refused at registration and pointed to the takeover form.
     const owner = new Browserless(server.url);
-    const refused = await owner.post('/register', { taxCode: tax, name: 'Công ty TNHH Chính Chủ', communeCode: commune, login: 'chinhchu@example.com', password: 'mat-khau-chinh-chu', consent: 'yes' });
+    const refused = await owner.post('/register', {
+      taxCode: tax,
+      name: 'Công ty TNHH Chính Chủ',
+      communeCode: commune,
+      login: 'chinhchu@example.com',
+      password: 'mat-khau-chinh-chu',
+      consent: 'yes',
+    });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('href="/takeover"');
 
@@ -79,7 +115,11 @@ describe('tax code takeover', () => {
     expect(html).toContain('Công ty Giả Mạo');
 
     const id = await requestId(tax);
-    const approved = await officer.post('/admin/takeovers', { intent: 'approve', id: String(id), decisionNote: 'Đã đối chiếu giấy tờ gốc.' });
+    const approved = await officer.post('/admin/takeovers', {
+      intent: 'approve',
+      id: String(id),
+      decisionNote: 'Đã đối chiếu giấy tờ gốc.',
+    });
     expect(approved.status).toBe(200);
     expect(await approved.text()).toContain('Đã chuyển doanh nghiệp');
 
@@ -92,7 +132,9 @@ describe('tax code takeover', () => {
     const mine = await owner.get(`/businesses/${businessId}`);
     expect(mine.status).toBe(200);
     expect(await count("SELECT count(*) FROM audit_log WHERE action = 'takeover_approve' AND entity_id = ?", [String(businessId)])).toBe(1);
-    expect(await count("SELECT count(*) FROM takeover_requests WHERE id = ? AND status = 'approved' AND decided_by IS NOT NULL", [id])).toBe(1);
+    expect(
+      await count("SELECT count(*) FROM takeover_requests WHERE id = ? AND status = 'approved' AND decided_by IS NOT NULL", [id]),
+    ).toBe(1);
 
     // A decided request cannot be decided again.
     const twice = await officer.post('/admin/takeovers', { intent: 'reject', id: String(id), decisionNote: 'Nhầm.' });
@@ -102,7 +144,14 @@ describe('tax code takeover', () => {
   it('a province officer rejects a request; nothing moves and it is audited', async () => {
     const tax = taxCodeFrom('089000002');
     const holder = new Browserless(server.url);
-    const reg = await holder.post('/register', { taxCode: tax, name: 'Công ty Thật', communeCode: commune, login: 'that@example.com', password: 'mat-khau-that', consent: 'yes' });
+    const reg = await holder.post('/register', {
+      taxCode: tax,
+      name: 'Công ty Thật',
+      communeCode: commune,
+      login: 'that@example.com',
+      password: 'mat-khau-that',
+      consent: 'yes',
+    });
     const businessId = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
     const claimant = new Browserless(server.url);
     expect((await claimant.post('/takeover', takeoverForm(tax, 'manhan@example.com'))).status).toBe(303);

@@ -68,7 +68,8 @@ describe('login throttling attacks', () => {
   it('the delay after the free tries grows with each further wrong try', async () => {
     const c = new Browserless(server.url);
     const ip = from('192.0.2.77');
-    for (let i = 1; i <= 5; i++) expect((await c.post('/login', { login: 'growing@example.com', password: `x-${i}` }, ip)).status).toBe(400);
+    for (let i = 1; i <= 5; i++)
+      expect((await c.post('/login', { login: 'growing@example.com', password: `x-${i}` }, ip)).status).toBe(400);
     const first = await c.post('/login', { login: 'growing@example.com', password: 'x-6' }, ip);
     expect(first.status).toBe(429);
     const firstWait = Number(first.headers.get('retry-after'));
@@ -84,7 +85,9 @@ describe('login throttling attacks', () => {
     const c = new Browserless(server.url);
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
-      statuses.push((await c.post('/login', { login: `spray-${i}@example.com`, password: 'mat-khau-pho-bien' }, from('192.0.2.200'))).status);
+      statuses.push(
+        (await c.post('/login', { login: `spray-${i}@example.com`, password: 'mat-khau-pho-bien' }, from('192.0.2.200'))).status,
+      );
     }
     expect(statuses.filter((s) => s === 400).length).toBe(30);
     expect(statuses.at(-1)).toBe(429);
@@ -95,7 +98,18 @@ describe('login throttling attacks', () => {
   it('an administrator lifts a lock from the admin users page, and it is audited', async () => {
     const rs = await server.db.execute("SELECT code FROM communes WHERE province_code = '37' ORDER BY code LIMIT 1");
     const owner = new Browserless(server.url);
-    const reg = await owner.post('/register', { taxCode: taxCodeFrom('087000001'), name: 'Cửa hàng Bị Khóa', communeCode: String(rs.rows[0]!.code), login: 'bikhoa@example.com', password: 'mat-khau-bi-khoa', consent: 'yes' }, from('192.0.2.90'));
+    const reg = await owner.post(
+      '/register',
+      {
+        taxCode: taxCodeFrom('087000001'),
+        name: 'Cửa hàng Bị Khóa',
+        communeCode: String(rs.rows[0]!.code),
+        login: 'bikhoa@example.com',
+        password: 'mat-khau-bi-khoa',
+        consent: 'yes',
+      },
+      from('192.0.2.90'),
+    );
     expect(reg.status).toBe(303);
     const c = new Browserless(server.url);
     for (let i = 1; i <= 6; i++) await c.post('/login', { login: 'bikhoa@example.com', password: `sai-${i}` }, from('192.0.2.90'));

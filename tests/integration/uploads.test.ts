@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 const cookie = () => [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-const registryCount = async () => Number((await server.db.execute('SELECT count(*) AS n FROM businesses WHERE in_registry = 1')).rows[0]!.n);
+const registryCount = async () =>
+  Number((await server.db.execute('SELECT count(*) AS n FROM businesses WHERE in_registry = 1')).rows[0]!.n);
 
 function postRaw(path: string, body: string, boundary: string): Promise<Response> {
   return fetch(server.url + path, {
@@ -43,7 +44,18 @@ function sendChunked(path: string, head: string, totalBytes: number): Promise<{ 
     let sent = 0;
     let answered = false;
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { origin: server.url, cookie: cookie(), 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          origin: server.url,
+          cookie: cookie(),
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'transfer-encoding': 'chunked',
+        },
+      },
       (res) => {
         answered = true;
         const sentWhenAnswered = sent;
@@ -115,7 +127,11 @@ describe('registry upload attacks', () => {
 describe('upload size limits are enforced while streaming', () => {
   it('chunked platform CSV upload over 5 MB: 413 before the body is all sent', async () => {
     const total = 40 * 1024 * 1024;
-    const r = await sendChunked('/admin/platforms', 'Content-Disposition: form-data; name="file"; filename="catalog.csv"\r\nContent-Type: text/csv', total);
+    const r = await sendChunked(
+      '/admin/platforms',
+      'Content-Disposition: form-data; name="file"; filename="catalog.csv"\r\nContent-Type: text/csv',
+      total,
+    );
     expect(r.status).toBe(413);
     expect(r.body).toContain('quá lớn');
     expect(r.sentWhenAnswered).toBeLessThan(total);

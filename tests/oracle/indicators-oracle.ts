@@ -61,7 +61,15 @@ import { INDICATORS, SCALAR_INDICATOR_IDS } from '#src/domain/indicators/definit
 import type { IndicatorDefinition, Localized, ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { periodsBetween } from '#src/domain/indicators/periods.ts';
 import type { PeriodKind } from '#src/domain/indicators/periods.ts';
-import type { Breakdown, BreakdownBy, BreakdownRow, IndicatorResult, IndicatorValue, LevelDistribution, PillarMean } from '#src/domain/indicators/result.ts';
+import type {
+  Breakdown,
+  BreakdownBy,
+  BreakdownRow,
+  IndicatorResult,
+  IndicatorValue,
+  LevelDistribution,
+  PillarMean,
+} from '#src/domain/indicators/result.ts';
 
 export type { Breakdown, BreakdownBy, BreakdownRow, IndicatorResult, IndicatorValue, LevelDistribution, PillarMean };
 
@@ -205,12 +213,7 @@ export function meanScore(scores: readonly number[]): number | null {
  * evidence rules) or by an adopted mark. In NEEDS order. For the DB layer
  * building `AssessmentFact.coveredNeeds`.
  */
-export function coveredNeedsFor(
-  frameworkId: string,
-  answers: Answers,
-  profile: Profile,
-  adopted: Iterable<NeedId> = [],
-): NeedId[] {
+export function coveredNeedsFor(frameworkId: string, answers: Answers, profile: Profile, adopted: Iterable<NeedId> = []): NeedId[] {
   const covered = new Set<NeedId>(adopted);
   for (const evidence of evidenceFor(frameworkId)) {
     if (evidence.covered(answers, profile)) covered.add(evidence.need);
@@ -421,7 +424,8 @@ function ocopFor(products: readonly OcopProductFact[], spec: CellSpec): readonly
       matches(
         { communeCode: p.communeCode, sector: null, sizeClass: null, producerType: p.producerType ?? null },
         { communeCode: f.communeCode, communeCodes: f.communeCodes, producerType: f.producerType },
-      ) && (group === undefined || group(p)),
+      ) &&
+      (group === undefined || group(p)),
   );
 }
 
@@ -552,12 +556,7 @@ function sortKeys(keys: Iterable<string>, by: BreakdownBy): string[] {
  * (sizes from micro to large, unknown last; periods in time order); groups
  * listed in `opts.keys` appear even when empty.
  */
-export function breakdown(
-  input: IndicatorInput,
-  filters: Filters,
-  by: BreakdownBy,
-  opts: BreakdownOptions = {},
-): Breakdown {
+export function breakdown(input: IndicatorInput, filters: Filters, by: BreakdownBy, opts: BreakdownOptions = {}): Breakdown {
   if (by === 'period') {
     const range = opts.range ?? filters.period;
     if (!range) throw new RangeError('a period breakdown needs opts.range or filters.period');
@@ -597,7 +596,12 @@ export function breakdown(
   }
   if (by === 'commune') {
     for (const p of input.ocopProducts) {
-      if (matches({ communeCode: p.communeCode, sector: null, sizeClass: null, producerType: null }, { communeCode: filters.communeCode, communeCodes: filters.communeCodes })) {
+      if (
+        matches(
+          { communeCode: p.communeCode, sector: null, sizeClass: null, producerType: null },
+          { communeCode: filters.communeCode, communeCodes: filters.communeCodes },
+        )
+      ) {
         keys.add(p.communeCode);
       }
     }
@@ -605,11 +609,7 @@ export function breakdown(
   const allProductsTyped = input.ocopProducts.every((p) => p.producerType !== undefined);
   const rows = sortKeys(keys, by).map((key) => {
     const ocopGroup: CellSpec['ocopGroup'] =
-      by === 'commune'
-        ? (p) => p.communeCode === key
-        : by === 'producerType' && allProductsTyped
-          ? (p) => p.producerType === key
-          : null;
+      by === 'commune' ? (p) => p.communeCode === key : by === 'producerType' && allProductsTyped ? (p) => p.producerType === key : null;
     return {
       key,
       result: computeSpec(input, newest, {

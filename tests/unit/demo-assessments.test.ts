@@ -20,9 +20,23 @@ function sample(count: number) {
   const rnd = mulberry32(70);
   return generateDemoBusinesses({ count, wards: WARDS, seed: 20250701, now: NOW }).map((b) => {
     const framework = getFramework(frameworkIdFor(b.producerType))!;
-    const profile = toProfile({ sector: b.sector, employees: b.employees, revenueVnd: b.revenueVnd, capitalVnd: null, producerType: b.producerType, communeCode: b.communeCode });
+    const profile = toProfile({
+      sector: b.sector,
+      employees: b.employees,
+      revenueVnd: b.revenueVnd,
+      capitalVnd: null,
+      producerType: b.producerType,
+      communeCode: b.communeCode,
+    });
     const answers = demoAssessmentAnswers(framework, profile, b.producerType, rnd);
-    return { b, framework, profile, answers, covered: coveredNeeds(framework.id, profile, answers, []), level: scoreAssessment(framework, profile, answers).level };
+    return {
+      b,
+      framework,
+      profile,
+      answers,
+      covered: coveredNeeds(framework.id, profile, answers, []),
+      level: scoreAssessment(framework, profile, answers).level,
+    };
   });
 }
 
@@ -82,7 +96,9 @@ describe('demo OCOP catalogue', () => {
 
   it('has at least 10 producers of every type and 20 products over several groups, 3–5 stars, all marked sample', () => {
     expect(DEMO_OCOP_PRODUCERS.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(DEMO_OCOP_PRODUCERS.map((p) => p.producerType))).toEqual(new Set(['cooperative', 'cooperative_group', 'household', 'enterprise']));
+    expect(new Set(DEMO_OCOP_PRODUCERS.map((p) => p.producerType))).toEqual(
+      new Set(['cooperative', 'cooperative_group', 'household', 'enterprise']),
+    );
     expect(products.length).toBeGreaterThanOrEqual(20);
     expect(new Set(products.map((p) => p.group)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(products.map((p) => p.stars))).toEqual(new Set([3, 4, 5]));
@@ -122,7 +138,11 @@ describe('demo targets', () => {
     const status = (current: number, gap: number) => {
       const value = sampleBaseline(current, 70, baselineDate, targetDate, NOW, gap);
       expect(Math.abs(expectedAt({ date: baselineDate, value }, { date: targetDate, value: 70 }, NOW) - (current + gap))).toBeLessThan(0.2);
-      return targetStatus({ baseline: { date: baselineDate, value }, target: { date: targetDate, value: 70 }, current: { date: NOW, value: current } });
+      return targetStatus({
+        baseline: { date: baselineDate, value },
+        target: { date: targetDate, value: 70 },
+        current: { date: NOW, value: current },
+      });
     };
     expect(status(33, -2)).toBe('on_track');
     expect(status(33, 2.5)).toBe('at_risk');

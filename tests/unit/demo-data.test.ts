@@ -100,7 +100,10 @@ describe('generateDemoBusinesses', () => {
       counts.set(b.sector, (counts.get(b.sector) ?? 0) + 1);
     }
     expect(counts.size).toBeGreaterThanOrEqual(8);
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([s]) => s);
+    const top = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([s]) => s);
     for (const s of ['G', 'C', 'A', 'I', 'F']) expect(top, `top sections ${top.join(',')}`).toContain(s);
     expect(top[0]).toBe('G');
   });
@@ -146,13 +149,10 @@ describe('generateDemoBusinesses', () => {
     expect(new Set(many.map((b) => b.taxCode)).size).toBe(3000);
   });
 
-  it.each([
-    [{ count: -1 }],
-    [{ count: 1.5 }],
-    [{ seed: 0.5 }],
-    [{ now: new Date(Number.NaN) }],
-    [{ wards: [] }],
-  ])('rejects bad options %j', (overrides) => {
-    expect(() => generate(overrides)).toThrow(RangeError);
-  });
+  it.each([[{ count: -1 }], [{ count: 1.5 }], [{ seed: 0.5 }], [{ now: new Date(Number.NaN) }], [{ wards: [] }]])(
+    'rejects bad options %j',
+    (overrides) => {
+      expect(() => generate(overrides)).toThrow(RangeError);
+    },
+  );
 });

@@ -81,7 +81,11 @@ describe('apiErrorResponse: the one mapping to JSON', () => {
     const res = apiErrorResponse(new ValidationError([{ path: ['x'], message: 'Sai / Wrong' }]));
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toEqual({ error: 'Dữ liệu không hợp lệ / Invalid data', code: 'validation', issues: [{ path: ['x'], message: 'Sai / Wrong' }] });
+    expect(await res.json()).toEqual({
+      error: 'Dữ liệu không hợp lệ / Invalid data',
+      code: 'validation',
+      issues: [{ path: ['x'], message: 'Sai / Wrong' }],
+    });
   });
 
   it('carries Retry-After for throttling', () => {

@@ -72,20 +72,66 @@ describe('dbi-sme v1: structure', () => {
     expect(scored).toHaveLength(60);
     expect(scored.reduce((s, q) => s + questionMaxPoints(q), 0)).toBe(320);
     expect(scored.map((q) => q.id)).toEqual([
-      'c1_website', 'c1_social', 'c1_marketing_spend', 'c1_ecommerce_floor', 'c1_ecommerce_revenue',
-      'c1_cross_border', 'c1_catalogue', 'c1_customer_channels', 'c1_configurator',
-      'c2_b2b', 'c2_government', 'c2_online_banking', 'c2_online_purchasing',
+      'c1_website',
+      'c1_social',
+      'c1_marketing_spend',
+      'c1_ecommerce_floor',
+      'c1_ecommerce_revenue',
+      'c1_cross_border',
+      'c1_catalogue',
+      'c1_customer_channels',
+      'c1_configurator',
+      'c2_b2b',
+      'c2_government',
+      'c2_online_banking',
+      'c2_online_purchasing',
       's1_strategy',
-      'i1_broadband', 'i1_wifi',
-      'i2_lan', 'i2_records', 'i2_einvoice', 'i2_data_sharing', 'i2_cloud', 'i2_erp', 'i2_crm',
-      'i2_security', 'i2_iot', 'i2_blockchain', 'i2_robots', 'i2_automation', 'i2_rfid', 'i2_supply_chain',
-      'o1_security_policy', 'o1_data_protection', 'o1_quality', 'o1_performance', 'o1_upgrades', 'o1_ict_investment',
-      'o2_it_unit', 'o2_ict_staff', 'o2_business_experts', 'o2_remote_work', 'o2_ict_training',
-      'o2_online_training', 'o2_knowledge_base',
-      'u1_devices', 'u1_internet', 'u1_email', 'u1_office_apps', 'u1_online_meeting',
-      'r1_rnd_unit', 'r1_rnd_spend', 'r1_ip', 'r1_innovation', 'r1_co_innovation',
-      'd1_database', 'd1_big_data', 'd1_db_software', 'd1_data_collection', 'd1_data_revenue',
-      'd1_bi', 'd1_decision_support',
+      'i1_broadband',
+      'i1_wifi',
+      'i2_lan',
+      'i2_records',
+      'i2_einvoice',
+      'i2_data_sharing',
+      'i2_cloud',
+      'i2_erp',
+      'i2_crm',
+      'i2_security',
+      'i2_iot',
+      'i2_blockchain',
+      'i2_robots',
+      'i2_automation',
+      'i2_rfid',
+      'i2_supply_chain',
+      'o1_security_policy',
+      'o1_data_protection',
+      'o1_quality',
+      'o1_performance',
+      'o1_upgrades',
+      'o1_ict_investment',
+      'o2_it_unit',
+      'o2_ict_staff',
+      'o2_business_experts',
+      'o2_remote_work',
+      'o2_ict_training',
+      'o2_online_training',
+      'o2_knowledge_base',
+      'u1_devices',
+      'u1_internet',
+      'u1_email',
+      'u1_office_apps',
+      'u1_online_meeting',
+      'r1_rnd_unit',
+      'r1_rnd_spend',
+      'r1_ip',
+      'r1_innovation',
+      'r1_co_innovation',
+      'd1_database',
+      'd1_big_data',
+      'd1_db_software',
+      'd1_data_collection',
+      'd1_data_revenue',
+      'd1_bi',
+      'd1_decision_support',
     ]);
   });
 
@@ -94,9 +140,10 @@ describe('dbi-sme v1: structure', () => {
       expect(q.type, q.id).toBe('single');
       if (q.type !== 'single') continue;
       const step = q.id === 's1_strategy' ? 5 : 1;
-      expect(q.options.map((o) => [o.value, o.points]), q.id).toEqual(
-        [0, 1, 2, 3, 4, 5].map((i) => [`g${i}`, i * step]),
-      );
+      expect(
+        q.options.map((o) => [o.value, o.points]),
+        q.id,
+      ).toEqual([0, 1, 2, 3, 4, 5].map((i) => [`g${i}`, i * step]));
       expect(questionMinPoints(q)).toBe(0);
     }
   });
@@ -221,15 +268,26 @@ describe('dbi-sme v1: unscored extras', () => {
       [
         'platforms',
         [
-          'x_tools_sales', 'x_tools_accounting', 'x_tools_payment', 'x_tools_customer_care', 'x_tools_inventory',
-          'x_tools_hr', 'x_tools_production', 'x_tools_logistics', 'x_tools_management',
+          'x_tools_sales',
+          'x_tools_accounting',
+          'x_tools_payment',
+          'x_tools_customer_care',
+          'x_tools_inventory',
+          'x_tools_hr',
+          'x_tools_production',
+          'x_tools_logistics',
+          'x_tools_management',
         ],
       ],
     ]);
     for (const q of extra) {
       expect(q.scored, q.id).toBe(false);
       expect(q.type, q.id).toBe('multi');
-      if (q.type === 'multi') expect(q.options.every((o) => o.points === 0), q.id).toBe(true);
+      if (q.type === 'multi')
+        expect(
+          q.options.every((o) => o.points === 0),
+          q.id,
+        ).toBe(true);
     }
   });
 
@@ -237,9 +295,17 @@ describe('dbi-sme v1: unscored extras', () => {
     const q = question('x_barriers');
     if (q.type !== 'multi') throw new Error('expected multi');
     expect(q.options.map((o) => [o.value, o.exclusive ?? false])).toEqual([
-      ['cost', false], ['habits', false], ['skills', false], ['infrastructure', false], ['information', false],
-      ['integration', false], ['leadership', false], ['staff_commitment', false], ['data_leak', false],
-      ['other', false], ['none', true],
+      ['cost', false],
+      ['habits', false],
+      ['skills', false],
+      ['infrastructure', false],
+      ['information', false],
+      ['integration', false],
+      ['leadership', false],
+      ['staff_commitment', false],
+      ['data_leak', false],
+      ['other', false],
+      ['none', true],
     ]);
   });
 
@@ -248,8 +314,14 @@ describe('dbi-sme v1: unscored extras', () => {
       if (q.type !== 'multi') throw new Error('expected multi');
       const last = q.options[q.options.length - 1]!;
       expect([last.value, last.exclusive, last.platformCategory], q.id).toEqual(['none', true, undefined]);
-      expect(q.options.filter((o) => o.exclusive), q.id).toHaveLength(1);
-      expect(q.options.some((o) => o.platformCategory !== undefined), q.id).toBe(true);
+      expect(
+        q.options.filter((o) => o.exclusive),
+        q.id,
+      ).toHaveLength(1);
+      expect(
+        q.options.some((o) => o.platformCategory !== undefined),
+        q.id,
+      ).toBe(true);
     }
   });
 

@@ -11,7 +11,10 @@ import { scoreAssessment } from '#src/domain/scoring/score.ts';
 
 /** dbi-sme v2 fixture: a copy of v1 where "website, not updated in 6 months" is worth 2 instead of 1. */
 function dbiV2(): unknown {
-  const copy = structuredClone(dbiSme2021) as { version: number; pillars: { questions: { id: string; options: { value: string; points: number }[] }[] }[] };
+  const copy = structuredClone(dbiSme2021) as {
+    version: number;
+    pillars: { questions: { id: string; options: { value: string; points: number }[] }[] }[];
+  };
   copy.version = 2;
   const website = copy.pillars[0]!.questions.find((q) => q.id === 'c1_website')!;
   website.options.find((o) => o.value === 'g1')!.points = 2;

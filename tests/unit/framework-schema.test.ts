@@ -123,19 +123,39 @@ describe('parseFramework', () => {
     ['duplicate option value', (f) => (q(f, 0).options[1].value = 'no'), /duplicate option value "no"/],
     ['worst answer above 0', (f) => (q(f, 0).options[0].points = 1), /worst answer of a scored question must be worth 0/],
     ['overlapping number bands', (f) => (q(f, 3).bands[1].min = 0), /bands must not overlap/],
-    ['scored question that cannot earn points', (f) => q(f, 0).options.forEach((o: { points: number }) => (o.points = 0)), /must be able to earn points/],
+    [
+      'scored question that cannot earn points',
+      (f) => q(f, 0).options.forEach((o: { points: number }) => (o.points = 0)),
+      /must be able to earn points/,
+    ],
     ['pinned maximum that does not add up', (f) => (f.pillars[0].maxPoints = 10), /maxPoints is 10 but the questions add up to 9/],
     ['unscored question in a pillar', (f) => (q(f, 1).scored = false), /unscored questions belong in extraSections/],
     ['scored question in an extra section', (f) => delete f.extraSections[0].questions[0].scored, /must have scored: false/],
     ['condition on a later question', (f) => (q(f, 0).condition = { field: 'answers.q_bool', in: [true] }), /earlier question/],
     ['condition on an unknown option', (f) => (q(f, 2).condition.in = ['maybe']), /"maybe" is not an option of q_single/],
-    ['scored condition that a better answer would break', (f) => (q(f, 2).condition.in = ['some']), /must include every better option of q_single \(missing yes\)/],
-    ['scored condition on an exclusive "none"', (f) => {
-      q(f, 3).condition = { field: 'answers.q_multi', in: ['none'] };
-    }, /may not list the exclusive option "none"/],
-    ['condition on a number question', (f) => f.pillars[0].questions.push({ ...q(f, 1), id: 'q_after', condition: { field: 'answers.q_number', in: [1] } }), /conditions may not refer to number questions/],
+    [
+      'scored condition that a better answer would break',
+      (f) => (q(f, 2).condition.in = ['some']),
+      /must include every better option of q_single \(missing yes\)/,
+    ],
+    [
+      'scored condition on an exclusive "none"',
+      (f) => {
+        q(f, 3).condition = { field: 'answers.q_multi', in: ['none'] };
+      },
+      /may not list the exclusive option "none"/,
+    ],
+    [
+      'condition on a number question',
+      (f) => f.pillars[0].questions.push({ ...q(f, 1), id: 'q_after', condition: { field: 'answers.q_number', in: [1] } }),
+      /conditions may not refer to number questions/,
+    ],
     ['malformed condition field', (f) => (q(f, 2).condition.field = 'profile.shoeSize'), /condition field must be/],
-    ['impossible profile value', (f) => (q(f, 2).condition = { field: 'profile.producerType', in: ['coop'] }), /not a possible value of profile.producerType/],
+    [
+      'impossible profile value',
+      (f) => (q(f, 2).condition = { field: 'profile.producerType', in: ['coop'] }),
+      /not a possible value of profile.producerType/,
+    ],
     ['sector in two variants', (f) => q(f, 0).variants.push({ sectors: ['A', 'C'], text: L('again') }), /sector A appears in two variants/],
     ['unknown VSIC section', (f) => (q(f, 0).variants[0].sectors = ['Z']), /sectors/],
     ['unknown platform category', (f) => (q(f, 0).options[2].platformCategory = 'crypto'), /platformCategory/],
@@ -149,7 +169,11 @@ describe('parseFramework', () => {
     ['more pillars required than carry weight', (f) => (f.levels[1].minPillars = 2), /only 1 pillars carry weight/],
     ['unreachable pillar level', (f) => f.pillarLevels.push({ level: 2, minScore: 50 }), /pillar levels run from 1 to 1/],
     ['boolean with two "true" options', (f) => (q(f, 1).options[1].value = true), /exactly one true and one false/],
-    ['multi whose options are all exclusive', (f) => q(f, 2).options.forEach((o: { exclusive?: true }) => (o.exclusive = true)), /at least one non-exclusive option/],
+    [
+      'multi whose options are all exclusive',
+      (f) => q(f, 2).options.forEach((o: { exclusive?: true }) => (o.exclusive = true)),
+      /at least one non-exclusive option/,
+    ],
     ['band outside the number range', (f) => (q(f, 3).bands[1].max = 101), /band must lie inside/],
   ])('rejects %s', (_name, mutate, message) => {
     const f = fixture();

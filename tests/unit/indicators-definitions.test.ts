@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INDICATOR_IDS,
-  INDICATORS,
-  SCALAR_INDICATOR_IDS,
-  getIndicator,
-  nationalTargetFor,
-} from '#src/domain/indicators/definitions.ts';
+import { INDICATOR_IDS, INDICATORS, SCALAR_INDICATOR_IDS, getIndicator, nationalTargetFor } from '#src/domain/indicators/definitions.ts';
 import { NEED_IDS } from '#src/domain/platforms/schema.ts';
 
 const VIETNAMESE_MARKS = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { allQuestions, type Answers, type Profile, type Question } from '#src/domain/framework/schema.ts';
 import { CUSTOMER_PAYMENT_CLUES, DIGITAL_TECH_CLUES, askedNeeds, factFlags } from '#src/domain/indicators/facts.ts';
-import { COUNTER_KEYS, FACT_SHARES, INDICATORS, counterDelta, emptyCounters, type Counters, type StoredFact } from '#src/domain/indicators/definitions.ts';
+import {
+  COUNTER_KEYS,
+  FACT_SHARES,
+  INDICATORS,
+  counterDelta,
+  emptyCounters,
+  type Counters,
+  type StoredFact,
+} from '#src/domain/indicators/definitions.ts';
 import { indicatorValues } from '#src/domain/indicators/dashboard.ts';
 import { percent, roundedMean } from '#src/domain/indicators/rounding.ts';
 
@@ -17,9 +25,20 @@ function stored(frameworkId: string, profile: Profile, answers: Answers, adopted
   const f = factFlags({ frameworkId, profile, answers, adopted });
   const bit = (b: boolean) => (b ? 1 : 0);
   return {
-    frameworkId, level: 1, score: 20, inRegistry: 1, recommended: 0, adoptedRecommended: 0,
-    sme: bit(f.sme), platform: bit(f.platform), digital: bit(f.digital), einvoice: bit(f.einvoice), etax: bit(f.etax),
-    epayment: bit(f.epayment), econtract: bit(f.econtract), ecommerce: bit(f.ecommerce),
+    frameworkId,
+    level: 1,
+    score: 20,
+    inRegistry: 1,
+    recommended: 0,
+    adoptedRecommended: 0,
+    sme: bit(f.sme),
+    platform: bit(f.platform),
+    digital: bit(f.digital),
+    einvoice: bit(f.einvoice),
+    etax: bit(f.etax),
+    epayment: bit(f.epayment),
+    econtract: bit(f.econtract),
+    ecommerce: bit(f.ecommerce),
   };
 }
 
@@ -36,7 +55,11 @@ const value = (c: Counters, id: string) => indicatorValues(c, { registered: 0, o
 
 describe('SMEs using digital platforms (beyond what the law requires)', () => {
   it('an SME with only e-invoice and e-tax is not counted as using platforms', () => {
-    const f = stored('dbi-sme', SME, { x_tools_accounting: ['einvoice', 'etax', 'digital_signature', 'social_insurance'], i2_einvoice: 'g5', c2_government: 'g5' });
+    const f = stored('dbi-sme', SME, {
+      x_tools_accounting: ['einvoice', 'etax', 'digital_signature', 'social_insurance'],
+      i2_einvoice: 'g5',
+      c2_government: 'g5',
+    });
     expect(f.platform).toBe(0);
     expect(f.einvoice).toBe(1);
     expect(f.etax).toBe(1);
@@ -81,8 +104,16 @@ describe('Applying digital technology (from concrete answers)', () => {
   });
 
   it('office basics and compliance tools alone do not count', () => {
-    expect(stored('dbi-sme', SME, { x_tools_inventory: ['spreadsheet'], x_tools_management: ['office_cloud', 'online_meeting'], x_tools_accounting: ['einvoice', 'etax'] }).digital).toBe(0);
-    expect(stored('producer', HOUSEHOLD, { p_records: 'spreadsheet', p_tools: ['zalo_group', 'cloud_storage'], p_einvoice: 'all' }).digital).toBe(0);
+    expect(
+      stored('dbi-sme', SME, {
+        x_tools_inventory: ['spreadsheet'],
+        x_tools_management: ['office_cloud', 'online_meeting'],
+        x_tools_accounting: ['einvoice', 'etax'],
+      }).digital,
+    ).toBe(0);
+    expect(
+      stored('producer', HOUSEHOLD, { p_records: 'spreadsheet', p_tools: ['zalo_group', 'cloud_storage'], p_einvoice: 'all' }).digital,
+    ).toBe(0);
   });
 
   it('worked example: 1 of 4 assessed businesses with an ERP → 25 %', () => {
@@ -146,7 +177,11 @@ describe('per-need denominators', () => {
 
   it('every assessment-based share has its own population counter and a numerator never above it', () => {
     const facts = [
-      stored('dbi-sme', SME, { x_tools_sales: ['marketplace', 'provincial_floor'], x_tools_accounting: ['einvoice', 'etax', 'e_contract'], x_tools_payment: ['qr_wallet'] }),
+      stored('dbi-sme', SME, {
+        x_tools_sales: ['marketplace', 'provincial_floor'],
+        x_tools_accounting: ['einvoice', 'etax', 'e_contract'],
+        x_tools_payment: ['qr_wallet'],
+      }),
       stored('producer', HOUSEHOLD, { p_on_floor: true, p_floor_products: 3, p_qr: true, p_einvoice: 'all' }, ['e_contract', 'erp']),
     ];
     const c = sum(facts);

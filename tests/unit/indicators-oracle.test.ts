@@ -14,12 +14,7 @@ import {
   newestPerBusiness,
   percent,
 } from '../oracle/indicators-oracle.ts';
-import type {
-  AssessmentFact,
-  IndicatorInput,
-  IndicatorResult,
-  OcopProductFact,
-} from '../oracle/indicators-oracle.ts';
+import type { AssessmentFact, IndicatorInput, IndicatorResult, OcopProductFact } from '../oracle/indicators-oracle.ts';
 import type { ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
@@ -77,18 +72,47 @@ const FACTS: AssessmentFact[] = [
   fact('b01', A, { size: 'micro', sector: 'C', level: 2, score: 40, pillars: [50, 30], covered: ['e_invoice', 'cashless_payment'] }),
   fact('b02', A, { size: 'small', level: 1, score: 22.5, pillars: [20, 25.25], covered: ['e_invoice', 'e_contract'] }),
   fact('b03', A, { size: 'medium', level: 0, score: 5, pillars: [10, 0], covered: [] }),
-  fact('b04', A, { size: 'large', sector: 'C', level: 3, score: 55, pillars: [60, 50], covered: ['e_invoice', 'e_contract', 'ecommerce_marketplace'] }),
-  fact('b05', A, { framework: 'producer', size: 'micro', sector: 'A', level: 1, pillars: [40, 20], covered: ['farm_ocop_floor', 'cashless_payment'] }),
+  fact('b04', A, {
+    size: 'large',
+    sector: 'C',
+    level: 3,
+    score: 55,
+    pillars: [60, 50],
+    covered: ['e_invoice', 'e_contract', 'ecommerce_marketplace'],
+  }),
+  fact('b05', A, {
+    framework: 'producer',
+    size: 'micro',
+    sector: 'A',
+    level: 1,
+    pillars: [40, 20],
+    covered: ['farm_ocop_floor', 'cashless_payment'],
+  }),
   fact('b06', A, { framework: 'producer', size: null, sector: null, producerType: 'cooperative', level: 0, pillars: [0, 0], covered: [] }),
   // b07: first assessment of Q1 in commune B at level 0, retaken later in Q1 in commune A at level 2…
   fact('b07', B, { at: '2026-01-05T02:00:00Z', size: 'small', sector: 'C', level: 0, pillars: [5, 5], covered: [] }),
-  fact('b07', A, { at: '2026-03-20T02:00:00Z', size: 'small', sector: 'C', level: 2, score: 45, pillars: [45, 45], covered: ['e_invoice', 'cashless_payment', 'e_contract'] }),
+  fact('b07', A, {
+    at: '2026-03-20T02:00:00Z',
+    size: 'small',
+    sector: 'C',
+    level: 2,
+    score: 45,
+    pillars: [45, 45],
+    covered: ['e_invoice', 'cashless_payment', 'e_contract'],
+  }),
   // …and again in Q2 (00:30 ICT on 1 April) at level 4: outside Q1.
   fact('b07', A, { at: '2026-03-31T17:30:00Z', size: 'small', sector: 'C', level: 4, pillars: [90, 90], covered: ['e_invoice'] }),
   // Commune B
   fact('b08', B, { size: 'micro', level: 1, pillars: [30, 12], covered: ['cashless_payment'] }),
   fact('b09', B, { size: 'small', level: 0, pillars: [8, 8], covered: [] }),
-  fact('b10', B, { framework: 'producer', size: 'micro', sector: 'A', level: 2, pillars: [60, 40], covered: ['ecommerce_marketplace', 'e_invoice'] }),
+  fact('b10', B, {
+    framework: 'producer',
+    size: 'micro',
+    sector: 'A',
+    level: 2,
+    pillars: [60, 40],
+    covered: ['ecommerce_marketplace', 'e_invoice'],
+  }),
   fact('b11', B, { size: 'medium', sector: 'F', level: 1, pillars: [35, 25], covered: ['e_invoice', 'e_contract', 'cashless_payment'] }),
   // b12 submitted at 23:59 ICT on 31 March: still Q1.
   fact('b12', B, { at: '2026-03-31T16:59:00Z', size: 'micro', level: 0, pillars: [10, 14], covered: ['online_presence'] }),
@@ -408,7 +432,10 @@ describe('breakdown', () => {
 
 describe('coveredNeedsFor', () => {
   it('adds adopted marks to the needs the answers show, in NEEDS order', () => {
-    const needs = coveredNeedsFor('producer', {}, { sector: 'A', employees: 1, producerType: 'household' }, ['farm_ocop_floor', 'e_invoice']);
+    const needs = coveredNeedsFor('producer', {}, { sector: 'A', employees: 1, producerType: 'household' }, [
+      'farm_ocop_floor',
+      'e_invoice',
+    ]);
     expect(needs).toEqual(['e_invoice', 'farm_ocop_floor']);
   });
 });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { breakdown, computeIndicators, percent } from '../oracle/indicators-oracle.ts';
 import type { AssessmentFact, IndicatorInput } from '../oracle/indicators-oracle.ts';
-import {
-  MIN_CELL,
-  suppress,
-  suppressBreakdown,
-  suppressCell,
-  suppressGrid,
-  suppressResult,
-} from '#src/domain/indicators/suppression.ts';
+import { MIN_CELL, suppress, suppressBreakdown, suppressCell, suppressGrid, suppressResult } from '#src/domain/indicators/suppression.ts';
 import type { Cell, PublishedCell, Table } from '#src/domain/indicators/suppression.ts';
 import { mulberry32 as prng } from '../../scripts/seed/demo-data.ts';
-
 
 function cell(key: string, businesses: number, numerator: number): Cell {
   return { key, businesses, numerator, denominator: businesses, value: percent(numerator, businesses) };
@@ -188,7 +180,8 @@ describe('suppress: properties over 1 000 seeded random tables', () => {
     const failures: string[] = [];
     tables.forEach((t, i) => {
       const problems = leaks(t, suppress(t));
-      if (problems.length > 0) failures.push(`table ${i} ${JSON.stringify(t.rows.map((r) => [r.businesses, r.numerator]))}: ${problems.join('; ')}`);
+      if (problems.length > 0)
+        failures.push(`table ${i} ${JSON.stringify(t.rows.map((r) => [r.businesses, r.numerator]))}: ${problems.join('; ')}`);
     });
     expect(failures).toEqual([]);
   });
@@ -256,7 +249,14 @@ describe('suppressGrid: two-way tables', () => {
         });
       };
       for (let r = 0; r < nr; r++) check(`row ${r}`, rowTotals[r]!, p.rowTotals[r]!, cells[r]!, p.cells[r]!);
-      for (let c = 0; c < nc; c++) check(`col ${c}`, colTotals[c]!, p.colTotals[c]!, cells.map((r) => r[c]!), p.cells.map((r) => r[c]!));
+      for (let c = 0; c < nc; c++)
+        check(
+          `col ${c}`,
+          colTotals[c]!,
+          p.colTotals[c]!,
+          cells.map((r) => r[c]!),
+          p.cells.map((r) => r[c]!),
+        );
       check('row margins', grand, p.grand, rowTotals, p.rowTotals);
       check('col margins', grand, p.grand, colTotals, p.colTotals);
     }

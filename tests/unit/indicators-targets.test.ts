@@ -49,8 +49,7 @@ describe('targetStatus', () => {
   });
 
   it('respects a custom tolerance', () => {
-    const s = (tolerance: number) =>
-      targetStatus({ baseline: b, target: t, current: { date: day(40), value: 30 }, tolerance });
+    const s = (tolerance: number) => targetStatus({ baseline: b, target: t, current: { date: day(40), value: 30 }, tolerance });
     expect(s(10)).toBe('at_risk');
     expect(s(9.9)).toBe('off_track');
     expect(s(0)).toBe('off_track');

@@ -5,7 +5,9 @@ const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaG
 
 describe('log redaction', () => {
   it('drops the parameters of a failed drizzle query (e-mail, argon2 hash) whatever they are', () => {
-    const error = new Error(`Failed query: insert into "users" ("role", "email", "password_hash") values (?, ?, ?)\nparams: business,owner@example.com,${HASH}`);
+    const error = new Error(
+      `Failed query: insert into "users" ("role", "email", "password_hash") values (?, ?, ?)\nparams: business,owner@example.com,${HASH}`,
+    );
     (error as Error & { params?: unknown[] }).params = ['business', 'owner@example.com', HASH];
     (error as Error & { cause?: unknown }).cause = new Error('SQLITE_CONSTRAINT_UNIQUE: UNIQUE constraint failed: businesses.tax_code');
     const line = redactForLog(error);
@@ -16,8 +18,11 @@ describe('log redaction', () => {
   });
 
   it('removes hashes, e-mails, tokens, cookies and passwords in free text', () => {
-    const text = redact(`user a.b_c+d@mail.example.vn hash ${HASH} cookie: session=abcdefghijklmnopqrstuvwxyz234567 password=hunter2-secret token "abcdefghijklmnopqrstuvwxyz234567" phone 0912345678`);
-    for (const secret of ['a.b_c+d@mail.example.vn', '$argon2id$', 'abcdefghijklmnopqrstuvwxyz234567', 'hunter2-secret', '0912345678']) expect(text).not.toContain(secret);
+    const text = redact(
+      `user a.b_c+d@mail.example.vn hash ${HASH} cookie: session=abcdefghijklmnopqrstuvwxyz234567 password=hunter2-secret token "abcdefghijklmnopqrstuvwxyz234567" phone 0912345678`,
+    );
+    for (const secret of ['a.b_c+d@mail.example.vn', '$argon2id$', 'abcdefghijklmnopqrstuvwxyz234567', 'hunter2-secret', '0912345678'])
+      expect(text).not.toContain(secret);
   });
 
   it('redacts objects too (request bodies)', () => {

@@ -5,7 +5,11 @@ function multipart(boundary: string, parts: { name: string; filename?: string; b
   const enc = new TextEncoder();
   const chunks: Uint8Array[] = [];
   for (const p of parts) {
-    chunks.push(enc.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.filename ? 'Content-Type: text/csv\r\n' : ''}\r\n`));
+    chunks.push(
+      enc.encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.filename ? 'Content-Type: text/csv\r\n' : ''}\r\n`,
+      ),
+    );
     chunks.push(typeof p.body === 'string' ? enc.encode(p.body) : p.body);
     chunks.push(enc.encode('\r\n'));
   }
@@ -29,7 +33,12 @@ function requestOf(bytes: Uint8Array, boundary: string, chunkSize: number): Requ
       i += chunkSize;
     },
   });
-  return new Request('http://x/upload', { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } } as RequestInit);
+  return new Request('http://x/upload', {
+    method: 'POST',
+    body: stream,
+    duplex: 'half',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  } as RequestInit);
 }
 
 const CSV = 'ma_so_thue,ten\r\n0100109106,"Công ty Điện tử, Viễn thông"\r\n0300588569,Hợp tác xã Nghêu Đồng Tháp\r\n';
@@ -61,7 +70,9 @@ describe('streamMultipartFile', () => {
 describe('streamMultipartFile and a cut-off upload', () => {
   it('upload missing its closing boundary: rejected with 400 after the data, so the caller can discard it', async () => {
     const boundary = 'cut';
-    const whole = new TextDecoder().decode(multipart(boundary, [{ name: 'file', filename: 'dn.csv', body: CSV + '0300588569,Cuối,5000000000' }]));
+    const whole = new TextDecoder().decode(
+      multipart(boundary, [{ name: 'file', filename: 'dn.csv', body: CSV + '0300588569,Cuối,5000000000' }]),
+    );
     const cut = new TextEncoder().encode(whole.slice(0, whole.lastIndexOf(`\r\n--${boundary}--`)));
     for (const size of [1, 7, 4096]) {
       await expect(streamMultipartFile(requestOf(cut, boundary, size), 'file', () => {}, 1_000_000)).rejects.toMatchObject({

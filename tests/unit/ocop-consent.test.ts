@@ -61,7 +61,11 @@ describe('ConsentRecordSchema', () => {
   });
 
   it.each([
-    ['consentedBy', { consentedBy: ' B ' }, 'Vui lòng nhập họ tên người đồng ý (ít nhất 2 ký tự) / Please enter the name of the person giving consent (at least 2 characters)'],
+    [
+      'consentedBy',
+      { consentedBy: ' B ' },
+      'Vui lòng nhập họ tên người đồng ý (ít nhất 2 ký tự) / Please enter the name of the person giving consent (at least 2 characters)',
+    ],
     ['consentedBy', { consentedBy: undefined }, 'Vui lòng nhập họ tên người đồng ý / Please enter the name of the person giving consent'],
     ['relation', { relation: 'neighbour' }, 'Vui lòng chọn quan hệ của người đồng ý / Please choose who is giving consent'],
     ['method', { method: 'online' }, 'Vui lòng chọn hình thức đồng ý / Please choose how consent was given'],
@@ -106,7 +110,9 @@ describe('consent wording', () => {
 describe('publication consent', () => {
   it('is a separate optional purpose, off unless ticked, and says what is published', () => {
     expect(ConsentRecordSchema.parse(valid).purposes.publish_products).toBe(false);
-    expect(ConsentRecordSchema.parse({ ...valid, purposes: { processing: true, publish_products: 'on' } }).purposes.publish_products).toBe(true);
+    expect(ConsentRecordSchema.parse({ ...valid, purposes: { processing: true, publish_products: 'on' } }).purposes.publish_products).toBe(
+      true,
+    );
     const t = CONSENT_PURPOSE_TEXT.publish_products;
     expect(t.detail.vi).toContain('Số điện thoại và mã số thuế không được công khai');
     expect(t.detail.en).toContain('never published');

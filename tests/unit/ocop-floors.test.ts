@@ -45,10 +45,17 @@ describe('floor seed data', () => {
       } else {
         expect(f.url).toMatch(/^https:\/\//);
         // The home page must be on one of the floor's own domains.
-        expect(f.domains.some((d) => new URL(f.url!).hostname === d || new URL(f.url!).hostname.endsWith(`.${d}`)), f.id).toBe(true);
+        expect(
+          f.domains.some((d) => new URL(f.url!).hostname === d || new URL(f.url!).hostname.endsWith(`.${d}`)),
+          f.id,
+        ).toBe(true);
       }
       for (const d of f.domains) expect(normaliseFloorDomain(d)).toBe(d);
-      for (const host of f.sellerHosts) expect(f.domains.some((d) => host.endsWith(`.${d}`)), host).toBe(true);
+      for (const host of f.sellerHosts)
+        expect(
+          f.domains.some((d) => host.endsWith(`.${d}`)),
+          host,
+        ).toBe(true);
       expect(new Set(f.requirements).size).toBe(f.requirements.length);
       for (const item of f.requirements) expect(CHECKLIST_ITEM_IDS).toContain(item);
       for (const group of f.fits.groups) expect(OCOP_GROUP_IDS).toContain(group);
@@ -58,11 +65,20 @@ describe('floor seed data', () => {
   });
 
   it('asks for the OCOP certificate on Postmart, Voso and the provincial floor only', () => {
-    expect(OCOP_FLOORS.filter((f) => f.requirements.includes('ocop_certificate')).map((f) => f.id)).toEqual(['postmart', 'voso', 'provincial']);
+    expect(OCOP_FLOORS.filter((f) => f.requirements.includes('ocop_certificate')).map((f) => f.id)).toEqual([
+      'postmart',
+      'voso',
+      'provincial',
+    ]);
   });
 
   it('asks for e-invoices on the marketplaces only', () => {
-    expect(OCOP_FLOORS.filter((f) => f.requirements.includes('e_invoice')).map((f) => f.id)).toEqual(['shopee', 'lazada', 'tiktok_shop', 'tiki']);
+    expect(OCOP_FLOORS.filter((f) => f.requirements.includes('e_invoice')).map((f) => f.id)).toEqual([
+      'shopee',
+      'lazada',
+      'tiktok_shop',
+      'tiki',
+    ]);
   });
 
   it('labels every checklist item in both languages with a hint', () => {
@@ -185,10 +201,18 @@ describe('validateListingUrl', () => {
     ['shopee', 'https://shopee.vn:443/product/1/2', 'https://shopee.vn/product/1/2'],
     ['shopee', 'https://s.shopee.vn/AbC123', 'https://s.shopee.vn/AbC123'],
     ['shopee', 'https://shopee.vn/?x=1', 'https://shopee.vn/?x=1'],
-    ['lazada', 'https://www.lazada.vn/products/mat-ong-i123-s456.html?spm=a2o4n', 'https://www.lazada.vn/products/mat-ong-i123-s456.html?spm=a2o4n'],
+    [
+      'lazada',
+      'https://www.lazada.vn/products/mat-ong-i123-s456.html?spm=a2o4n',
+      'https://www.lazada.vn/products/mat-ong-i123-s456.html?spm=a2o4n',
+    ],
     ['tiktok_shop', 'https://shop.tiktok.com/view/product/1729?region=VN', 'https://shop.tiktok.com/view/product/1729?region=VN'],
     ['tiktok_shop', 'https://vt.tiktok.com/ZSabc123/', 'https://vt.tiktok.com/ZSabc123/'],
-    ['tiktok_shop', 'https://www.tiktok.com/@htxgiaothuy/video/7300000000000000000', 'https://www.tiktok.com/@htxgiaothuy/video/7300000000000000000'],
+    [
+      'tiktok_shop',
+      'https://www.tiktok.com/@htxgiaothuy/video/7300000000000000000',
+      'https://www.tiktok.com/@htxgiaothuy/video/7300000000000000000',
+    ],
     ['tiki', 'https://tiki.vn/mat-ong-p123.html?spid=456', 'https://tiki.vn/mat-ong-p123.html?spid=456'],
     ['postmart', 'https://postmart.vn/san-pham/nuoc-mam-123', 'https://postmart.vn/san-pham/nuoc-mam-123'],
     ['voso', 'https://voso.vn/nuoc-mam-van-phan-p123', 'https://voso.vn/nuoc-mam-van-phan-p123'],
@@ -288,7 +312,9 @@ describe('validateListingUrl', () => {
     });
 
     it('ignores the provincial setting on the other floors', () => {
-      expect(validateListingUrl(floor('shopee'), `https://${PROVINCIAL_DOMAIN}/p/1`, { provincialDomain: PROVINCIAL_DOMAIN }).ok).toBe(false);
+      expect(validateListingUrl(floor('shopee'), `https://${PROVINCIAL_DOMAIN}/p/1`, { provincialDomain: PROVINCIAL_DOMAIN }).ok).toBe(
+        false,
+      );
     });
 
     it.each([
@@ -347,7 +373,12 @@ describe('validateTransition', () => {
   });
 
   it('refuses "listed" on an unconfigured provincial floor', () => {
-    const result = validateTransition({ from: 'preparing', to: 'listed', url: `https://${PROVINCIAL_DOMAIN}/p/1`, floor: floor('provincial') });
+    const result = validateTransition({
+      from: 'preparing',
+      to: 'listed',
+      url: `https://${PROVINCIAL_DOMAIN}/p/1`,
+      floor: floor('provincial'),
+    });
     expect(result.ok).toBe(false);
   });
 
@@ -368,7 +399,8 @@ describe('validateTransition', () => {
   it('explains why a product never listed cannot be withdrawn', () => {
     expect(validateTransition({ from: 'not_listed', to: 'withdrawn', floor: shopee })).toEqual({
       ok: false,
-      message: 'Chỉ gỡ được sản phẩm đã lên sàn hoặc đang chuẩn bị lên sàn / Only a product that is listed or being prepared can be withdrawn',
+      message:
+        'Chỉ gỡ được sản phẩm đã lên sàn hoặc đang chuẩn bị lên sàn / Only a product that is listed or being prepared can be withdrawn',
     });
   });
 

@@ -121,11 +121,31 @@ describe('OCOP product schema', () => {
     ['stars', { stars: 6 }, 'Hạng sao OCOP phải là 3, 4 hoặc 5 sao / The OCOP rating must be 3, 4 or 5 stars'],
     ['stars', { stars: '4.5' }, 'Hạng sao OCOP phải là 3, 4 hoặc 5 sao / The OCOP rating must be 3, 4 or 5 stars'],
     ['certificateNo', { certificateNo: '' }, 'Vui lòng nhập số giấy chứng nhận OCOP / Please enter the OCOP certificate number'],
-    ['certificateNo', { certificateNo: '9'.repeat(51) }, 'Số giấy chứng nhận OCOP tối đa 50 ký tự / The OCOP certificate number can have at most 50 characters'],
-    ['certificateYear', { certificateYear: 2017 }, 'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026'],
-    ['certificateYear', { certificateYear: 2027 }, 'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026'],
-    ['certificateYear', { certificateYear: 2024.5 }, 'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026'],
-    ['certificateYear', { certificateYear: 'năm ngoái' }, 'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026'],
+    [
+      'certificateNo',
+      { certificateNo: '9'.repeat(51) },
+      'Số giấy chứng nhận OCOP tối đa 50 ký tự / The OCOP certificate number can have at most 50 characters',
+    ],
+    [
+      'certificateYear',
+      { certificateYear: 2017 },
+      'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026',
+    ],
+    [
+      'certificateYear',
+      { certificateYear: 2027 },
+      'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026',
+    ],
+    [
+      'certificateYear',
+      { certificateYear: 2024.5 },
+      'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026',
+    ],
+    [
+      'certificateYear',
+      { certificateYear: 'năm ngoái' },
+      'Năm cấp giấy chứng nhận phải từ 2018 đến 2026 / The certificate year must be between 2018 and 2026',
+    ],
     ['communeCode', { communeCode: '1438' }, 'Vui lòng chọn xã/phường / Please choose a commune or ward'],
     ['communeCode', { communeCode: undefined }, 'Vui lòng chọn xã/phường / Please choose a commune or ward'],
     ['description', { description: 'a'.repeat(2001) }, 'Mô tả tối đa 2000 ký tự / The description can have at most 2000 characters'],
@@ -184,9 +204,17 @@ describe('OCOP producer schema (assisted registration)', () => {
     ['phone', { phone: undefined }, 'Vui lòng nhập số điện thoại / Please enter a phone number'],
     ['phone', { phone: '024 3825 1234' }, 'Đây là số máy bàn. Vui lòng nhập số điện thoại di động. / This is a landline number.'],
     ['taxCode', { taxCode: '12345' }, 'Mã số thuế gồm 10 chữ số'],
-    ['taxCode', { taxCode: '0100100101' === taxCode ? '0100100102' : '0100100101' }, 'Mã số thuế không hợp lệ: chữ số kiểm tra không khớp.'],
+    [
+      'taxCode',
+      { taxCode: '0100100101' === taxCode ? '0100100102' : '0100100101' },
+      'Mã số thuế không hợp lệ: chữ số kiểm tra không khớp.',
+    ],
     ['producerType', { producerType: 'company' }, 'Vui lòng chọn loại chủ thể / Please choose the type of producer'],
-    ['displayName', { displayName: 'L' }, 'Họ tên người đại diện hoặc tên hộ cần ít nhất 2 ký tự / The name of the person or household needs at least 2 characters'],
+    [
+      'displayName',
+      { displayName: 'L' },
+      'Họ tên người đại diện hoặc tên hộ cần ít nhất 2 ký tự / The name of the person or household needs at least 2 characters',
+    ],
     ['communeCode', { communeCode: 'abcde' }, 'Vui lòng chọn xã/phường / Please choose a commune or ward'],
   ])('%s: %j → "%s…"', (field, patch, start) => {
     const result = OcopProducerSchema.safeParse({ ...validProducer, ...patch });

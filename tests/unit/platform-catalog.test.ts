@@ -3,15 +3,7 @@ import { PLATFORM_CATALOG, getCatalogPlatform } from '#src/content/platforms/ind
 import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { allQuestions } from '#src/domain/framework/schema.ts';
-import {
-  NEEDS,
-  NEED_IDS,
-  REQUIREMENT_IDS,
-  getNeed,
-  parseCatalog,
-  parsePlatform,
-  safeParsePlatform,
-} from '#src/domain/platforms/schema.ts';
+import { NEEDS, NEED_IDS, REQUIREMENT_IDS, getNeed, parseCatalog, parsePlatform, safeParsePlatform } from '#src/domain/platforms/schema.ts';
 import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
 
 /** Fixed "today" for the tests: no clock in domain code or tests. */
@@ -109,13 +101,10 @@ describe('platform catalog content', () => {
     for (const c of categories) expect(PLATFORM_CATEGORY_IDS).toContain(c);
   });
 
-  it.each(NEEDS.map((n) => [n.id, n.step] as const))(
-    'need %s (step %i) has at least two active platforms to choose from',
-    (need) => {
-      const offering = active.filter((p) => (p.needs as readonly string[]).includes(need));
-      expect(offering.map((p) => p.id).length, need).toBeGreaterThanOrEqual(2);
-    },
-  );
+  it.each(NEEDS.map((n) => [n.id, n.step] as const))('need %s (step %i) has at least two active platforms to choose from', (need) => {
+    const offering = active.filter((p) => (p.needs as readonly string[]).includes(need));
+    expect(offering.map((p) => p.id).length, need).toBeGreaterThanOrEqual(2);
+  });
 
   it('uses only known needs and requirements', () => {
     for (const p of PLATFORM_CATALOG) {
@@ -174,9 +163,27 @@ describe('platform catalog content', () => {
 
   it('includes the platforms the provinces name', () => {
     const expected = [
-      'viettel-sinvoice', 'vnpt-invoice', 'misa-meinvoice', 'bkav-ehoadon', 'fpt-einvoice', 'm-invoice',
-      'gdt-thuedientu', 'viettel-ca', 'vnpt-ca', 'vietqr-napas', 'momo', 'vnpay', 'zalopay', 'viettel-money',
-      'vnpt-money', 'misa-sme', 'fast-accounting', '1office', 'postmart', 'voso', 'smedx',
+      'viettel-sinvoice',
+      'vnpt-invoice',
+      'misa-meinvoice',
+      'bkav-ehoadon',
+      'fpt-einvoice',
+      'm-invoice',
+      'gdt-thuedientu',
+      'viettel-ca',
+      'vnpt-ca',
+      'vietqr-napas',
+      'momo',
+      'vnpay',
+      'zalopay',
+      'viettel-money',
+      'vnpt-money',
+      'misa-sme',
+      'fast-accounting',
+      '1office',
+      'postmart',
+      'voso',
+      'smedx',
     ];
     for (const id of expected) expect(getCatalogPlatform(id), id).toBeDefined();
     expect(getCatalogPlatform('smedx')?.category).toBe('consulting_training');
@@ -185,7 +192,17 @@ describe('platform catalog content', () => {
 
   it('marks Vietnamese-made and foreign platforms correctly', () => {
     const vn = ['viettel-sinvoice', 'misa-amis', 'kiotviet', 'postmart', 'voso', 'momo', 'fpt-cloud', 'tiki'];
-    const foreign = ['shopee', 'lazada', 'tiktok-shop', 'google-workspace', 'microsoft-365', 'zoom', 'amazon-global-selling', 'alibaba-com', 'odoo'];
+    const foreign = [
+      'shopee',
+      'lazada',
+      'tiktok-shop',
+      'google-workspace',
+      'microsoft-365',
+      'zoom',
+      'amazon-global-selling',
+      'alibaba-com',
+      'odoo',
+    ];
     for (const id of vn) expect(getCatalogPlatform(id)?.makeInVietnam, id).toBe(true);
     for (const id of foreign) expect(getCatalogPlatform(id)?.makeInVietnam, id).toBe(false);
   });

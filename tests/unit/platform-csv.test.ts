@@ -83,7 +83,14 @@ describe('catalogToCsv / parseCatalogCsv round trip', () => {
   });
 
   it('keeps retired: true and the absence of retired apart', () => {
-    const back = ok(parseCatalogCsv(catalogToCsv([{ ...base, retired: true }, { ...base, id: 'b' }])));
+    const back = ok(
+      parseCatalogCsv(
+        catalogToCsv([
+          { ...base, retired: true },
+          { ...base, id: 'b' },
+        ]),
+      ),
+    );
     expect(back[0]!.retired).toBe(true);
     expect(back[1]).not.toHaveProperty('retired');
   });
@@ -92,9 +99,27 @@ describe('catalogToCsv / parseCatalogCsv round trip', () => {
 describe('parseCatalogCsv input formats', () => {
   const header = CSV_COLUMNS.join(';');
   const row = [
-    'mot-nen-tang', 'Một nền tảng', 'Công ty A', 'https://a.vn', 'sales_management', 'sales_management | inventory',
-    '"Bán hàng; quản lý kho."', '"Sales; stock."', 'paid', '', '', '', '', 'TRUE', 'micro|small', '*',
-    'household', 'smartphone', 'p_records', '2026-10-01', '',
+    'mot-nen-tang',
+    'Một nền tảng',
+    'Công ty A',
+    'https://a.vn',
+    'sales_management',
+    'sales_management | inventory',
+    '"Bán hàng; quản lý kho."',
+    '"Sales; stock."',
+    'paid',
+    '',
+    '',
+    '',
+    '',
+    'TRUE',
+    'micro|small',
+    '*',
+    'household',
+    'smartphone',
+    'p_records',
+    '2026-10-01',
+    '',
   ].join(';');
 
   it('reads a semicolon file without BOM, with LF line ends and Excel-style TRUE', () => {
@@ -180,7 +205,9 @@ describe('parseCatalogCsv errors', () => {
 
   it('checks the header', () => {
     const missing = CSV_COLUMNS.filter((c) => c !== 'url').join(',');
-    expect(errors(parseCatalogCsv(`${missing}\n`))).toEqual([{ row: 1, field: 'url', message: expect.stringMatching(/Thiếu cột.*Missing column/) }]);
+    expect(errors(parseCatalogCsv(`${missing}\n`))).toEqual([
+      { row: 1, field: 'url', message: expect.stringMatching(/Thiếu cột.*Missing column/) },
+    ]);
     const extra = `${CSV_COLUMNS.join(',')},price\n`;
     expect(errors(parseCatalogCsv(extra))).toEqual([{ row: 1, field: 'price', message: expect.stringMatching(/price/) }]);
     const twice = `${CSV_COLUMNS.join(',')},id\n`;

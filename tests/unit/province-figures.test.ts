@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ProvinceFigureFormSchema, meetsNationalTarget } from '#src/domain/indicators/province-figures.ts';
 
-const ok = { figureId: 'digital_economy_grdp_share', period: '2026', value: '12,5', source: 'Cục Thống kê tỉnh, báo cáo 2026', asOf: '2026-12-31' };
+const ok = {
+  figureId: 'digital_economy_grdp_share',
+  period: '2026',
+  value: '12,5',
+  source: 'Cục Thống kê tỉnh, báo cáo 2026',
+  asOf: '2026-12-31',
+};
 const issues = (form: Record<string, string>) => {
   const r = ProvinceFigureFormSchema.safeParse(form);
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -9,7 +15,14 @@ const issues = (form: Record<string, string>) => {
 
 describe('province-level figure entry', () => {
   it('accepts a share with a Vietnamese decimal comma, dated inside its period', () => {
-    expect(ProvinceFigureFormSchema.parse(ok)).toEqual({ figureId: 'digital_economy_grdp_share', periodId: '2026', value: 12.5, source: 'Cục Thống kê tỉnh, báo cáo 2026', asOf: '2026-12-31', year: 2026 });
+    expect(ProvinceFigureFormSchema.parse(ok)).toEqual({
+      figureId: 'digital_economy_grdp_share',
+      periodId: '2026',
+      value: 12.5,
+      source: 'Cục Thống kê tỉnh, báo cáo 2026',
+      asOf: '2026-12-31',
+      year: 2026,
+    });
   });
 
   it('refuses a share outside 0–100 % with a Vietnamese-first message', () => {

@@ -15,18 +15,37 @@ describe('publishing from a commune × category grid', () => {
     for (let k = 0; k < 1000; k++) {
       const nr = 1 + Math.floor(rnd() * 10);
       const nc = 1 + Math.floor(rnd() * 4);
-      const cells = Array.from({ length: nr }, () => Array.from({ length: nc }, () => (rnd() < 0.35 ? Math.floor(rnd() * 5) : Math.floor(rnd() * 30))));
-      const grid = gridOf(cells, cells.map((_, i) => `c${i}`), Array.from({ length: nc }, (_, i) => `s${i}`));
+      const cells = Array.from({ length: nr }, () =>
+        Array.from({ length: nc }, () => (rnd() < 0.35 ? Math.floor(rnd() * 5) : Math.floor(rnd() * 30))),
+      );
+      const grid = gridOf(
+        cells,
+        cells.map((_, i) => `c${i}`),
+        Array.from({ length: nc }, (_, i) => `s${i}`),
+      );
       const published = (row: number | null, col: number | null) => !isSuppressed(grid, { row, col });
       const value = (row: number | null, col: number | null) =>
-        row === null && col === null ? grid.grand : row === null ? grid.colTotals[col!]! : col === null ? grid.rowTotals[row]! : cells[row]![col]!;
-      for (const row of [null, ...cells.keys()]) for (const col of [null, ...Array.from({ length: nc }, (_, i) => i)]) {
-        if (published(row, col) && value(row, col) < MIN_CELL) failures.push(`${k}: (${row},${col}) = ${value(row, col)} published`);
-      }
+        row === null && col === null
+          ? grid.grand
+          : row === null
+            ? grid.colTotals[col!]!
+            : col === null
+              ? grid.rowTotals[row]!
+              : cells[row]![col]!;
+      for (const row of [null, ...cells.keys()])
+        for (const col of [null, ...Array.from({ length: nc }, (_, i) => i)]) {
+          if (published(row, col) && value(row, col) < MIN_CELL) failures.push(`${k}: (${row},${col}) = ${value(row, col)} published`);
+        }
       // Lines: each row against its total, each column against its total, and the margins against the grand total.
       const lines: { total: [number | null, number | null]; parts: [number | null, number | null][] }[] = [
-        ...cells.map((_, r) => ({ total: [r, null] as [number, null], parts: Array.from({ length: nc }, (_, c) => [r, c] as [number, number]) })),
-        ...Array.from({ length: nc }, (_, c) => ({ total: [null, c] as [null, number], parts: cells.map((_, r) => [r, c] as [number, number]) })),
+        ...cells.map((_, r) => ({
+          total: [r, null] as [number, null],
+          parts: Array.from({ length: nc }, (_, c) => [r, c] as [number, number]),
+        })),
+        ...Array.from({ length: nc }, (_, c) => ({
+          total: [null, c] as [null, number],
+          parts: cells.map((_, r) => [r, c] as [number, number]),
+        })),
         { total: [null, null], parts: cells.map((_, r) => [r, null] as [number, null]) },
         { total: [null, null], parts: Array.from({ length: nc }, (_, c) => [null, c] as [null, number]) },
       ];
@@ -41,7 +60,15 @@ describe('publishing from a commune × category grid', () => {
   });
 
   it('publishes big cells and hides small ones with a complement', () => {
-    const grid = gridOf([[20, 3], [15, 12], [9, 8]], ['a', 'b', 'c'], ['x', 'y']);
+    const grid = gridOf(
+      [
+        [20, 3],
+        [15, 12],
+        [9, 8],
+      ],
+      ['a', 'b', 'c'],
+      ['x', 'y'],
+    );
     expect(isSuppressed(grid, { row: 0, col: 1 })).toBe(true);
     expect(isSuppressed(grid, { row: null, col: null })).toBe(false);
     // (0, 1) is hidden, so another cell of row 0's line and of column 1's line must be hidden too.

@@ -40,7 +40,14 @@ describe('questionnairePages', () => {
   });
 
   it('hides a conditional question until its condition holds', () => {
-    const profile = toProfile({ sector: 'G', employees: 5, revenueVnd: null, capitalVnd: null, producerType: 'enterprise', communeCode: '13285' });
+    const profile = toProfile({
+      sector: 'G',
+      employees: 5,
+      revenueVnd: null,
+      capitalVnd: null,
+      producerType: 'enterprise',
+      communeCode: '13285',
+    });
     const page = questionnairePages(sme).find((p) => p.questions.some((q) => q.condition))!;
     const conditional = page.questions.find((q) => q.condition)!;
     expect(visibleQuestions(page, profile, {}).some((q) => q.id === conditional.id)).toBe(false);
@@ -112,7 +119,14 @@ describe('frameworkIdFor and the profile form', () => {
   });
 
   it('parses amounts in millions with Vietnamese separators and computes the size class', () => {
-    const p = ProfileFormSchema.parse({ sector: 'C', employees: '45', revenueMillion: '40.000', capitalMillion: '', producerType: 'enterprise', communeCode: '13285' });
+    const p = ProfileFormSchema.parse({
+      sector: 'C',
+      employees: '45',
+      revenueMillion: '40.000',
+      capitalMillion: '',
+      producerType: 'enterprise',
+      communeCode: '13285',
+    });
     expect(p.revenueMillion).toBe(40_000_000_000);
     expect(p.capitalMillion).toBeNull();
     expect(toProfile({ ...p, revenueVnd: p.revenueMillion, capitalVnd: p.capitalMillion }).sizeClass).toBe('small');

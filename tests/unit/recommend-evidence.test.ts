@@ -141,7 +141,10 @@ describe('evidence table: every id and value exists in its framework', () => {
         const clue = e.coveredWhen.flat().find((c) => c.questionId === r.questionId && 'oneOf' in c);
         if (!clue || !('oneOf' in clue)) continue;
         const q = questions.get(r.questionId)!;
-        const options = (q.type === 'single' || q.type === 'boolean' ? q.options : []) as readonly { value: string | boolean; points: number }[];
+        const options = (q.type === 'single' || q.type === 'boolean' ? q.options : []) as readonly {
+          value: string | boolean;
+          points: number;
+        }[];
         const lowest = [...options].filter((o) => clue.oneOf.includes(o.value)).sort((a, b) => a.points - b.points)[0];
         expect(r.value).toBe(lowest?.value);
       }
@@ -160,7 +163,9 @@ describe('evidence table: every id and value exists in its framework', () => {
       for (const q of allQuestions(fw)) {
         if (Object.hasOwn(worst, q.id)) continue;
         if (q.type === 'single' || q.type === 'boolean') {
-          worst[q.id] = [...(q.options as readonly { value: string | boolean; points: number }[])].sort((a, b) => a.points - b.points)[0]!.value;
+          worst[q.id] = [...(q.options as readonly { value: string | boolean; points: number }[])].sort(
+            (a, b) => a.points - b.points,
+          )[0]!.value;
         } else if (q.type === 'multi') {
           const none = q.options.find((o) => o.exclusive);
           if (none) worst[q.id] = [none.value];

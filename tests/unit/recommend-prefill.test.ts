@@ -66,12 +66,22 @@ describe('applyAdoptions', () => {
   });
 
   it('producer: yes/no, number and single raises', () => {
-    const next = applyAdoptions(producer, { p_on_floor: false, p_qr: false, p_einvoice: 'per_sale', p_tools: ['none'] }, ['farm_ocop_floor', 'cashless_payment', 'e_invoice', 'logistics'], HOUSEHOLD);
+    const next = applyAdoptions(
+      producer,
+      { p_on_floor: false, p_qr: false, p_einvoice: 'per_sale', p_tools: ['none'] },
+      ['farm_ocop_floor', 'cashless_payment', 'e_invoice', 'logistics'],
+      HOUSEHOLD,
+    );
     expect(next).toEqual({ p_on_floor: true, p_floor_products: 1, p_qr: true, p_einvoice: 'some', p_tools: ['delivery_app'] });
   });
 
   it('producer: a larger product count and a better answer stay', () => {
-    const next = applyAdoptions(producer, { p_on_floor: true, p_floor_products: 12, p_einvoice: 'all', p_social: 'daily' }, ['farm_ocop_floor', 'e_invoice', 'digital_marketing'], HOUSEHOLD);
+    const next = applyAdoptions(
+      producer,
+      { p_on_floor: true, p_floor_products: 12, p_einvoice: 'all', p_social: 'daily' },
+      ['farm_ocop_floor', 'e_invoice', 'digital_marketing'],
+      HOUSEHOLD,
+    );
     expect(next).toEqual({ p_on_floor: true, p_floor_products: 12, p_einvoice: 'all', p_social: 'daily' });
   });
 
@@ -94,7 +104,9 @@ describe('sanitizeAnswers and applyRaises', () => {
   });
 
   it('sanitizeAnswers drops duplicate entries of a multi answer', () => {
-    expect(sanitizeAnswers(dbi, SHOP, { x_tools_sales: ['social', 'social', 'website'] })).toEqual({ x_tools_sales: ['website', 'social'] });
+    expect(sanitizeAnswers(dbi, SHOP, { x_tools_sales: ['social', 'social', 'website'] })).toEqual({
+      x_tools_sales: ['website', 'social'],
+    });
   });
 
   it('applyRaises ignores raises on questions the framework does not have', () => {

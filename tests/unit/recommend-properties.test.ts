@@ -21,7 +21,6 @@ import { mulberry32 as prng } from '../../scripts/seed/demo-data.ts';
 
 const ITERATIONS = 320;
 
-
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (rand: Rand, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
@@ -121,7 +120,14 @@ describe.each([
       const answers = randomAnswers(rand, fw);
       const marks = randomMarks(rand);
       const includeDismissed = rand() < 0.3;
-      const input: RecommendInput = deepFreeze({ framework: fw, profile, answers, catalog: PLATFORM_CATALOG, ...(marks ? { marks } : {}), includeDismissed });
+      const input: RecommendInput = deepFreeze({
+        framework: fw,
+        profile,
+        answers,
+        catalog: PLATFORM_CATALOG,
+        ...(marks ? { marks } : {}),
+        includeDismissed,
+      });
       const snapshot = structuredClone({ profile, answers, marks });
       const ctx = `case ${n}: ${JSON.stringify({ profile, marks, includeDismissed })}`;
 
@@ -184,7 +190,10 @@ describe.each([
         for (const pg of item.pillars) {
           expect(pg.gain, ctx).toBeGreaterThan(0);
           expect(oneDecimal(pg.gain), ctx).toBe(true);
-          expect(fw.pillars.some((p) => p.id === pg.id), ctx).toBe(true);
+          expect(
+            fw.pillars.some((p) => p.id === pg.id),
+            ctx,
+          ).toBe(true);
         }
         if (item.pillars.length === 0) expect(item.scoreGain, ctx).toBe(0);
 
@@ -220,8 +229,14 @@ describe.each([
       expect(validateAnswers(fw, profile, next).ok, ctx).toBe(true);
       const after = recommend({ framework: fw, profile, answers: next, catalog: PLATFORM_CATALOG, includeDismissed: true });
       for (const need of recommended) {
-        expect(after.items.map((i) => i.need), `${ctx} ${need} after adoption`).not.toContain(need);
-        expect(after.done.map((d) => d.need), `${ctx} ${need} done after adoption`).toContain(need);
+        expect(
+          after.items.map((i) => i.need),
+          `${ctx} ${need} after adoption`,
+        ).not.toContain(need);
+        expect(
+          after.done.map((d) => d.need),
+          `${ctx} ${need} done after adoption`,
+        ).toContain(need);
       }
       // …and the score never went down.
       expect(scoreAssessment(fw, profile, next).score, ctx).toBeGreaterThanOrEqual(scoreAssessment(fw, profile, answers).score);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildAdminUnits,
-  loadAdminUnits,
-  wardBareName,
-  wardTypeFromName,
-  wardsOfProvince,
-} from '#src/reference/admin-units.ts';
+import { buildAdminUnits, loadAdminUnits, wardBareName, wardTypeFromName, wardsOfProvince } from '#src/reference/admin-units.ts';
 import { PLATFORM_CATEGORIES, PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 import { VSIC_CODES, VSIC_SECTIONS, getVsicSection, isVsicCode } from '#src/reference/vsic.ts';
 
@@ -196,15 +190,55 @@ describe('buildAdminUnits on a synthetic package (quirks handled)', () => {
       type: 'table',
       name: 'ward_mappings', // tables are found by name, whatever their position
       data: [
-        { old_ward_code: '1', old_ward_name: 'Xã A', old_district_name: 'Huyện X', old_province_name: 'Tỉnh P', new_ward_code: '00001', new_ward_name: 'Xã Nam Định', new_province_name: 'Tỉnh Một' },
+        {
+          old_ward_code: '1',
+          old_ward_name: 'Xã A',
+          old_district_name: 'Huyện X',
+          old_province_name: 'Tỉnh P',
+          new_ward_code: '00001',
+          new_ward_name: 'Xã Nam Định',
+          new_province_name: 'Tỉnh Một',
+        },
         // wrong code (belongs to another province): name + province wins
-        { old_ward_code: null, old_ward_name: 'Xã B', old_district_name: 'Huyện Y', old_province_name: 'Tỉnh Q', new_ward_code: '00001', new_ward_name: 'Phường Hai', new_province_name: 'Thành phố Hai' },
+        {
+          old_ward_code: null,
+          old_ward_name: 'Xã B',
+          old_district_name: 'Huyện Y',
+          old_province_name: 'Tỉnh Q',
+          new_ward_code: '00001',
+          new_ward_name: 'Phường Hai',
+          new_province_name: 'Thành phố Hai',
+        },
         // exact duplicate of the previous row
-        { old_ward_code: null, old_ward_name: 'Xã B', old_district_name: 'Huyện Y', old_province_name: 'Tỉnh Q', new_ward_code: '00001', new_ward_name: 'Phường Hai', new_province_name: 'Thành phố Hai' },
+        {
+          old_ward_code: null,
+          old_ward_name: 'Xã B',
+          old_district_name: 'Huyện Y',
+          old_province_name: 'Tỉnh Q',
+          new_ward_code: '00001',
+          new_ward_name: 'Phường Hai',
+          new_province_name: 'Thành phố Hai',
+        },
         // non-existent code, resolved by name
-        { old_ward_code: null, old_ward_name: 'Xã C', old_district_name: 'Huyện Z', old_province_name: 'Tỉnh Q', new_ward_code: '99999', new_ward_name: 'Đặc khu Ba', new_province_name: 'Thành phố Hai' },
+        {
+          old_ward_code: null,
+          old_ward_name: 'Xã C',
+          old_district_name: 'Huyện Z',
+          old_province_name: 'Tỉnh Q',
+          new_ward_code: '99999',
+          new_ward_name: 'Đặc khu Ba',
+          new_province_name: 'Thành phố Hai',
+        },
         // island district with no former ward: dropped
-        { old_ward_code: '', old_ward_name: null, old_district_name: null, old_province_name: null, new_ward_code: '00003', new_ward_name: 'Đặc khu Ba', new_province_name: 'Thành phố Hai' },
+        {
+          old_ward_code: '',
+          old_ward_name: null,
+          old_district_name: null,
+          old_province_name: null,
+          new_ward_code: '00003',
+          new_ward_name: 'Đặc khu Ba',
+          new_province_name: 'Thành phố Hai',
+        },
       ],
     },
     {

@@ -15,7 +15,6 @@ import { mulberry32 as prng } from '../../scripts/seed/demo-data.ts';
 
 const ITERATIONS = 600;
 
-
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (rand: Rand, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
@@ -152,7 +151,8 @@ function reference(fw: Framework, profile: Profile, answers: Answers): Reference
   // Pillar level: highest L with points / max × 100 > minScore, i.e. points × 100 × 100 > minScore₁₀₀ × max.
   const pillarLevels = points.map((pt, i) => {
     let level = 0;
-    for (const pl of fw.pillarLevels) if (BigInt(pt) * 10000n > hundredths(pl.minScore) * BigInt(max[i]!)) level = Math.max(level, pl.level);
+    for (const pl of fw.pillarLevels)
+      if (BigInt(pt) * 10000n > hundredths(pl.minScore) * BigInt(max[i]!)) level = Math.max(level, pl.level);
     return level;
   });
 

@@ -67,18 +67,88 @@ describe('dbi-sme: worked examples', () => {
   // [name, points per pillar, pillar levels (customer…data), total points, score, level]
   describe.each<[string, PillarPoints, number[], number, number, number]>([
     ['39/65 on customer is pillar level 3, not 4', { customer: 39 }, [3, 0, 0, 0, 0, 0], 39, 12.19, 0],
-    ['130 points with exactly 3 pillars at level 3 is level 2', { customer: 27, strategy: 10, infrastructure: 33, operations: 27, culture: 20, data: 13 }, [3, 2, 3, 3, 2, 2], 130, 40.63, 2],
+    [
+      '130 points with exactly 3 pillars at level 3 is level 2',
+      { customer: 27, strategy: 10, infrastructure: 33, operations: 27, culture: 20, data: 13 },
+      [3, 2, 3, 3, 2, 2],
+      130,
+      40.63,
+      2,
+    ],
     ['20 points, 3 pillars at level 1 is level 0', { customer: 5, strategy: 5, culture: 6, data: 4 }, [0, 1, 0, 0, 1, 1], 20, 6.25, 0],
-    ['22 points with 4 pillars at level 1 (the cheapest level 1) is level 1', { customer: 7, strategy: 5, culture: 6, data: 4 }, [1, 1, 0, 0, 1, 1], 22, 6.88, 1],
+    [
+      '22 points with 4 pillars at level 1 (the cheapest level 1) is level 1',
+      { customer: 7, strategy: 5, culture: 6, data: 4 },
+      [1, 1, 0, 0, 1, 1],
+      22,
+      6.88,
+      1,
+    ],
     ['210 points in only 3 pillars is level 0', { customer: 65, infrastructure: 80, operations: 65 }, [5, 0, 5, 5, 0, 0], 210, 65.63, 0],
-    ['exactly 64 points with 4 pillars at level 2 is level 1', { customer: 14, strategy: 10, infrastructure: 16, operations: 5, culture: 11, data: 8 }, [2, 2, 1, 0, 2, 2], 64, 20, 1],
-    ['65 points with the same pillars is level 2', { customer: 14, strategy: 10, infrastructure: 16, operations: 6, culture: 11, data: 8 }, [2, 2, 1, 0, 2, 2], 65, 20.31, 2],
-    ['exactly 128 points with 4 pillars at level 3 is level 2', { customer: 27, strategy: 15, infrastructure: 32, operations: 18, culture: 21, data: 15 }, [3, 3, 2, 2, 3, 3], 128, 40, 2],
-    ['129 points with the same pillars is level 3', { customer: 27, strategy: 15, infrastructure: 32, operations: 19, culture: 21, data: 15 }, [3, 3, 2, 2, 3, 3], 129, 40.31, 3],
-    ['exactly 192 points with 5 pillars at level 4 is level 3', { customer: 40, strategy: 20, infrastructure: 39, operations: 40, culture: 31, data: 22 }, [4, 4, 3, 4, 4, 4], 192, 60, 3],
-    ['193 points with 5 pillars at level 4 is level 4', { customer: 40, strategy: 20, infrastructure: 40, operations: 40, culture: 31, data: 22 }, [4, 4, 3, 4, 4, 4], 193, 60.31, 4],
-    ['every pillar at exactly 80 % is level 4', { customer: 52, strategy: 20, infrastructure: 64, operations: 52, culture: 40, data: 28 }, [4, 4, 4, 4, 4, 4], 256, 80, 4],
-    ['every pillar just above 80 % is level 5', { customer: 53, strategy: 25, infrastructure: 65, operations: 53, culture: 41, data: 29 }, [5, 5, 5, 5, 5, 5], 266, 83.13, 5],
+    [
+      'exactly 64 points with 4 pillars at level 2 is level 1',
+      { customer: 14, strategy: 10, infrastructure: 16, operations: 5, culture: 11, data: 8 },
+      [2, 2, 1, 0, 2, 2],
+      64,
+      20,
+      1,
+    ],
+    [
+      '65 points with the same pillars is level 2',
+      { customer: 14, strategy: 10, infrastructure: 16, operations: 6, culture: 11, data: 8 },
+      [2, 2, 1, 0, 2, 2],
+      65,
+      20.31,
+      2,
+    ],
+    [
+      'exactly 128 points with 4 pillars at level 3 is level 2',
+      { customer: 27, strategy: 15, infrastructure: 32, operations: 18, culture: 21, data: 15 },
+      [3, 3, 2, 2, 3, 3],
+      128,
+      40,
+      2,
+    ],
+    [
+      '129 points with the same pillars is level 3',
+      { customer: 27, strategy: 15, infrastructure: 32, operations: 19, culture: 21, data: 15 },
+      [3, 3, 2, 2, 3, 3],
+      129,
+      40.31,
+      3,
+    ],
+    [
+      'exactly 192 points with 5 pillars at level 4 is level 3',
+      { customer: 40, strategy: 20, infrastructure: 39, operations: 40, culture: 31, data: 22 },
+      [4, 4, 3, 4, 4, 4],
+      192,
+      60,
+      3,
+    ],
+    [
+      '193 points with 5 pillars at level 4 is level 4',
+      { customer: 40, strategy: 20, infrastructure: 40, operations: 40, culture: 31, data: 22 },
+      [4, 4, 3, 4, 4, 4],
+      193,
+      60.31,
+      4,
+    ],
+    [
+      'every pillar at exactly 80 % is level 4',
+      { customer: 52, strategy: 20, infrastructure: 64, operations: 52, culture: 40, data: 28 },
+      [4, 4, 4, 4, 4, 4],
+      256,
+      80,
+      4,
+    ],
+    [
+      'every pillar just above 80 % is level 5',
+      { customer: 53, strategy: 25, infrastructure: 65, operations: 53, culture: 41, data: 29 },
+      [5, 5, 5, 5, 5, 5],
+      266,
+      83.13,
+      5,
+    ],
     ['313 points with one pillar at level 4 is level 4', { ...ALL, data: 28 }, [5, 5, 5, 5, 5, 4], 313, 97.81, 4],
     ['all best answers is 100 and level 5', ALL, [5, 5, 5, 5, 5, 5], 320, 100, 5],
     ['all worst answers is 0 and level 0', {}, [0, 0, 0, 0, 0, 0], 0, 0, 0],
@@ -176,13 +246,49 @@ describe('validateAnswers', () => {
     ['an unknown option', dbi, { c1_website: 'g6' }, ['answers', 'c1_website'], /Invalid option/],
     ['a number for a single question', dbi, { c1_website: 3 }, ['answers', 'c1_website'], /Expected one option/],
     ['a string for a boolean question', producer, { p_qr: 'yes' }, ['answers', 'p_qr'], /Có hoặc Không \/ Expected yes or no/],
-    ['a string for a number question', producer, { p_on_floor: true, p_floor_products: '4' }, ['answers', 'p_floor_products'], /Expected a number/],
-    ['a number above the range', producer, { p_on_floor: true, p_floor_products: 1001 }, ['answers', 'p_floor_products'], /từ 0 đến 1000 \/ Value must be between 0 and 1000/],
-    ['a number below the range', producer, { p_on_floor: true, p_floor_products: -1 }, ['answers', 'p_floor_products'], /between 0 and 1000/],
-    ['a fractional count', producer, { p_on_floor: true, p_floor_products: 2.5 }, ['answers', 'p_floor_products'], /Expected a whole number/],
+    [
+      'a string for a number question',
+      producer,
+      { p_on_floor: true, p_floor_products: '4' },
+      ['answers', 'p_floor_products'],
+      /Expected a number/,
+    ],
+    [
+      'a number above the range',
+      producer,
+      { p_on_floor: true, p_floor_products: 1001 },
+      ['answers', 'p_floor_products'],
+      /từ 0 đến 1000 \/ Value must be between 0 and 1000/,
+    ],
+    [
+      'a number below the range',
+      producer,
+      { p_on_floor: true, p_floor_products: -1 },
+      ['answers', 'p_floor_products'],
+      /between 0 and 1000/,
+    ],
+    [
+      'a fractional count',
+      producer,
+      { p_on_floor: true, p_floor_products: 2.5 },
+      ['answers', 'p_floor_products'],
+      /Expected a whole number/,
+    ],
     ['a string for a multi question', producer, { p_tools: 'accounting' }, ['answers', 'p_tools'], /Expected a list of options/],
-    ['an exclusive option with another', producer, { p_tools: ['none', 'accounting'] }, ['answers', 'p_tools'], /“Chưa dùng công cụ nào” không chọn cùng lựa chọn khác được \/ “None yet” cannot be combined/],
-    ['a duplicate option', producer, { p_tools: ['accounting', 'accounting'] }, ['answers', 'p_tools', 1], /Lựa chọn bị trùng \/ Duplicate option/],
+    [
+      'an exclusive option with another',
+      producer,
+      { p_tools: ['none', 'accounting'] },
+      ['answers', 'p_tools'],
+      /“Chưa dùng công cụ nào” không chọn cùng lựa chọn khác được \/ “None yet” cannot be combined/,
+    ],
+    [
+      'a duplicate option',
+      producer,
+      { p_tools: ['accounting', 'accounting'] },
+      ['answers', 'p_tools', 1],
+      /Lựa chọn bị trùng \/ Duplicate option/,
+    ],
     ['an unknown option in a multi', producer, { p_tools: ['accounting', 'bogus'] }, ['answers', 'p_tools', 1], /Invalid option/],
   ])('reports %s', (_name, fw, answers, path, message) => {
     const issues = issuesOf(fw, fw === dbi ? sme : household, answers);
@@ -200,7 +306,11 @@ describe('validateAnswers', () => {
 
   it('reports every issue at once', () => {
     const issues = issuesOf(producer, household, { nope: 1, p_qr: 'yes', p_tools: ['x'] });
-    expect(issues.map((i) => i.path)).toEqual([['answers', 'nope'], ['answers', 'p_qr'], ['answers', 'p_tools', 0]]);
+    expect(issues.map((i) => i.path)).toEqual([
+      ['answers', 'nope'],
+      ['answers', 'p_qr'],
+      ['answers', 'p_tools', 0],
+    ]);
   });
 
   it('drops answers to skipped questions silently', () => {
@@ -260,6 +370,12 @@ describe('result helpers', () => {
   it('compares two results of the same framework version', () => {
     const diff = compareResults(before, after);
     expect([diff.comparable, diff.points, diff.score, diff.level]).toEqual([true, 45, 14.06, 1]);
-    expect(diff.pillars.find((p) => p.id === 'infrastructure')).toEqual({ id: 'infrastructure', previous: 0, current: 50, delta: 50, levelDelta: 3 });
+    expect(diff.pillars.find((p) => p.id === 'infrastructure')).toEqual({
+      id: 'infrastructure',
+      previous: 0,
+      current: 50,
+      delta: 50,
+      levelDelta: 3,
+    });
   });
 });

@@ -41,7 +41,8 @@ describe('claim code secret', () => {
     expect(new Set(first).size).toBeGreaterThan(8);
     const second = await claimCodeSecret(await open(), env);
     expect(second).toEqual(first);
-    const rows = (await clients[0]!.execute({ sql: 'SELECT value FROM server_secrets WHERE name = ?', args: [CLAIM_CODE_SECRET_NAME] })).rows;
+    const rows = (await clients[0]!.execute({ sql: 'SELECT value FROM server_secrets WHERE name = ?', args: [CLAIM_CODE_SECRET_NAME] }))
+      .rows;
     expect(rows).toHaveLength(1);
     expect(String(rows[0]!.value)).toMatch(/^[0-9a-f]{64}$/);
   });

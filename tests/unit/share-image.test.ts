@@ -21,7 +21,26 @@ const CARD = {
 
 /** Renders one string alone and measures its ink: pixel count and vertical extent. */
 async function ink(text: string): Promise<{ pixels: number; top: number; bottom: number }> {
-  const svg = await satori({ type: 'div', props: { style: { display: 'flex', width: 200, height: 200, fontSize: 120, fontFamily: 'Be Vietnam Pro', color: '#000', backgroundColor: '#fff', paddingLeft: 40, paddingTop: 20 }, children: text } } as never, { width: 200, height: 200, fonts: loadFonts() });
+  const svg = await satori(
+    {
+      type: 'div',
+      props: {
+        style: {
+          display: 'flex',
+          width: 200,
+          height: 200,
+          fontSize: 120,
+          fontFamily: 'Be Vietnam Pro',
+          color: '#000',
+          backgroundColor: '#fff',
+          paddingLeft: 40,
+          paddingTop: 20,
+        },
+        children: text,
+      },
+    } as never,
+    { width: 200, height: 200, fonts: loadFonts() },
+  );
   const img = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
   const { pixels, width, height } = img;
   let count = 0;
@@ -60,7 +79,18 @@ describe('share image', () => {
   // The bundled font must carry every Vietnamese letter: a diacritic adds ink above or below its base
   // letter; a missing glyph would render nothing (or a box the same for every letter).
   it.each([
-    ['ợ', 'o'], ['ữ', 'u'], ['ậ', 'a'], ['ế', 'e'], ['ề', 'e'], ['ổ', 'o'], ['ỗ', 'o'], ['ặ', 'a'], ['ỹ', 'y'], ['Ấ', 'A'], ['Ở', 'O'], ['Ự', 'U'],
+    ['ợ', 'o'],
+    ['ữ', 'u'],
+    ['ậ', 'a'],
+    ['ế', 'e'],
+    ['ề', 'e'],
+    ['ổ', 'o'],
+    ['ỗ', 'o'],
+    ['ặ', 'a'],
+    ['ỹ', 'y'],
+    ['Ấ', 'A'],
+    ['Ở', 'O'],
+    ['Ự', 'U'],
   ])('draws %s with its marks (more ink and taller than %s)', async (letter, base) => {
     const [l, b] = await Promise.all([ink(letter), ink(base)]);
     expect(b.pixels).toBeGreaterThan(100);

@@ -127,7 +127,26 @@ describe('classifySize', () => {
 
 describe('sizeClass: properties', () => {
   const STAFF = [0, 1, 5, 10, 11, 30, 50, 51, 80, 100, 101, 150, 200, 201, 1000];
-  const MONEY = [undefined, 0, 1 * BN, 3 * BN, 3 * BN + 1, 10 * BN, 10 * BN + 1, 20 * BN, 20 * BN + 1, 50 * BN, 50 * BN + 1, 100 * BN, 100 * BN + 1, 200 * BN, 200 * BN + 1, 300 * BN, 300 * BN + 1, 10_000 * BN];
+  const MONEY = [
+    undefined,
+    0,
+    1 * BN,
+    3 * BN,
+    3 * BN + 1,
+    10 * BN,
+    10 * BN + 1,
+    20 * BN,
+    20 * BN + 1,
+    50 * BN,
+    50 * BN + 1,
+    100 * BN,
+    100 * BN + 1,
+    200 * BN,
+    200 * BN + 1,
+    300 * BN,
+    300 * BN + 1,
+    10_000 * BN,
+  ];
 
   it('more staff never gives a smaller class (every sector, every money pair)', () => {
     for (const sector of VSIC_CODES) {

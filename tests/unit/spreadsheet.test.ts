@@ -26,15 +26,34 @@ function unzip(buf: Buffer): Map<string, string> {
 
 describe('spreadsheets', () => {
   it('CSV keeps Vietnamese, quotes what needs quoting, neutralises formulas', () => {
-    const csv = toCsv([['Chỉ số', 'Giá trị'], ['Tỷ lệ "SME", có nền tảng', 51.2], ['=HYPERLINK("x")', null]]);
+    const csv = toCsv([
+      ['Chỉ số', 'Giá trị'],
+      ['Tỷ lệ "SME", có nền tảng', 51.2],
+      ['=HYPERLINK("x")', null],
+    ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toBe('\uFEFFChỉ số,Giá trị\r\n"Tỷ lệ ""SME"", có nền tảng",51.2\r\n"\'=HYPERLINK(""x"")",\r\n');
   });
 
   it('XLSX is a valid zip with a workbook, the sheet and inline Vietnamese strings', () => {
-    const xlsx = toXlsx([{ name: 'Chỉ số', rows: [['Xã/phường', 'Tỷ lệ'], ['Phường Phủ Lý', 47.5], ['<b>&', null]] }]);
+    const xlsx = toXlsx([
+      {
+        name: 'Chỉ số',
+        rows: [
+          ['Xã/phường', 'Tỷ lệ'],
+          ['Phường Phủ Lý', 47.5],
+          ['<b>&', null],
+        ],
+      },
+    ]);
     const files = unzip(xlsx);
-    expect([...files.keys()]).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml']);
+    expect([...files.keys()]).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+    ]);
     const sheet = files.get('xl/worksheets/sheet1.xml')!;
     expect(sheet).toContain('<t xml:space="preserve">Phường Phủ Lý</t>');
     expect(sheet).toContain('<c r="B2"><v>47.5</v></c>');
@@ -43,12 +62,19 @@ describe('spreadsheets', () => {
   });
 
   it('the zip container is readable by the system unzip when present', () => {
-    const zip = zipStored([['a.txt', Buffer.from('xin chào')], ['thư mục/b.txt', Buffer.from('Đồng')]]);
+    const zip = zipStored([
+      ['a.txt', Buffer.from('xin chào')],
+      ['thư mục/b.txt', Buffer.from('Đồng')],
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     writeFileSync(join(dir, 'x.zip'), zip);
     let listing = '';
     try {
-      listing = execFileSync('python3', ['-c', 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("|".join(z.namelist()))', join(dir, 'x.zip')]).toString();
+      listing = execFileSync('python3', [
+        '-c',
+        'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("|".join(z.namelist()))',
+        join(dir, 'x.zip'),
+      ]).toString();
     } catch (e) {
       throw new Error(`python3 zipfile could not read the archive: ${e}`);
     }

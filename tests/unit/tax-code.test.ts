@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  TAX_CODE_WEIGHTS,
-  TaxCodeSchema,
-  makeTaxCode,
-  parseTaxCode,
-  taxCodeCheckDigit,
-} from '#src/domain/identity/tax-code.ts';
+import { TAX_CODE_WEIGHTS, TaxCodeSchema, makeTaxCode, parseTaxCode, taxCodeCheckDigit } from '#src/domain/identity/tax-code.ts';
 
 /*
  * Worked examples, computed by hand with
@@ -59,12 +53,9 @@ describe('taxCodeCheckDigit', () => {
     expect(makeTaxCode(first9)).toBe(checkDigit === null ? null : `${first9}${checkDigit}`);
   });
 
-  it.each(['12345678', '1234567890', '12345678a', ' 123456789', '１２３４５６７８９'])(
-    'throws on non-9-digit input %j',
-    (bad) => {
-      expect(() => taxCodeCheckDigit(bad)).toThrow(RangeError);
-    },
-  );
+  it.each(['12345678', '1234567890', '12345678a', ' 123456789', '１２３４５６７８９'])('throws on non-9-digit input %j', (bad) => {
+    expect(() => taxCodeCheckDigit(bad)).toThrow(RangeError);
+  });
 
   it('leaves about 1 prefix in 11 without a check digit', () => {
     const prefixes = samplePrefixes(11_000);

@@ -48,7 +48,9 @@ describe('free text: one rule for every field', () => {
   });
 
   it('bounds the length after cleaning and requires something', () => {
-    expect(message(name.safeParse('x'.repeat(21)))).toBe('Tên doanh nghiệp tối đa 20 ký tự / The business name can have at most 20 characters');
+    expect(message(name.safeParse('x'.repeat(21)))).toBe(
+      'Tên doanh nghiệp tối đa 20 ký tự / The business name can have at most 20 characters',
+    );
     expect(name.safeParse(`  ${'x'.repeat(20)}  `).success).toBe(true);
     expect(message(name.safeParse('A'))).toBe('Tên doanh nghiệp cần ít nhất 2 ký tự / The business name needs at least 2 characters');
     expect(message(name.safeParse('   '))).toBe('Vui lòng nhập tên doanh nghiệp / Please enter the business name');
@@ -80,7 +82,11 @@ describe('every free-text schema applies the rule (a right-to-left override is r
     const { PlatformSchema } = await import('#src/domain/platforms/schema.ts');
     const first = PLATFORM_CATALOG[0]!;
     expect(PlatformSchema.safeParse(first).success).toBe(true);
-    for (const patch of [{ name: `${RLO}${first.name}` }, { provider: `x\u0000y` }, { description: { vi: `Mô tả ${RLO}`, en: 'Description' } }]) {
+    for (const patch of [
+      { name: `${RLO}${first.name}` },
+      { provider: `x\u0000y` },
+      { description: { vi: `Mô tả ${RLO}`, en: 'Description' } },
+    ]) {
       expect(PlatformSchema.safeParse({ ...first, ...patch }).success, JSON.stringify(patch)).toBe(false);
     }
   });
@@ -88,22 +94,46 @@ describe('every free-text schema applies the rule (a right-to-left override is r
   it('OCOP products, producers and consent names', async () => {
     const { makeOcopProductSchema, OcopProducerSchema } = await import('#src/domain/ocop/schema.ts');
     const { ConsentRecordSchema } = await import('#src/domain/ocop/consent.ts');
-    const product = { name: 'Nước mắm Vạn Phần', group: 'food', stars: 4, certificateNo: '1234/QĐ-UBND', certificateYear: 2024, communeCode: '14380' };
+    const product = {
+      name: 'Nước mắm Vạn Phần',
+      group: 'food',
+      stars: 4,
+      certificateNo: '1234/QĐ-UBND',
+      certificateYear: 2024,
+      communeCode: '14380',
+    };
     const schema = makeOcopProductSchema(2026);
     expect(schema.safeParse(product).success).toBe(true);
     expect(schema.safeParse({ ...product, name: `Nước mắm${RLO}` }).success).toBe(false);
     expect(schema.safeParse({ ...product, description: `Dòng một\nDòng ${RLO}hai` }).success).toBe(false);
     expect(schema.safeParse({ ...product, description: 'Dòng một\nDòng hai' }).success).toBe(true);
-    const producer = OcopProducerSchema.safeParse({ producerType: 'household', displayName: `Hộ ông ${RLO}Bình`, phone: '0912345678', communeCode: '14380' });
+    const producer = OcopProducerSchema.safeParse({
+      producerType: 'household',
+      displayName: `Hộ ông ${RLO}Bình`,
+      phone: '0912345678',
+      communeCode: '14380',
+    });
     expect(producer.error?.issues.map((i) => i.path[0])).toContain('displayName');
-    const consent = { consentedBy: 'Trần Văn Bình', relation: 'self', method: 'assisted_verbal', purposes: { processing: true }, recordedAt: new Date() };
+    const consent = {
+      consentedBy: 'Trần Văn Bình',
+      relation: 'self',
+      method: 'assisted_verbal',
+      purposes: { processing: true },
+      recordedAt: new Date(),
+    };
     expect(ConsentRecordSchema.safeParse(consent).success).toBe(true);
     expect(ConsentRecordSchema.safeParse({ ...consent, consentedBy: `Trần ${RLO}Bình` }).success).toBe(false);
   });
 
   it('tax-code takeover requests', async () => {
     const { TakeoverRequestSchema } = await import('#src/server/services/takeover.ts');
-    const request = { taxCode: '0100109106', businessName: 'Công ty TNHH Hoa Lư', contactName: 'Trần Văn Bình', note: 'Giấy chứng nhận đăng ký doanh nghiệp số 0100109106, cấp ngày 01/02/2020', consent: 'yes' };
+    const request = {
+      taxCode: '0100109106',
+      businessName: 'Công ty TNHH Hoa Lư',
+      contactName: 'Trần Văn Bình',
+      note: 'Giấy chứng nhận đăng ký doanh nghiệp số 0100109106, cấp ngày 01/02/2020',
+      consent: 'yes',
+    };
     expect(TakeoverRequestSchema.safeParse(request).success).toBe(true);
     expect(TakeoverRequestSchema.safeParse({ ...request, contactName: `Trần ${RLO}Bình` }).success).toBe(false);
     expect(TakeoverRequestSchema.safeParse({ ...request, note: `${request.note}\u0000` }).success).toBe(false);
@@ -111,10 +141,14 @@ describe('every free-text schema applies the rule (a right-to-left override is r
 
   it('registry import names', async () => {
     const { parseRegistryCsv } = await import('#src/domain/imports/registry-csv.ts');
-    const rows = parseRegistryCsv('Mã số thuế;Tên doanh nghiệp;Mã xã\r\n0600123451;Công ty An Phát;14001\r\n0600543216;Công ty\u202EAn;14002\r\n0700111114;"Công ty \u0000";14003\r\n');
+    const rows = parseRegistryCsv(
+      'Mã số thuế;Tên doanh nghiệp;Mã xã\r\n0600123451;Công ty An Phát;14001\r\n0600543216;Công ty\u202EAn;14002\r\n0700111114;"Công ty \u0000";14003\r\n',
+    );
     expect(rows.map((r) => r.ok)).toEqual([true, false, false]);
     const bad = rows[1]!;
-    expect(bad.ok ? [] : bad.errors).toEqual([{ field: 'name', message: 'Tên doanh nghiệp chứa ký tự không hợp lệ / The business name contains invalid characters' }]);
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      { field: 'name', message: 'Tên doanh nghiệp chứa ký tự không hợp lệ / The business name contains invalid characters' },
+    ]);
   });
 
   it('search boxes', async () => {

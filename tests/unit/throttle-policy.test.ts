@@ -3,7 +3,9 @@ import { LOGIN_ACCOUNT_IP, delayAfter, delaySchedule, retryAfterSeconds } from '
 
 describe('login delay schedule', () => {
   it('gives 5 free tries, then 30 s doubling to a 5-minute cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 50].map((n) => delayAfter(LOGIN_ACCOUNT_IP, n) / 1000)).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 300, 300, 300]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 50].map((n) => delayAfter(LOGIN_ACCOUNT_IP, n) / 1000)).toEqual([
+      0, 0, 0, 0, 30, 60, 120, 240, 300, 300, 300,
+    ]);
   });
 
   it('never decreases and ends at the cap', () => {

@@ -63,5 +63,4 @@ export function createRegistry(frameworks: readonly unknown[]): FrameworkRegistr
 export const frameworkRegistry: FrameworkRegistry = createRegistry(SHIPPED_FRAMEWORKS);
 
 export const listFrameworks = (): readonly Framework[] => frameworkRegistry.listFrameworks();
-export const getFramework = (id: string, version?: number): Framework | undefined =>
-  frameworkRegistry.getFramework(id, version);
+export const getFramework = (id: string, version?: number): Framework | undefined => frameworkRegistry.getFramework(id, version);

@@ -3,16 +3,7 @@
  * sale, orders, stock) for shops, restaurants and small producers.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import {
-  ALL_PRODUCERS,
-  CHECKED,
-  CONTACT_VENDOR,
-  COUNTER_SECTORS,
-  ENTERPRISES,
-  ORGANISATIONS,
-  SME_SIZES,
-  VENDOR_TRIAL,
-} from './common.ts';
+import { ALL_PRODUCERS, CHECKED, CONTACT_VENDOR, COUNTER_SECTORS, ENTERPRISES, ORGANISATIONS, SME_SIZES, VENDOR_TRIAL } from './common.ts';
 
 const ACCOUNTING_IMPROVES = ['i2_records', 'd1_database', 'd1_db_software', 'p_records'];
 const SALES_IMPROVES = ['d1_database', 'd1_data_collection', 'i2_automation', 'p_records', 'p_use_numbers'];

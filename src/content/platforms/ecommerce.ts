@@ -10,13 +10,7 @@ import type { PlatformInput } from '#src/domain/platforms/schema.ts';
 import { ALL_PRODUCERS, ALL_SIZES, CHECKED, CONTACT_VENDOR, GOODS_SECTORS, MARKETPLACE_FEES, ORGANISATIONS } from './common.ts';
 
 const MARKETPLACE_REQUIRES: PlatformInput['requires'] = ['bank_account', 'citizen_id', 'smartphone'];
-const MARKETPLACE_IMPROVES = [
-  'c1_ecommerce_floor',
-  'c1_ecommerce_revenue',
-  'c1_catalogue',
-  'p_on_floor',
-  'p_floor_products',
-];
+const MARKETPLACE_IMPROVES = ['c1_ecommerce_floor', 'c1_ecommerce_revenue', 'c1_catalogue', 'p_on_floor', 'p_floor_products'];
 const FARM_FLOOR_IMPROVES = [...MARKETPLACE_IMPROVES, 'p_product_info'];
 const BOOKING_IMPROVES = ['c1_ecommerce_floor', 'c1_ecommerce_revenue', 'c1_catalogue', 'c1_cross_border'];
 

@@ -83,11 +83,7 @@ export function likeStartsWith(column: SQLiteColumn, text: string): SQL {
 
 export const BUSINESS_PAGE_SIZE = 50;
 
-export async function listBusinesses(
-  db: Db,
-  scope: Scope,
-  opts: { page: number; q?: string; communeCode?: string },
-) {
+export async function listBusinesses(db: Db, scope: Scope, opts: { page: number; q?: string; communeCode?: string }) {
   const where = whereInScope(
     scope,
     opts.q ? or(likeContains(businesses.nameSearch, opts.q), likeStartsWith(businesses.taxCode, opts.q)) : undefined,

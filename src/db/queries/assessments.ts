@@ -39,7 +39,10 @@ export async function assessmentByShareToken(db: Db, token: string): Promise<Ass
 }
 
 export async function nextSequence(db: Db, businessId: number): Promise<number> {
-  const [row] = await db.select({ n: max(assessments.sequence) }).from(assessments).where(eq(assessments.businessId, businessId));
+  const [row] = await db
+    .select({ n: max(assessments.sequence) })
+    .from(assessments)
+    .where(eq(assessments.businessId, businessId));
   return (row?.n ?? 0) + 1;
 }
 

@@ -4,7 +4,19 @@ import type { Db } from '#src/db/client.ts';
 import type { Scope } from '#src/domain/access.ts';
 import { whereInScope } from './accounts.ts';
 import { COUNTER_KEYS, FACT_SHARES, type CounterKey, type Counters } from '#src/domain/indicators/definitions.ts';
-import { businesses, communes, knownCells, formerWards, indicatorCells, indicatorFacts, ocopProducts, pillarCells, productListings, provinceCells, provincePillarCells } from '#src/db/schema/index.ts';
+import {
+  businesses,
+  communes,
+  knownCells,
+  formerWards,
+  indicatorCells,
+  indicatorFacts,
+  ocopProducts,
+  pillarCells,
+  productListings,
+  provinceCells,
+  provincePillarCells,
+} from '#src/db/schema/index.ts';
 
 export type DashboardFilter = {
   periodId: string;
@@ -35,7 +47,15 @@ function cellWhere(f: DashboardFilter): SQL {
 }
 
 const groupColumn = (g: GroupBy) =>
-  g === 'commune' ? indicatorCells.communeCode : g === 'sector' ? indicatorCells.sector : g === 'size' ? indicatorCells.sizeClass : g === 'producerType' ? indicatorCells.producerType : sql<string>`''`;
+  g === 'commune'
+    ? indicatorCells.communeCode
+    : g === 'sector'
+      ? indicatorCells.sector
+      : g === 'size'
+        ? indicatorCells.sizeClass
+        : g === 'producerType'
+          ? indicatorCells.producerType
+          : sql<string>`''`;
 
 /** Summed counters for the filter, optionally one row per group. One indexed pass over the cells. */
 export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = null): Promise<CellCounters[]> {
@@ -60,7 +80,14 @@ async function sumProvinceCells(db: Db, f: DashboardFilter, groupBy: GroupBy): P
   if (f.sector) parts.push(eq(provinceCells.sector, f.sector));
   if (f.sizeClass) parts.push(eq(provinceCells.sizeClass, f.sizeClass));
   if (f.producerType) parts.push(eq(provinceCells.producerType, f.producerType));
-  const key = groupBy === 'sector' ? provinceCells.sector : groupBy === 'size' ? provinceCells.sizeClass : groupBy === 'producerType' ? provinceCells.producerType : sql<string>`''`;
+  const key =
+    groupBy === 'sector'
+      ? provinceCells.sector
+      : groupBy === 'size'
+        ? provinceCells.sizeClass
+        : groupBy === 'producerType'
+          ? provinceCells.producerType
+          : sql<string>`''`;
   const rows = await db
     .select({
       key: sql<string>`${key}`,
@@ -102,7 +129,14 @@ export type Dimension = 'sector' | 'size' | 'producerType';
 
 /** Counters per commune × category value for a period (the public grid); no commune filter. */
 export async function sumCellGrid(db: Db, f: DashboardFilter, dim: Dimension | null) {
-  const col = dim === 'sector' ? indicatorCells.sector : dim === 'size' ? indicatorCells.sizeClass : dim === 'producerType' ? indicatorCells.producerType : sql<string>`''`;
+  const col =
+    dim === 'sector'
+      ? indicatorCells.sector
+      : dim === 'size'
+        ? indicatorCells.sizeClass
+        : dim === 'producerType'
+          ? indicatorCells.producerType
+          : sql<string>`''`;
   const rows = await db
     .select({
       commune: indicatorCells.communeCode,
@@ -118,7 +152,14 @@ export async function sumCellGrid(db: Db, f: DashboardFilter, dim: Dimension | n
 
 /** Known businesses per commune × category value (from the maintained `known_cells`). */
 export async function registeredGrid(db: Db, provinceCode: string, dim: Dimension | null) {
-  const col = dim === 'sector' ? knownCells.sector : dim === 'size' ? knownCells.sizeClass : dim === 'producerType' ? knownCells.producerType : sql<string>`''`;
+  const col =
+    dim === 'sector'
+      ? knownCells.sector
+      : dim === 'size'
+        ? knownCells.sizeClass
+        : dim === 'producerType'
+          ? knownCells.producerType
+          : sql<string>`''`;
   const rows = await db
     .select({ commune: knownCells.communeCode, key: sql<string>`${col}`, n: sql<number>`sum(${knownCells.n})` })
     .from(knownCells)
@@ -135,7 +176,12 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
     if (f.sizeClass) parts.push(eq(provincePillarCells.sizeClass, f.sizeClass));
     if (f.producerType) parts.push(eq(provincePillarCells.producerType, f.producerType));
     return db
-      .select({ frameworkId: provincePillarCells.frameworkId, pillarId: provincePillarCells.pillarId, n: sql<number>`sum(${provincePillarCells.n})`, sum: sql<number>`sum(${provincePillarCells.scoreSum})` })
+      .select({
+        frameworkId: provincePillarCells.frameworkId,
+        pillarId: provincePillarCells.pillarId,
+        n: sql<number>`sum(${provincePillarCells.n})`,
+        sum: sql<number>`sum(${provincePillarCells.scoreSum})`,
+      })
       .from(provincePillarCells)
       .where(and(...parts))
       .groupBy(provincePillarCells.frameworkId, provincePillarCells.pillarId);
@@ -146,7 +192,12 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
   if (f.sizeClass) parts.push(eq(pillarCells.sizeClass, f.sizeClass));
   if (f.producerType) parts.push(eq(pillarCells.producerType, f.producerType));
   return db
-    .select({ frameworkId: pillarCells.frameworkId, pillarId: pillarCells.pillarId, n: sql<number>`sum(${pillarCells.n})`, sum: sql<number>`sum(${pillarCells.scoreSum})` })
+    .select({
+      frameworkId: pillarCells.frameworkId,
+      pillarId: pillarCells.pillarId,
+      n: sql<number>`sum(${pillarCells.n})`,
+      sum: sql<number>`sum(${pillarCells.scoreSum})`,
+    })
     .from(pillarCells)
     .innerJoin(communes, eq(communes.code, pillarCells.communeCode))
     .where(and(...parts))
@@ -157,14 +208,26 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
  * Businesses known to the portal (registered or imported from the registry): the coverage
  * denominator, summed from the maintained `known_cells` (a few thousand rows, never the businesses table).
  */
-export async function registeredCounts(db: Db, f: Omit<DashboardFilter, 'periodId' | 'producerType'> & { producerType?: string }, groupBy: GroupBy = null) {
+export async function registeredCounts(
+  db: Db,
+  f: Omit<DashboardFilter, 'periodId' | 'producerType'> & { producerType?: string },
+  groupBy: GroupBy = null,
+) {
   const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(knownCells.communeCode, f.communeCode));
   if (f.sector) parts.push(eq(knownCells.sector, f.sector));
   if (f.sizeClass) parts.push(eq(knownCells.sizeClass, f.sizeClass));
   if (f.producerType) parts.push(eq(knownCells.producerType, f.producerType));
   const key =
-    groupBy === 'commune' ? knownCells.communeCode : groupBy === 'sector' ? knownCells.sector : groupBy === 'size' ? knownCells.sizeClass : groupBy === 'producerType' ? knownCells.producerType : sql<string>`''`;
+    groupBy === 'commune'
+      ? knownCells.communeCode
+      : groupBy === 'sector'
+        ? knownCells.sector
+        : groupBy === 'size'
+          ? knownCells.sizeClass
+          : groupBy === 'producerType'
+            ? knownCells.producerType
+            : sql<string>`''`;
   const rows = await db
     .select({ key: sql<string>`${key}`, n: sql<number>`sum(${knownCells.n})` })
     .from(knownCells)

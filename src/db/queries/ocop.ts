@@ -3,7 +3,15 @@ import type { Db } from '#src/db/client.ts';
 import { businesses, communes, consents, ocopProducts, productListings } from '#src/db/schema/index.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 
-export type OcopSearch = { q?: string; stars?: number; group?: string; commune?: string; provinceCode: string; limit?: number; offset?: number };
+export type OcopSearch = {
+  q?: string;
+  stars?: number;
+  group?: string;
+  commune?: string;
+  provinceCode: string;
+  limit?: number;
+  offset?: number;
+};
 
 /**
  * Public product search: public fields only (never a phone number or a consent record), and only
@@ -15,7 +23,8 @@ export async function searchOcopProducts(db: Db, s: OcopSearch) {
     eq(communes.provinceCode, s.provinceCode),
     sql`exists (select 1 from ${consents} where ${consents.businessId} = ${businesses.id} and ${consents.purpose} = 'publish_products' and ${consents.withdrawnAt} is null)`,
   ];
-  for (const w of s.q ? toSearchKey(s.q).split(' ').filter(Boolean).slice(0, 8) : []) parts.push(sql`instr(${ocopProducts.nameSearch}, ${w}) > 0`);
+  for (const w of s.q ? toSearchKey(s.q).split(' ').filter(Boolean).slice(0, 8) : [])
+    parts.push(sql`instr(${ocopProducts.nameSearch}, ${w}) > 0`);
   if (s.stars) parts.push(eq(ocopProducts.stars, s.stars));
   if (s.group) parts.push(eq(ocopProducts.productGroup, s.group));
   if (s.commune) parts.push(eq(ocopProducts.communeCode, s.commune));
@@ -40,15 +49,28 @@ export async function searchOcopProducts(db: Db, s: OcopSearch) {
     .offset(s.offset ?? 0);
   const listings = rows.length
     ? await db
-        .select({ productId: productListings.productId, floorId: productListings.floorId, status: productListings.status, url: productListings.url, id: productListings.id })
+        .select({
+          productId: productListings.productId,
+          floorId: productListings.floorId,
+          status: productListings.status,
+          url: productListings.url,
+          id: productListings.id,
+        })
         .from(productListings)
-        .where(inArray(productListings.productId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            productListings.productId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(productListings.id))
     : [];
   const current = new Map<string, (typeof listings)[number]>();
   for (const l of listings) current.set(`${l.productId}:${l.floorId}`, l);
   return rows.map((r) => ({
     ...r,
-    listings: [...current.values()].filter((l) => l.productId === r.id).map((l) => ({ floor: l.floorId, status: l.status, url: l.status === 'listed' ? l.url : null })),
+    listings: [...current.values()]
+      .filter((l) => l.productId === r.id)
+      .map((l) => ({ floor: l.floorId, status: l.status, url: l.status === 'listed' ? l.url : null })),
   }));
 }

@@ -8,12 +8,20 @@ import { auditValues } from './accounts.ts';
 import type { Scope } from '#src/domain/access.ts';
 import { whereInScope } from './accounts.ts';
 
-
 /** Everything a search should find a platform by: names, provider, descriptions, category and needs. */
 export function platformSearchKey(p: Platform, categoryName?: { vi: string; en: string }): string {
   const needs = p.needs.map((n) => NEEDS.find((x) => x.id === n)?.name).filter(Boolean) as { vi: string; en: string }[];
   return toSearchKey(
-    [p.id, p.name, p.provider, p.description.vi, p.description.en, categoryName?.vi, categoryName?.en, ...needs.flatMap((n) => [n.vi, n.en])]
+    [
+      p.id,
+      p.name,
+      p.provider,
+      p.description.vi,
+      p.description.en,
+      categoryName?.vi,
+      categoryName?.en,
+      ...needs.flatMap((n) => [n.vi, n.en]),
+    ]
       .filter(Boolean)
       .join(' '),
   );
@@ -41,7 +49,10 @@ export async function seedPlatforms(db: Db, catalog: readonly Platform[], now: D
   const names = await categoryNames(db);
   const rows = catalog.map((p) => platformRow(p, names.get(p.category), now, null));
   for (let i = 0; i < rows.length; i += 100) {
-    await db.insert(platforms).values(rows.slice(i, i + 100)).onConflictDoNothing();
+    await db
+      .insert(platforms)
+      .values(rows.slice(i, i + 100))
+      .onConflictDoNothing();
   }
 }
 
@@ -56,7 +67,10 @@ export async function listPlatforms(db: Db, f: PlatformFilter = {}): Promise<Pla
   if (f.category) conditions.push(eq(platforms.category, f.category));
   const words = f.q ? toSearchKey(f.q).split(' ').filter(Boolean).slice(0, 8) : [];
   for (const w of words) conditions.push(sql`instr(${platforms.searchKey}, ${w}) > 0`);
-  const rows = await db.select({ data: platforms.data }).from(platforms).where(conditions.length ? and(...conditions) : undefined);
+  const rows = await db
+    .select({ data: platforms.data })
+    .from(platforms)
+    .where(conditions.length ? and(...conditions) : undefined);
   return rows
     .map((r) => r.data)
     .filter((p) => !f.sector || fitsAllSectors(p.fits) || (p.fits.sectors as readonly string[]).includes(f.sector))
@@ -76,18 +90,43 @@ export async function catalogSnapshot(db: Db): Promise<Platform[]> {
 }
 
 /** Creates or replaces one entry, recording who changed what. */
-export async function savePlatform(db: Db, actorId: number, p: Platform, now: Date, action: 'create' | 'update' | 'retire' | 'restore'): Promise<void> {
+export async function savePlatform(
+  db: Db,
+  actorId: number,
+  p: Platform,
+  now: Date,
+  action: 'create' | 'update' | 'retire' | 'restore',
+): Promise<void> {
   const names = await categoryNames(db);
   const before = await platformById(db, p.id);
   const row = platformRow(p, names.get(p.category), now, actorId);
   await db.batch([
-    db.insert(platforms).values(row).onConflictDoUpdate({ target: platforms.id, set: { ...row } }),
-    db.insert(auditLog).values(auditValues({ actorUserId: actorId, action: `platform_${action}`, entity: 'platform', entityId: p.id, detail: { before: before ?? null, after: p } }, now)),
+    db
+      .insert(platforms)
+      .values(row)
+      .onConflictDoUpdate({ target: platforms.id, set: { ...row } }),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: actorId,
+          action: `platform_${action}`,
+          entity: 'platform',
+          entityId: p.id,
+          detail: { before: before ?? null, after: p },
+        },
+        now,
+      ),
+    ),
   ]);
 }
 
 /** Replaces or adds every entry of an import in one transaction: all rows or none. */
-export async function importPlatforms(db: Db, actorId: number, list: readonly Platform[], now: Date): Promise<{ created: number; updated: number; unchanged: number }> {
+export async function importPlatforms(
+  db: Db,
+  actorId: number,
+  list: readonly Platform[],
+  now: Date,
+): Promise<{ created: number; updated: number; unchanged: number }> {
   const names = await categoryNames(db);
   const existing = new Map((await db.select({ id: platforms.id, data: platforms.data }).from(platforms)).map((r) => [r.id, r.data]));
   const statements = [];
@@ -106,7 +145,18 @@ export async function importPlatforms(db: Db, actorId: number, list: readonly Pl
     }
     // One history line per changed entry, so each platform's page shows who changed what and when.
     statements.push(
-      db.insert(auditLog).values(auditValues({ actorUserId: actorId, action: before ? 'platform_update' : 'platform_create', entity: 'platform', entityId: p.id, detail: { before: before ?? null, after: p, via: 'csv' } }, now)),
+      db.insert(auditLog).values(
+        auditValues(
+          {
+            actorUserId: actorId,
+            action: before ? 'platform_update' : 'platform_create',
+            entity: 'platform',
+            entityId: p.id,
+            detail: { before: before ?? null, after: p, via: 'csv' },
+          },
+          now,
+        ),
+      ),
     );
   }
   if (statements.length) await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);

@@ -47,30 +47,30 @@ export const indicatorFacts = sqliteTable(
  */
 function counterColumns() {
   return {
-      n: integer('n').notNull(),
-      nSme: integer('n_sme').notNull(),
-      nSmePlatform: integer('n_sme_platform').notNull(),
-      nDigital: integer('n_digital').notNull(),
-      nAskedEinvoice: integer('n_asked_einvoice').notNull().default(0),
-      nEinvoice: integer('n_einvoice').notNull(),
-      nAskedEtax: integer('n_asked_etax').notNull().default(0),
-      nEtax: integer('n_etax').notNull().default(0),
-      nAskedEpayment: integer('n_asked_epayment').notNull().default(0),
-      nEpayment: integer('n_epayment').notNull(),
-      nAskedEcontract: integer('n_asked_econtract').notNull().default(0),
-      nEcontract: integer('n_econtract').notNull(),
-      nAskedEcommerce: integer('n_asked_ecommerce').notNull().default(0),
-      nEcommerce: integer('n_ecommerce').notNull(),
-      nNotInRegistry: integer('n_not_in_registry').notNull(),
-      l0: integer('l0').notNull(),
-      l1: integer('l1').notNull(),
-      l2: integer('l2').notNull(),
-      l3: integer('l3').notNull(),
-      l4: integer('l4').notNull(),
-      l5: integer('l5').notNull(),
-      scoreSum: real('score_sum').notNull(),
-      recommended: integer('recommended').notNull(),
-      adoptedRecommended: integer('adopted_recommended').notNull(),
+    n: integer('n').notNull(),
+    nSme: integer('n_sme').notNull(),
+    nSmePlatform: integer('n_sme_platform').notNull(),
+    nDigital: integer('n_digital').notNull(),
+    nAskedEinvoice: integer('n_asked_einvoice').notNull().default(0),
+    nEinvoice: integer('n_einvoice').notNull(),
+    nAskedEtax: integer('n_asked_etax').notNull().default(0),
+    nEtax: integer('n_etax').notNull().default(0),
+    nAskedEpayment: integer('n_asked_epayment').notNull().default(0),
+    nEpayment: integer('n_epayment').notNull(),
+    nAskedEcontract: integer('n_asked_econtract').notNull().default(0),
+    nEcontract: integer('n_econtract').notNull(),
+    nAskedEcommerce: integer('n_asked_ecommerce').notNull().default(0),
+    nEcommerce: integer('n_ecommerce').notNull(),
+    nNotInRegistry: integer('n_not_in_registry').notNull(),
+    l0: integer('l0').notNull(),
+    l1: integer('l1').notNull(),
+    l2: integer('l2').notNull(),
+    l3: integer('l3').notNull(),
+    l4: integer('l4').notNull(),
+    l5: integer('l5').notNull(),
+    scoreSum: real('score_sum').notNull(),
+    recommended: integer('recommended').notNull(),
+    adoptedRecommended: integer('adopted_recommended').notNull(),
   };
 }
 
@@ -167,7 +167,10 @@ export type IndicatorFact = typeof indicatorFacts.$inferSelect;
 export type IndicatorCell = typeof indicatorCells.$inferSelect;
 
 /** A compile error here means the cell columns and the definition table's COUNTER_KEYS differ. */
-type CounterColumnKeys = Exclude<keyof typeof indicatorCells.$inferSelect, 'periodId' | 'communeCode' | 'sector' | 'sizeClass' | 'producerType'>;
+type CounterColumnKeys = Exclude<
+  keyof typeof indicatorCells.$inferSelect,
+  'periodId' | 'communeCode' | 'sector' | 'sizeClass' | 'producerType'
+>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const counterColumnsMatchDefinitions: Same<CounterColumnKeys, CounterKey> = true;
 

@@ -105,9 +105,7 @@ export function answersFromForm(
 
 /** Businesses use the national SME index; co-ops, co-op groups and households the short producer one. */
 export function frameworkIdFor(producerType: string | null | undefined): 'dbi-sme' | 'producer' {
-  return producerType === 'cooperative' || producerType === 'cooperative_group' || producerType === 'household'
-    ? 'producer'
-    : 'dbi-sme';
+  return producerType === 'cooperative' || producerType === 'cooperative_group' || producerType === 'household' ? 'producer' : 'dbi-sme';
 }
 
 const MILLION = 1_000_000;
@@ -123,12 +121,20 @@ const optionalMillions = z
     const parsed = parseNumberInput(raw ?? '');
     if (!parsed.ok && parsed.reason === 'blank') return null;
     if (!parsed.ok) {
-      ctx.issues.push({ code: 'custom', message: NUMBER_INPUT_MESSAGES[parsed.reason === 'ambiguous' ? 'ambiguous' : 'format'], input: raw });
+      ctx.issues.push({
+        code: 'custom',
+        message: NUMBER_INPUT_MESSAGES[parsed.reason === 'ambiguous' ? 'ambiguous' : 'format'],
+        input: raw,
+      });
       return z.NEVER;
     }
     const n = parsed.value;
     if (n < 0 || n > 100_000_000) {
-      ctx.issues.push({ code: 'custom', message: 'Số không hợp lệ (0 đến 100 000 000 triệu đồng) / Out of range (0 to 100,000,000 million đồng)', input: raw });
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Số không hợp lệ (0 đến 100 000 000 triệu đồng) / Out of range (0 to 100,000,000 million đồng)',
+        input: raw,
+      });
       return z.NEVER;
     }
     return Math.round(n * MILLION);
@@ -147,7 +153,9 @@ export const ProfileFormSchema = z.object({
   producerType: z.enum(PRODUCER_TYPES, {
     error: 'Vui lòng chọn loại hình / Please choose a type',
   }),
-  communeCode: z.string({ error: 'Vui lòng chọn xã/phường / Please choose a commune or ward' }).regex(/^\d{5}$/, 'Vui lòng chọn xã/phường / Please choose a commune or ward'),
+  communeCode: z
+    .string({ error: 'Vui lòng chọn xã/phường / Please choose a commune or ward' })
+    .regex(/^\d{5}$/, 'Vui lòng chọn xã/phường / Please choose a commune or ward'),
 });
 
 export type ProfileForm = z.infer<typeof ProfileFormSchema>;

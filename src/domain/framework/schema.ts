@@ -290,15 +290,10 @@ export function pillarMaxPoints(pillar: Pillar): number {
 
 /** Every question of the framework in questionnaire order: pillars, then extra sections. */
 export function allQuestions(framework: Framework): Question[] {
-  return [
-    ...framework.pillars.flatMap((p) => p.questions),
-    ...(framework.extraSections ?? []).flatMap((s) => s.questions),
-  ];
+  return [...framework.pillars.flatMap((p) => p.questions), ...(framework.extraSections ?? []).flatMap((s) => s.questions)];
 }
 
-export type ConditionTarget =
-  | { kind: 'profile'; name: ProfileField }
-  | { kind: 'answers'; questionId: string };
+export type ConditionTarget = { kind: 'profile'; name: ProfileField } | { kind: 'answers'; questionId: string };
 
 /** Splits `profile.sector` / `answers.c1_website`; undefined when the field is malformed. */
 export function parseConditionField(field: string): ConditionTarget | undefined {
@@ -351,7 +346,10 @@ function checkUniqueIds(fw: Framework, issues: Issue[]): void {
   });
 }
 
-function forEachQuestion(fw: Framework, visit: (q: Question, path: (string | number)[], where: 'pillar' | 'extra', pillar?: Pillar) => void): void {
+function forEachQuestion(
+  fw: Framework,
+  visit: (q: Question, path: (string | number)[], where: 'pillar' | 'extra', pillar?: Pillar) => void,
+): void {
   fw.pillars.forEach((p, i) => p.questions.forEach((q, j) => visit(q, ['pillars', i, 'questions', j], 'pillar', p)));
   (fw.extraSections ?? []).forEach((s, i) => s.questions.forEach((q, j) => visit(q, ['extraSections', i, 'questions', j], 'extra')));
 }
@@ -360,7 +358,8 @@ function checkQuestionShape(q: Question, path: (string | number)[], issues: Issu
   if (q.type !== 'number') {
     const seen = new Set<string | boolean>();
     q.options.forEach((o, k) => {
-      if (seen.has(o.value)) issues.push({ path: [...path, 'options', k, 'value'], message: `duplicate option value "${String(o.value)}"` });
+      if (seen.has(o.value))
+        issues.push({ path: [...path, 'options', k, 'value'], message: `duplicate option value "${String(o.value)}"` });
       seen.add(o.value);
     });
   }
@@ -438,17 +437,15 @@ const PROFILE_VALUE_CHECKS: Record<ProfileField, (v: unknown) => boolean> = {
   sizeClass: (v) => (SIZE_CLASSES as readonly unknown[]).includes(v),
 };
 
-function checkCondition(
-  q: Question,
-  path: (string | number)[],
-  earlier: ReadonlyMap<string, Question>,
-  issues: Issue[],
-): void {
+function checkCondition(q: Question, path: (string | number)[], earlier: ReadonlyMap<string, Question>, issues: Issue[]): void {
   if (!q.condition) return;
   const cpath = [...path, 'condition'];
   const target = parseConditionField(q.condition.field);
   if (!target) {
-    issues.push({ path: [...cpath, 'field'], message: `condition field must be profile.<${PROFILE_FIELDS.join('|')}> or answers.<question id>` });
+    issues.push({
+      path: [...cpath, 'field'],
+      message: `condition field must be profile.<${PROFILE_FIELDS.join('|')}> or answers.<question id>`,
+    });
     return;
   }
   if (target.kind === 'profile') {
@@ -470,7 +467,8 @@ function checkCondition(
   }
   const values = ref.options.map((o) => o.value);
   q.condition.in.forEach((v, k) => {
-    if (!(values as unknown[]).includes(v)) issues.push({ path: [...cpath, 'in', k], message: `"${String(v)}" is not an option of ${ref.id}` });
+    if (!(values as unknown[]).includes(v))
+      issues.push({ path: [...cpath, 'in', k], message: `"${String(v)}" is not an option of ${ref.id}` });
   });
   // Improving an answer must never hide a scored question that could already
   // count, otherwise "better answer → lower score" becomes possible. So a scored
@@ -481,7 +479,10 @@ function checkCondition(
     // an exclusive "none" option: so a scored question may not depend on one.
     q.condition.in.forEach((v, k) => {
       if (ref.options.some((o) => o.value === v && o.exclusive)) {
-        issues.push({ path: [...cpath, 'in', k], message: `a scored question's condition may not list the exclusive option "${String(v)}"` });
+        issues.push({
+          path: [...cpath, 'in', k],
+          message: `a scored question's condition may not list the exclusive option "${String(v)}"`,
+        });
       }
     });
   }
@@ -490,7 +491,10 @@ function checkCondition(
     const threshold = Math.min(...listed.map((o) => o.points));
     const missing = ref.options.filter((o) => o.points > threshold && !listed.includes(o));
     if (missing.length > 0) {
-      issues.push({ path: [...cpath, 'in'], message: `a scored question's condition must include every better option of ${ref.id} (missing ${missing.map((o) => String(o.value)).join(', ')})` });
+      issues.push({
+        path: [...cpath, 'in'],
+        message: `a scored question's condition must include every better option of ${ref.id} (missing ${missing.map((o) => String(o.value)).join(', ')})`,
+      });
     }
   }
 }
@@ -515,19 +519,23 @@ function checkLevels(fw: Framework, issues: Issue[]): void {
       issues.push({ path: ['levels', 0], message: 'level 0 is the fallback: minScore 0 and minPillars 0' });
     }
     const prev = fw.levels[i - 1];
-    if (prev && l.minScore <= prev.minScore) issues.push({ path: ['levels', i, 'minScore'], message: 'minScore must be strictly ascending' });
+    if (prev && l.minScore <= prev.minScore)
+      issues.push({ path: ['levels', i, 'minScore'], message: 'minScore must be strictly ascending' });
     // Non-decreasing minPillars keeps the rule cumulative: reaching level L implies reaching every lower level.
     if (prev && l.minPillars < prev.minPillars) issues.push({ path: ['levels', i, 'minPillars'], message: 'minPillars must not decrease' });
     if (l.minPillars > weighted) issues.push({ path: ['levels', i, 'minPillars'], message: `only ${weighted} pillars carry weight` });
-    if (l.minScore >= 100) issues.push({ path: ['levels', i, 'minScore'], message: 'minScore must be below 100 or the level is unreachable' });
+    if (l.minScore >= 100)
+      issues.push({ path: ['levels', i, 'minScore'], message: 'minScore must be below 100 or the level is unreachable' });
   });
   const top = fw.levels.length - 1;
   fw.pillarLevels.forEach((l, i) => {
     if (l.level < 1 || l.level > top) issues.push({ path: ['pillarLevels', i, 'level'], message: `pillar levels run from 1 to ${top}` });
     const prev = fw.pillarLevels[i - 1];
     if (prev && l.level <= prev.level) issues.push({ path: ['pillarLevels', i, 'level'], message: 'pillar levels must be ascending' });
-    if (prev && l.minScore <= prev.minScore) issues.push({ path: ['pillarLevels', i, 'minScore'], message: 'pillar minScore must be strictly ascending' });
-    if (l.minScore >= 100) issues.push({ path: ['pillarLevels', i, 'minScore'], message: 'minScore must be below 100 or the level is unreachable' });
+    if (prev && l.minScore <= prev.minScore)
+      issues.push({ path: ['pillarLevels', i, 'minScore'], message: 'pillar minScore must be strictly ascending' });
+    if (l.minScore >= 100)
+      issues.push({ path: ['pillarLevels', i, 'minScore'], message: 'minScore must be below 100 or the level is unreachable' });
   });
 }
 

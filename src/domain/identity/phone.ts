@@ -73,13 +73,11 @@ export const PHONE_MESSAGES: Record<PhoneFailure, { vi: string; en: string }> = 
 };
 
 /** Form/API field: accepts untrusted text, outputs "+84xxxxxxxxx". */
-export const PhoneSchema = z
-  .string({ error: 'Vui lòng nhập số điện thoại.' })
-  .transform((input, ctx) => {
-    const result = parsePhone(input);
-    if (!result.ok) {
-      ctx.issues.push({ code: 'custom', message: PHONE_MESSAGES[result.reason].vi, input, params: { reason: result.reason } });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+export const PhoneSchema = z.string({ error: 'Vui lòng nhập số điện thoại.' }).transform((input, ctx) => {
+  const result = parsePhone(input);
+  if (!result.ok) {
+    ctx.issues.push({ code: 'custom', message: PHONE_MESSAGES[result.reason].vi, input, params: { reason: result.reason } });
+    return z.NEVER;
+  }
+  return result.value;
+});

@@ -48,9 +48,7 @@ export function classifySize(input: SizeClassInput): SizeClassification {
   for (const rule of SIZE_RULES[getVsicSection(sector).group]) {
     if (employees > rule.maxEmployees) continue;
     const financeFits =
-      basis === 'employees_only' ||
-      (hasRevenue && revenueVnd <= rule.maxRevenueVnd) ||
-      (hasCapital && capitalVnd <= rule.maxCapitalVnd);
+      basis === 'employees_only' || (hasRevenue && revenueVnd <= rule.maxRevenueVnd) || (hasCapital && capitalVnd <= rule.maxCapitalVnd);
     if (financeFits) return { sizeClass: rule.sizeClass, basis };
   }
   return { sizeClass: 'large', basis };

@@ -103,13 +103,11 @@ export const TAX_CODE_MESSAGES: Record<TaxCodeFailure, { vi: string; en: string 
 };
 
 /** Form/API field: accepts untrusted text, outputs the canonical code. */
-export const TaxCodeSchema = z
-  .string({ error: 'Vui lòng nhập mã số thuế.' })
-  .transform((input, ctx) => {
-    const result = parseTaxCode(input);
-    if (!result.ok) {
-      ctx.issues.push({ code: 'custom', message: TAX_CODE_MESSAGES[result.reason].vi, input, params: { reason: result.reason } });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+export const TaxCodeSchema = z.string({ error: 'Vui lòng nhập mã số thuế.' }).transform((input, ctx) => {
+  const result = parseTaxCode(input);
+  if (!result.ok) {
+    ctx.issues.push({ code: 'custom', message: TAX_CODE_MESSAGES[result.reason].vi, input, params: { reason: result.reason } });
+    return z.NEVER;
+  }
+  return result.value;
+});

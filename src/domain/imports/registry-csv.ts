@@ -88,9 +88,7 @@ export interface RegistryError {
   message: string;
 }
 
-export type RegistryRowResult =
-  | { row: number; ok: true; value: RegistryRow }
-  | { row: number; ok: false; errors: RegistryError[] };
+export type RegistryRowResult = { row: number; ok: true; value: RegistryRow } | { row: number; ok: false; errors: RegistryError[] };
 
 export interface RegistryParser {
   /** Feeds a piece of text; returns the results of the records completed by it. */
@@ -132,26 +130,14 @@ interface ColumnSpec {
 }
 
 const HEADER_ALIASES: ReadonlyMap<string, ColumnSpec> = new Map<string, ColumnSpec>([
-  ...['ma_so_thue', 'mst', 'tax_code', 'taxcode', 'ma_so_doanh_nghiep'].map(
-    (a) => [a, { field: 'taxCode' }] as const,
-  ),
-  ...['ten', 'name', 'ten_doanh_nghiep', 'ten_dn', 'business_name', 'company_name'].map(
-    (a) => [a, { field: 'name' }] as const,
-  ),
+  ...['ma_so_thue', 'mst', 'tax_code', 'taxcode', 'ma_so_doanh_nghiep'].map((a) => [a, { field: 'taxCode' }] as const),
+  ...['ten', 'name', 'ten_doanh_nghiep', 'ten_dn', 'business_name', 'company_name'].map((a) => [a, { field: 'name' }] as const),
   ...['vsic', 'nganh', 'ma_nganh', 'nganh_nghe', 'vsic_code', 'sector'].map((a) => [a, { field: 'vsic' }] as const),
-  ...['ma_xa', 'commune_code', 'ma_xa_phuong', 'ma_phuong_xa', 'ward_code'].map(
-    (a) => [a, { field: 'communeCode' }] as const,
-  ),
+  ...['ma_xa', 'commune_code', 'ma_xa_phuong', 'ma_phuong_xa', 'ward_code'].map((a) => [a, { field: 'communeCode' }] as const),
   ...['lao_dong', 'employees', 'so_lao_dong'].map((a) => [a, { field: 'employees' }] as const),
-  ...['doanh_thu', 'revenue', 'revenue_vnd', 'doanh_thu_vnd', 'doanh_thu_dong'].map(
-    (a) => [a, { field: 'revenueVnd' }] as const,
-  ),
-  ...['doanh_thu_trieu_dong', 'doanh_thu_trieu', 'revenue_million_vnd'].map(
-    (a) => [a, { field: 'revenueVnd', scale: 1_000_000 }] as const,
-  ),
-  ...['doanh_thu_ty_dong', 'doanh_thu_ty', 'revenue_billion_vnd'].map(
-    (a) => [a, { field: 'revenueVnd', scale: 1_000_000_000 }] as const,
-  ),
+  ...['doanh_thu', 'revenue', 'revenue_vnd', 'doanh_thu_vnd', 'doanh_thu_dong'].map((a) => [a, { field: 'revenueVnd' }] as const),
+  ...['doanh_thu_trieu_dong', 'doanh_thu_trieu', 'revenue_million_vnd'].map((a) => [a, { field: 'revenueVnd', scale: 1_000_000 }] as const),
+  ...['doanh_thu_ty_dong', 'doanh_thu_ty', 'revenue_billion_vnd'].map((a) => [a, { field: 'revenueVnd', scale: 1_000_000_000 }] as const),
 ]);
 
 const REQUIRED: readonly { field: RegistryField; vi: string; en: string }[] = [
@@ -202,10 +188,27 @@ function readHeader(fields: readonly string[]): { columns: Columns } | { errors:
 // ---------------------------------------------------------------------------
 
 const DIVISION_RANGES: readonly (readonly [number, number, VsicCode])[] = [
-  [1, 3, 'A'], [5, 9, 'B'], [10, 33, 'C'], [35, 35, 'D'], [36, 39, 'E'], [41, 43, 'F'],
-  [45, 47, 'G'], [49, 53, 'H'], [55, 56, 'I'], [58, 63, 'J'], [64, 66, 'K'], [68, 68, 'L'],
-  [69, 75, 'M'], [77, 82, 'N'], [84, 84, 'O'], [85, 85, 'P'], [86, 88, 'Q'], [90, 93, 'R'],
-  [94, 96, 'S'], [97, 98, 'T'], [99, 99, 'U'],
+  [1, 3, 'A'],
+  [5, 9, 'B'],
+  [10, 33, 'C'],
+  [35, 35, 'D'],
+  [36, 39, 'E'],
+  [41, 43, 'F'],
+  [45, 47, 'G'],
+  [49, 53, 'H'],
+  [55, 56, 'I'],
+  [58, 63, 'J'],
+  [64, 66, 'K'],
+  [68, 68, 'L'],
+  [69, 75, 'M'],
+  [77, 82, 'N'],
+  [84, 84, 'O'],
+  [85, 85, 'P'],
+  [86, 88, 'Q'],
+  [90, 93, 'R'],
+  [94, 96, 'S'],
+  [97, 98, 'T'],
+  [99, 99, 'U'],
 ];
 
 /** The VSIC 2018 section of a 2-digit division (1–99), or null for a number that is not a division. */
@@ -323,10 +326,7 @@ function validateRecord(fields: readonly string[], columns: Columns): { value: R
     if (n === null || !Number.isSafeInteger(n)) {
       errors.push({
         field: 'employees',
-        message: msg(
-          `Số lao động "${employeesRaw}" phải là số nguyên không âm`,
-          `Employees "${employeesRaw}" must be a whole number ≥ 0`,
-        ),
+        message: msg(`Số lao động "${employeesRaw}" phải là số nguyên không âm`, `Employees "${employeesRaw}" must be a whole number ≥ 0`),
       });
     } else {
       employees = n;

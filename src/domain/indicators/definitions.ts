@@ -75,9 +75,30 @@ export type ScalarIndicatorId = Exclude<IndicatorId, 'level_distribution' | 'pil
 
 /** Counters kept per cell (period × commune × sector × size × producer type). */
 export const COUNTER_KEYS = [
-  'n', 'nSme', 'nSmePlatform', 'nDigital', 'nAskedEinvoice', 'nEinvoice', 'nAskedEtax', 'nEtax', 'nAskedEpayment', 'nEpayment',
-  'nAskedEcontract', 'nEcontract', 'nAskedEcommerce', 'nEcommerce', 'nNotInRegistry',
-  'l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'scoreSum', 'recommended', 'adoptedRecommended',
+  'n',
+  'nSme',
+  'nSmePlatform',
+  'nDigital',
+  'nAskedEinvoice',
+  'nEinvoice',
+  'nAskedEtax',
+  'nEtax',
+  'nAskedEpayment',
+  'nEpayment',
+  'nAskedEcontract',
+  'nEcontract',
+  'nAskedEcommerce',
+  'nEcommerce',
+  'nNotInRegistry',
+  'l0',
+  'l1',
+  'l2',
+  'l3',
+  'l4',
+  'l5',
+  'scoreSum',
+  'recommended',
+  'adoptedRecommended',
 ] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 export type Counters = Record<CounterKey, number>;
@@ -85,7 +106,14 @@ export type Counters = Record<CounterKey, number>;
 export type FactFlagName = keyof FactFlags;
 
 /** The stored fact of one business in one period, as the counters see it (flags as 0/1). */
-export type StoredFact = { frameworkId: string; level: number; score: number; inRegistry: number; recommended: number; adoptedRecommended: number } & Record<FactFlagName, number>;
+export type StoredFact = {
+  frameworkId: string;
+  level: number;
+  score: number;
+  inRegistry: number;
+  recommended: number;
+  adoptedRecommended: number;
+} & Record<FactFlagName, number>;
 
 /** Who is in an assessment-based share's denominator. */
 export type Population =
@@ -181,7 +209,12 @@ function needShare(
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'sme_platform_adoption',
-    measure: { basis: 'facts', population: { kind: 'sme' }, numerator: 'platform', counters: { population: 'nSme', numerator: 'nSmePlatform' } },
+    measure: {
+      basis: 'facts',
+      population: { kind: 'sme' },
+      numerator: 'platform',
+      counters: { population: 'nSme', numerator: 'nSmePlatform' },
+    },
     publishable: true,
     kind: 'share',
     unit: 'percent',
@@ -199,7 +232,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     id: 'digital_tech_adoption',
-    measure: { basis: 'facts', population: { kind: 'assessed' }, numerator: 'digital', counters: { population: 'n', numerator: 'nDigital' } },
+    measure: {
+      basis: 'facts',
+      population: { kind: 'assessed' },
+      numerator: 'digital',
+      counters: { population: 'n', numerator: 'nDigital' },
+    },
     publishable: true,
     kind: 'share',
     unit: 'percent',
@@ -354,9 +392,9 @@ export function isIndicatorId(value: string): value is IndicatorId {
 }
 
 /** The scalar indicators (one value per cell), in catalogue order. */
-export const SCALAR_INDICATOR_IDS: readonly ScalarIndicatorId[] = INDICATORS.filter(
-  (d) => d.kind === 'share' || d.kind === 'count',
-).map((d) => d.id as ScalarIndicatorId);
+export const SCALAR_INDICATOR_IDS: readonly ScalarIndicatorId[] = INDICATORS.filter((d) => d.kind === 'share' || d.kind === 'count').map(
+  (d) => d.id as ScalarIndicatorId,
+);
 
 /**
  * The national target that applies in `year`: the first milestone whose year
@@ -376,7 +414,9 @@ export function inPopulation(p: Population, f: StoredFact): boolean {
 }
 
 /** The assessment-based shares with their measure (the ones counted in cells). */
-export const FACT_SHARES = INDICATORS.flatMap((d) => (d.measure?.basis === 'facts' ? [{ id: d.id as ScalarIndicatorId, measure: d.measure }] : []));
+export const FACT_SHARES = INDICATORS.flatMap((d) =>
+  d.measure?.basis === 'facts' ? [{ id: d.id as ScalarIndicatorId, measure: d.measure }] : [],
+);
 
 export function emptyCounters(): Counters {
   return Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as Counters;

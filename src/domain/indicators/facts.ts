@@ -84,7 +84,12 @@ export function coveredNeeds(frameworkId: string, profile: Profile, answers: Ans
 const anyClue = (clues: readonly Clue[] | undefined, answers: Answers) => (clues ?? []).some((c) => clueHolds(c, answers));
 
 /** At least one platform beyond the legal minimum and beyond online banking alone. */
-export function usesPlatformBeyondMandatory(frameworkId: string, answers: Answers, covered: readonly NeedId[], adopted: readonly string[]): boolean {
+export function usesPlatformBeyondMandatory(
+  frameworkId: string,
+  answers: Answers,
+  covered: readonly NeedId[],
+  adopted: readonly string[],
+): boolean {
   return covered.some((need) => {
     if (MANDATORY_NEEDS.includes(need)) return false;
     if (need === 'cashless_payment') return adopted.includes(need) || anyClue(CUSTOMER_PAYMENT_CLUES[frameworkId], answers);

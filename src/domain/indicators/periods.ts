@@ -32,7 +32,6 @@ export interface Period {
   label: { vi: string; en: string };
 }
 
-
 const PERIOD_ID = /^(\d{4})(?:-[Qq]([1-4]))?$/;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
@@ -104,17 +103,13 @@ export function currentPeriod(now: Date, kind: PeriodKind): Period {
 /** The period right after `period`, of the same kind. */
 export function nextPeriod(period: Period): Period {
   if (period.kind === 'year') return makePeriod(period.year + 1, null);
-  return period.quarter === 4
-    ? makePeriod(period.year + 1, 1)
-    : makePeriod(period.year, (period.quarter! + 1) as 1 | 2 | 3 | 4);
+  return period.quarter === 4 ? makePeriod(period.year + 1, 1) : makePeriod(period.year, (period.quarter! + 1) as 1 | 2 | 3 | 4);
 }
 
 /** The period right before `period`, of the same kind. */
 export function previousPeriod(period: Period): Period {
   if (period.kind === 'year') return makePeriod(period.year - 1, null);
-  return period.quarter === 1
-    ? makePeriod(period.year - 1, 4)
-    : makePeriod(period.year, (period.quarter! - 1) as 1 | 2 | 3 | 4);
+  return period.quarter === 1 ? makePeriod(period.year - 1, 4) : makePeriod(period.year, (period.quarter! - 1) as 1 | 2 | 3 | 4);
 }
 
 /**

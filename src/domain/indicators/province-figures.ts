@@ -48,7 +48,10 @@ export const PROVINCE_FIGURES: readonly ProvinceFigureDefinition[] = [
     id: 'digital_economy_grdp_share',
     name: { vi: 'Tỷ trọng kinh tế số trong GRDP của tỉnh', en: 'Digital economy share of the province’s GRDP' },
     unit: 'percent',
-    hint: { vi: 'Theo số liệu của Cục Thống kê / Sở Khoa học và Công nghệ (%).', en: 'From the statistics office or the Department of Science and Technology (%).' },
+    hint: {
+      vi: 'Theo số liệu của Cục Thống kê / Sở Khoa học và Công nghệ (%).',
+      en: 'From the statistics office or the Department of Science and Technology (%).',
+    },
     nationalTargets: [
       { value: 20, year: 2025, comparator: 'gte', source: QD_411 },
       { value: 30, year: 2030, comparator: 'gte', source: QD_411 },
@@ -94,9 +97,18 @@ const text = (v: unknown) => (typeof one(v) === 'string' ? (one(v) as string).tr
 export const ProvinceFigureFormSchema = z
   .object({
     figureId: z.preprocess(one, z.enum(PROVINCE_FIGURE_IDS, { error: 'Vui lòng chọn số liệu / Please choose a figure' })),
-    period: z.preprocess(text, z.string().refine((p) => parsePeriod(p) !== null, 'Kỳ phải có dạng 2026 hoặc 2026-Q3 / The period must look like 2026 or 2026-Q3')),
+    period: z.preprocess(
+      text,
+      z.string().refine((p) => parsePeriod(p) !== null, 'Kỳ phải có dạng 2026 hoặc 2026-Q3 / The period must look like 2026 or 2026-Q3'),
+    ),
     value: z.preprocess(text, z.string().min(1, 'Vui lòng nhập giá trị / Please enter the value')),
-    source: z.preprocess(text, z.string().min(3, 'Vui lòng ghi nguồn số liệu (văn bản, cơ quan công bố) / Please give the source (document, publisher)').max(300, 'Nguồn tối đa 300 ký tự / The source is at most 300 characters')),
+    source: z.preprocess(
+      text,
+      z
+        .string()
+        .min(3, 'Vui lòng ghi nguồn số liệu (văn bản, cơ quan công bố) / Please give the source (document, publisher)')
+        .max(300, 'Nguồn tối đa 300 ký tự / The source is at most 300 characters'),
+    ),
     asOf: z.preprocess(text, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày số liệu dạng YYYY-MM-DD / The date as YYYY-MM-DD')),
   })
   .transform((f, ctx) => {
@@ -104,7 +116,11 @@ export const ProvinceFigureFormSchema = z
     const definition = PROVINCE_FIGURES.find((d) => d.id === f.figureId)!;
     const parsed = parseNumberInput(f.value);
     if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: parsed.reason === 'ambiguous' ? NUMBER_INPUT_MESSAGES.ambiguous : NUMBER_INPUT_MESSAGES.format });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: parsed.reason === 'ambiguous' ? NUMBER_INPUT_MESSAGES.ambiguous : NUMBER_INPUT_MESSAGES.format,
+      });
       return z.NEVER;
     }
     const value = parsed.value;
@@ -112,14 +128,22 @@ export const ProvinceFigureFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'Tỷ lệ phải từ 0 đến 100 % / A share must be between 0 and 100 %' });
     }
     if (definition.unit === 'rank' && !(Number.isInteger(value) && value >= 1 && value <= MAX_DTI_RANK)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `Thứ hạng là số nguyên từ 1 đến ${MAX_DTI_RANK} / The rank is a whole number from 1 to ${MAX_DTI_RANK}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `Thứ hạng là số nguyên từ 1 đến ${MAX_DTI_RANK} / The rank is a whole number from 1 to ${MAX_DTI_RANK}`,
+      });
     }
     if (definition.unit === 'count' && !Number.isInteger(value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'Số lượng phải là số nguyên / A count must be a whole number' });
     }
     const at = new Date(`${f.asOf}T00:00:00+07:00`);
     if (Number.isNaN(at.getTime()) || !(at >= period.from && at < period.to)) {
-      ctx.addIssue({ code: 'custom', path: ['asOf'], message: `Ngày số liệu phải nằm trong kỳ ${period.id} / The date must fall within ${period.id}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['asOf'],
+        message: `Ngày số liệu phải nằm trong kỳ ${period.id} / The date must fall within ${period.id}`,
+      });
     }
     return { figureId: f.figureId, periodId: period.id, value, source: f.source, asOf: f.asOf, year: period.year };
   });

@@ -369,14 +369,24 @@ export function suppressBreakdown(b: Breakdown): PublishedBreakdown {
   for (const tv of total.indicators) {
     tables.push({
       total: indicatorCell('total', tv),
-      rows: b.rows.map((r) => indicatorCell(r.key, r.result.indicators.find((v) => v.id === tv.id)!)),
+      rows: b.rows.map((r) =>
+        indicatorCell(
+          r.key,
+          r.result.indicators.find((v) => v.id === tv.id)!,
+        ),
+      ),
     });
   }
   const nIndicators = tables.length;
   for (const tm of total.pillarMeans) {
     tables.push({
       total: pillarCell('total', tm),
-      rows: b.rows.map((r) => pillarCell(r.key, r.result.pillarMeans.find((m) => pillarKey(m) === pillarKey(tm)))),
+      rows: b.rows.map((r) =>
+        pillarCell(
+          r.key,
+          r.result.pillarMeans.find((m) => pillarKey(m) === pillarKey(tm)),
+        ),
+      ),
     });
   }
   const grid: Grid = { ...levelGrid(rowResults, total), rowKeys, colKeys: total.levelDistribution.counts.map((_, i) => String(i)) };
@@ -391,7 +401,10 @@ export function suppressBreakdown(b: Breakdown): PublishedBreakdown {
     const union = new Map<string, boolean[]>();
     const add = (key: string, rows: readonly boolean[]): void => {
       const u = union.get(key) ?? rows.map(() => false);
-      union.set(key, u.map((h, i) => h || rows[i]!));
+      union.set(
+        key,
+        u.map((h, i) => h || rows[i]!),
+      );
     };
     patterns.forEach((p, i) => add(tableKeys[i]!, p.rows));
     add(gridKey, gridPattern.rowTotals);
@@ -415,12 +428,7 @@ export function suppressBreakdown(b: Breakdown): PublishedBreakdown {
     const marginHidden = rowIndex === null ? gridPattern.grand : gridPattern.rowTotals[rowIndex]!;
     return {
       indicators: result.indicators.map((v, i) => publishIndicator(v, pick(published[i]!))),
-      levelDistribution: publishLevels(
-        result.levelDistribution.counts,
-        result.levelDistribution.businesses,
-        levelsHidden,
-        marginHidden,
-      ),
+      levelDistribution: publishLevels(result.levelDistribution.counts, result.levelDistribution.businesses, levelsHidden, marginHidden),
       pillarMeans: total.pillarMeans.flatMap((tm, i) => {
         if (!result.pillarMeans.some((m) => pillarKey(m) === pillarKey(tm))) return [];
         const p = pick(published[nIndicators + i]!);
@@ -447,7 +455,13 @@ export function suppressBreakdown(b: Breakdown): PublishedBreakdown {
 export function suppressResult(result: IndicatorResult): PublishedResult {
   const levels = pattern({
     total: { key: 'total', businesses: result.levelDistribution.businesses, numerator: null, denominator: null, value: null },
-    rows: result.levelDistribution.counts.map((n, i) => ({ key: String(i), businesses: n, numerator: null, denominator: null, value: null })),
+    rows: result.levelDistribution.counts.map((n, i) => ({
+      key: String(i),
+      businesses: n,
+      numerator: null,
+      denominator: null,
+      value: null,
+    })),
   });
   return {
     indicators: result.indicators.map((v) => publishIndicator(v, suppressCell(indicatorCell(v.id, v)))),

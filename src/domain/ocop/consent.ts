@@ -39,7 +39,10 @@ export const CONSENT_RELATION_LABELS: Readonly<Record<ConsentRelation, Text>> = 
 };
 
 export const CONSENT_METHOD_LABELS: Readonly<Record<ConsentMethod, Text>> = {
-  assisted_verbal: { vi: 'Đồng ý bằng lời (cán bộ đã đọc nội dung cho người dùng nghe)', en: 'Verbal consent (the helper read the text aloud)' },
+  assisted_verbal: {
+    vi: 'Đồng ý bằng lời (cán bộ đã đọc nội dung cho người dùng nghe)',
+    en: 'Verbal consent (the helper read the text aloud)',
+  },
   assisted_paper: { vi: 'Đồng ý trên giấy (phiếu có chữ ký)', en: 'Written consent (signed paper form)' },
 };
 
@@ -97,7 +100,10 @@ export const CONSENT_PURPOSE_TEXT: Readonly<Record<ConsentPurpose, { label: Text
 };
 
 /** Purposes a producer may grant or withdraw at any time; `processing` is the basis of the account itself. */
-export const OPTIONAL_CONSENT_PURPOSES = CONSENT_PURPOSES.filter((p) => !CONSENT_PURPOSE_TEXT[p].required) as Exclude<ConsentPurpose, 'processing'>[];
+export const OPTIONAL_CONSENT_PURPOSES = CONSENT_PURPOSES.filter((p) => !CONSENT_PURPOSE_TEXT[p].required) as Exclude<
+  ConsentPurpose,
+  'processing'
+>[];
 
 // ---------------------------------------------------------------------------
 // Schema
@@ -142,7 +148,10 @@ export const ConsentRecordSchema = z.object({
     max: 100,
     messages: {
       required: msg('Vui lòng nhập họ tên người đồng ý', 'Please enter the name of the person giving consent'),
-      min: msg('Vui lòng nhập họ tên người đồng ý (ít nhất 2 ký tự)', 'Please enter the name of the person giving consent (at least 2 characters)'),
+      min: msg(
+        'Vui lòng nhập họ tên người đồng ý (ít nhất 2 ký tự)',
+        'Please enter the name of the person giving consent (at least 2 characters)',
+      ),
       max: msg('Họ tên tối đa 100 ký tự', 'The name can have at most 100 characters'),
       forbidden: msg('Họ tên chứa ký tự không hợp lệ', 'The name contains invalid characters'),
     },

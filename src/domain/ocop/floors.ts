@@ -166,7 +166,21 @@ export const LISTING_URL_MAX = 2048;
  * domain: a provincial domain equal to one of these would accept every site
  * under it.
  */
-const SHARED_SUFFIXES = new Set(['vn', 'com.vn', 'gov.vn', 'org.vn', 'net.vn', 'edu.vn', 'biz.vn', 'info.vn', 'name.vn', 'pro.vn', 'health.vn', 'int.vn', 'ac.vn']);
+const SHARED_SUFFIXES = new Set([
+  'vn',
+  'com.vn',
+  'gov.vn',
+  'org.vn',
+  'net.vn',
+  'edu.vn',
+  'biz.vn',
+  'info.vn',
+  'name.vn',
+  'pro.vn',
+  'health.vn',
+  'int.vn',
+  'ac.vn',
+]);
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /**
@@ -268,7 +282,10 @@ export function validateListingUrl(floor: Floor, url: unknown, options: ListingU
   if (typeof url !== 'string' || url.trim() === '') return fail('empty', required);
   const text = url.trim();
   if (text.length > LISTING_URL_MAX) {
-    return fail('too_long', msg(`Đường dẫn quá dài (tối đa ${LISTING_URL_MAX} ký tự)`, `The link is too long (at most ${LISTING_URL_MAX} characters)`));
+    return fail(
+      'too_long',
+      msg(`Đường dẫn quá dài (tối đa ${LISTING_URL_MAX} ký tự)`, `The link is too long (at most ${LISTING_URL_MAX} characters)`),
+    );
   }
   // The URL parser silently drops tabs and new lines inside a URL; a link with
   // spaces or control characters in it is a paste gone wrong, not a link.
@@ -290,10 +307,16 @@ export function validateListingUrl(floor: Floor, url: unknown, options: ListingU
     );
   }
   if (parsed.username !== '' || parsed.password !== '' || /^https:\/\/[^/?#]*@/i.test(text)) {
-    return fail('credentials', msg('Đường dẫn không được chứa tên đăng nhập hoặc mật khẩu', 'The link must not contain a user name or password'));
+    return fail(
+      'credentials',
+      msg('Đường dẫn không được chứa tên đăng nhập hoặc mật khẩu', 'The link must not contain a user name or password'),
+    );
   }
   if (isIpHost(parsed.hostname)) {
-    return fail('ip_address', msg('Đường dẫn phải dùng tên miền của sàn, không dùng địa chỉ IP', 'The link must use the floor’s domain name, not an IP address'));
+    return fail(
+      'ip_address',
+      msg('Đường dẫn phải dùng tên miền của sàn, không dùng địa chỉ IP', 'The link must use the floor’s domain name, not an IP address'),
+    );
   }
   if (parsed.port !== '') {
     return fail('port', msg('Đường dẫn không được chỉ định cổng (port)', 'The link must not specify a port'));
@@ -313,7 +336,13 @@ export function validateListingUrl(floor: Floor, url: unknown, options: ListingU
     );
   }
   if ((parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '') {
-    return fail('home_page', msg(`Đây là trang chủ; hãy dán đường dẫn tới trang sản phẩm trên ${name.vi}`, `This is the home page; paste the link to the product page on ${name.en}`));
+    return fail(
+      'home_page',
+      msg(
+        `Đây là trang chủ; hãy dán đường dẫn tới trang sản phẩm trên ${name.vi}`,
+        `This is the home page; paste the link to the product page on ${name.en}`,
+      ),
+    );
   }
   parsed.hash = '';
   return { ok: true, url: parsed.href };

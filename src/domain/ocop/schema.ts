@@ -119,9 +119,14 @@ function blankToUndefined(value: unknown): unknown {
 export const COMMUNE_CODE_MESSAGE = msg('Vui lòng chọn xã/phường', 'Please choose a commune or ward');
 
 /** Commune/ward code of QĐ 19/2025/QĐ-TTg: 5 digits (same rule as the business profile). */
-export const CommuneCodeSchema = z.string({ error: COMMUNE_CODE_MESSAGE }).trim().regex(/^\d{5}$/, COMMUNE_CODE_MESSAGE);
+export const CommuneCodeSchema = z
+  .string({ error: COMMUNE_CODE_MESSAGE })
+  .trim()
+  .regex(/^\d{5}$/, COMMUNE_CODE_MESSAGE);
 
-export const OcopGroupSchema = z.enum(OCOP_GROUP_IDS, { error: msg('Vui lòng chọn nhóm sản phẩm OCOP', 'Please choose the OCOP product group') });
+export const OcopGroupSchema = z.enum(OCOP_GROUP_IDS, {
+  error: msg('Vui lòng chọn nhóm sản phẩm OCOP', 'Please choose the OCOP product group'),
+});
 
 export const OcopStarsSchema = z.preprocess(
   numberFromForm,
@@ -228,7 +233,10 @@ export const OcopProducerSchema = z
     phone: OcopPhoneSchema,
     taxCode: OptionalTaxCodeSchema,
     communeCode: CommuneCodeSchema,
-    businessName: z.preprocess(blankToUndefined, lineText(2, 200, { vi: 'tên cơ sở sản xuất, kinh doanh', en: 'business name' }).optional()),
+    businessName: z.preprocess(
+      blankToUndefined,
+      lineText(2, 200, { vi: 'tên cơ sở sản xuất, kinh doanh', en: 'business name' }).optional(),
+    ),
   })
   .superRefine((producer, ctx) => {
     if (producer.producerType !== 'household' && producer.businessName === undefined) {

@@ -176,10 +176,7 @@ export function tokenizeCsv(text: string, delimiter: string): { records: CsvReco
         if (!closed) {
           errors.push({
             row: start,
-            message: msg(
-              'Ô bắt đầu bằng dấu ngoặc kép nhưng không có dấu đóng',
-              'A quoted field is never closed',
-            ),
+            message: msg('Ô bắt đầu bằng dấu ngoặc kép nhưng không có dấu đóng', 'A quoted field is never closed'),
           });
           return { records, errors };
         }
@@ -235,9 +232,7 @@ export interface ParseCatalogCsvOptions {
   asOf?: string;
 }
 
-export type ParseCatalogCsvResult =
-  | { ok: true; platforms: Platform[] }
-  | { ok: false; errors: CsvError[] };
+export type ParseCatalogCsvResult = { ok: true; platforms: Platform[] } | { ok: false; errors: CsvError[] };
 
 const LIST_COLUMNS: ReadonlySet<string> = new Set(['needs', 'sizes', 'sectors', 'producerTypes', 'requires', 'improves']);
 
@@ -327,7 +322,10 @@ function checkHeader(header: readonly string[]): { errors: CsvError[]; index: Ma
 export function parseCatalogCsv(text: string, options: ParseCatalogCsvOptions = {}): ParseCatalogCsvResult {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   if (body.trim() === '') {
-    return { ok: false, errors: [{ row: 1, message: msg('Tệp trống, thiếu dòng tiêu đề', 'The file is empty; the header line is missing') }] };
+    return {
+      ok: false,
+      errors: [{ row: 1, message: msg('Tệp trống, thiếu dòng tiêu đề', 'The file is empty; the header line is missing') }],
+    };
   }
   const delimiter = detectDelimiter(body);
   const { records, errors } = tokenizeCsv(body, delimiter);

@@ -78,12 +78,27 @@ export interface Need {
 
 export const NEEDS: readonly Need[] = [
   { id: 'e_invoice', step: 1, category: 'finance_accounting', name: { vi: 'Hóa đơn điện tử', en: 'E-invoices' } },
-  { id: 'e_tax', step: 1, category: 'finance_accounting', name: { vi: 'Khai và nộp thuế điện tử', en: 'Electronic tax filing and payment' } },
+  {
+    id: 'e_tax',
+    step: 1,
+    category: 'finance_accounting',
+    name: { vi: 'Khai và nộp thuế điện tử', en: 'Electronic tax filing and payment' },
+  },
   { id: 'digital_signature', step: 1, category: 'finance_accounting', name: { vi: 'Chữ ký số', en: 'Digital signature' } },
 
   { id: 'cashless_payment', step: 2, category: 'e_payment', name: { vi: 'Thanh toán không dùng tiền mặt', en: 'Cashless payment' } },
-  { id: 'online_presence', step: 2, category: 'web_portal', name: { vi: 'Hiện diện trực tuyến (website, bản đồ, trang giới thiệu)', en: 'Online presence (website, maps, business page)' } },
-  { id: 'cloud_office', step: 2, category: 'cloud', name: { vi: 'Văn phòng số trên đám mây (e-mail, tài liệu, lưu trữ)', en: 'Cloud office (e-mail, documents, storage)' } },
+  {
+    id: 'online_presence',
+    step: 2,
+    category: 'web_portal',
+    name: { vi: 'Hiện diện trực tuyến (website, bản đồ, trang giới thiệu)', en: 'Online presence (website, maps, business page)' },
+  },
+  {
+    id: 'cloud_office',
+    step: 2,
+    category: 'cloud',
+    name: { vi: 'Văn phòng số trên đám mây (e-mail, tài liệu, lưu trữ)', en: 'Cloud office (e-mail, documents, storage)' },
+  },
   { id: 'online_meeting', step: 2, category: 'online_meeting', name: { vi: 'Họp trực tuyến', en: 'Online meetings' } },
 
   { id: 'accounting', step: 3, category: 'finance_accounting', name: { vi: 'Kế toán', en: 'Accounting' } },
@@ -91,17 +106,50 @@ export const NEEDS: readonly Need[] = [
   { id: 'inventory', step: 3, category: 'logistics', name: { vi: 'Quản lý kho', en: 'Inventory management' } },
   { id: 'customer_care', step: 3, category: 'customer_care', name: { vi: 'Chăm sóc khách hàng (CRM)', en: 'Customer care (CRM)' } },
   { id: 'logistics', step: 3, category: 'logistics', name: { vi: 'Vận chuyển, giao hàng', en: 'Shipping and delivery' } },
-  { id: 'hr', step: 3, category: 'hr_jobs', name: { vi: 'Nhân sự, chấm công, tiền lương, tuyển dụng', en: 'HR, time-keeping, payroll and hiring' } },
-  { id: 'erp', step: 3, category: 'enterprise_management', name: { vi: 'Quản trị tổng thể doanh nghiệp (ERP)', en: 'Whole-enterprise management (ERP)' } },
+  {
+    id: 'hr',
+    step: 3,
+    category: 'hr_jobs',
+    name: { vi: 'Nhân sự, chấm công, tiền lương, tuyển dụng', en: 'HR, time-keeping, payroll and hiring' },
+  },
+  {
+    id: 'erp',
+    step: 3,
+    category: 'enterprise_management',
+    name: { vi: 'Quản trị tổng thể doanh nghiệp (ERP)', en: 'Whole-enterprise management (ERP)' },
+  },
   { id: 'e_contract', step: 3, category: 'e_contract', name: { vi: 'Hợp đồng điện tử', en: 'Electronic contracts' } },
   { id: 'cybersecurity', step: 3, category: 'cybersecurity', name: { vi: 'An toàn thông tin', en: 'Cybersecurity' } },
 
-  { id: 'ecommerce_marketplace', step: 4, category: 'ecommerce', name: { vi: 'Bán trên sàn thương mại điện tử', en: 'Selling on e-commerce marketplaces' } },
-  { id: 'farm_ocop_floor', step: 4, category: 'ecommerce', name: { vi: 'Sàn nông sản, sản phẩm OCOP (bưu điện, Viettel, sàn của tỉnh)', en: 'Farm and OCOP product floors (postal, Viettel, provincial)' } },
+  {
+    id: 'ecommerce_marketplace',
+    step: 4,
+    category: 'ecommerce',
+    name: { vi: 'Bán trên sàn thương mại điện tử', en: 'Selling on e-commerce marketplaces' },
+  },
+  {
+    id: 'farm_ocop_floor',
+    step: 4,
+    category: 'ecommerce',
+    name: {
+      vi: 'Sàn nông sản, sản phẩm OCOP (bưu điện, Viettel, sàn của tỉnh)',
+      en: 'Farm and OCOP product floors (postal, Viettel, provincial)',
+    },
+  },
   { id: 'cross_border', step: 4, category: 'ecommerce', name: { vi: 'Thương mại điện tử xuyên biên giới', en: 'Cross-border e-commerce' } },
   { id: 'digital_marketing', step: 4, category: 'marketing', name: { vi: 'Tiếp thị số', en: 'Digital marketing' } },
-  { id: 'data_analytics', step: 4, category: 'aggregate', name: { vi: 'Phân tích dữ liệu, báo cáo quản trị', en: 'Data analytics and management reports' } },
-  { id: 'training', step: 4, category: 'consulting_training', name: { vi: 'Tư vấn, đào tạo chuyển đổi số', en: 'Digital-transformation advice and training' } },
+  {
+    id: 'data_analytics',
+    step: 4,
+    category: 'aggregate',
+    name: { vi: 'Phân tích dữ liệu, báo cáo quản trị', en: 'Data analytics and management reports' },
+  },
+  {
+    id: 'training',
+    step: 4,
+    category: 'consulting_training',
+    name: { vi: 'Tư vấn, đào tạo chuyển đổi số', en: 'Digital-transformation advice and training' },
+  },
 ];
 
 const NEED_BY_ID: ReadonlyMap<string, Need> = new Map(NEEDS.map((n) => [n.id, n]));
@@ -135,7 +183,10 @@ export type PrerequisiteId = (typeof PREREQUISITE_IDS)[number];
 export const PREREQUISITES: Readonly<Record<PrerequisiteId, { vi: string; en: string }>> = {
   bank_account: { vi: 'Tài khoản ngân hàng', en: 'A bank account' },
   tax_code: { vi: 'Mã số thuế', en: 'A tax code' },
-  business_registration: { vi: 'Giấy đăng ký kinh doanh (doanh nghiệp, hợp tác xã hoặc hộ kinh doanh)', en: 'Business registration (enterprise, co-operative or household business)' },
+  business_registration: {
+    vi: 'Giấy đăng ký kinh doanh (doanh nghiệp, hợp tác xã hoặc hộ kinh doanh)',
+    en: 'Business registration (enterprise, co-operative or household business)',
+  },
   citizen_id: { vi: 'Căn cước công dân của người đại diện', en: "The representative's citizen ID card" },
   smartphone: { vi: 'Điện thoại thông minh', en: 'A smartphone' },
   computer: { vi: 'Máy tính', en: 'A computer' },
@@ -196,7 +247,10 @@ function text(vi: string, en: string, opts: { multiline?: boolean } = {}) {
     lineEnds: 'keep',
     messages: {
       required: msg(`Thiếu ${vi}`, `${en} is required`),
-      forbidden: msg(`${vi} chứa ký tự không hợp lệ (ký tự điều khiển hoặc ký tự ẩn)`, `${en} contains invalid (control or invisible) characters`),
+      forbidden: msg(
+        `${vi} chứa ký tự không hợp lệ (ký tự điều khiển hoặc ký tự ẩn)`,
+        `${en} contains invalid (control or invisible) characters`,
+      ),
       max: msg(`${vi} tối đa ${max} ký tự`, `${en} can have at most ${max} characters`),
     },
   }).refine((s) => !FORMULA_START.test(s), {
@@ -223,47 +277,28 @@ function uniqueList<T extends z.ZodType>(item: T, vi: string, en: string, min: n
     });
 }
 
-const SectorsSchema = z.union(
-  [
-    z.tuple([z.literal(ALL_SECTORS)]),
-    uniqueList(z.enum(VSIC_CODES), 'ngành', 'sectors', 1),
-  ],
-  {
-    error: msg(
-      'Ngành phải là "*" (mọi ngành) hoặc các chữ cái A–U của VSIC 2018',
-      'Sectors must be "*" (all) or VSIC 2018 letters A–U',
-    ),
-  },
-);
+const SectorsSchema = z.union([z.tuple([z.literal(ALL_SECTORS)]), uniqueList(z.enum(VSIC_CODES), 'ngành', 'sectors', 1)], {
+  error: msg('Ngành phải là "*" (mọi ngành) hoặc các chữ cái A–U của VSIC 2018', 'Sectors must be "*" (all) or VSIC 2018 letters A–U'),
+});
 
 export const PlatformSchema = z.strictObject({
-  id: z
-    .string({ error: msg('Thiếu mã nền tảng', 'id is required') })
-    .regex(PLATFORM_ID_PATTERN, {
-      error: msg(
-        'Mã nền tảng phải viết thường, nối bằng dấu gạch ngang (vd. viettel-sinvoice)',
-        'id must be lowercase kebab-case (e.g. viettel-sinvoice)',
-      ),
-    }),
+  id: z.string({ error: msg('Thiếu mã nền tảng', 'id is required') }).regex(PLATFORM_ID_PATTERN, {
+    error: msg(
+      'Mã nền tảng phải viết thường, nối bằng dấu gạch ngang (vd. viettel-sinvoice)',
+      'id must be lowercase kebab-case (e.g. viettel-sinvoice)',
+    ),
+  }),
   name: text('tên nền tảng', 'Name'),
   provider: text('nhà cung cấp', 'Provider'),
   url: z.url({
     protocol: /^https$/,
     hostname: z.regexes.domain,
-    error: msg(
-      'Địa chỉ web phải bắt đầu bằng https:// và có tên miền hợp lệ',
-      'URL must start with https:// and have a valid domain name',
-    ),
+    error: msg('Địa chỉ web phải bắt đầu bằng https:// và có tên miền hợp lệ', 'URL must start with https:// and have a valid domain name'),
   }),
   category: z.enum(PLATFORM_CATEGORY_IDS, {
     error: msg('Nhóm nền tảng không thuộc 17 nhóm của Bộ', "Category is not one of the ministry's 17 ids"),
   }),
-  needs: uniqueList(
-    z.enum(NEED_IDS, { error: msg('Nhu cầu không có trong danh mục', 'Unknown need id') }),
-    'nhu cầu',
-    'needs',
-    1,
-  ),
+  needs: uniqueList(z.enum(NEED_IDS, { error: msg('Nhu cầu không có trong danh mục', 'Unknown need id') }), 'nhu cầu', 'needs', 1),
   description: localized('mô tả', 'Description'),
   costModel: z.enum(COST_MODELS, {
     error: msg('Hình thức chi phí phải là free, freemium hoặc paid', 'costModel must be free, freemium or paid'),
@@ -275,12 +310,7 @@ export const PlatformSchema = z.strictObject({
     error: msg('makeInVietnam phải là true hoặc false', 'makeInVietnam must be true or false'),
   }),
   fits: z.strictObject({
-    sizes: uniqueList(
-      z.enum(PLATFORM_SIZES, { error: msg('Quy mô không hợp lệ', 'Unknown size') }),
-      'quy mô',
-      'sizes',
-      1,
-    ),
+    sizes: uniqueList(z.enum(PLATFORM_SIZES, { error: msg('Quy mô không hợp lệ', 'Unknown size') }), 'quy mô', 'sizes', 1),
     sectors: SectorsSchema,
     producerTypes: uniqueList(
       z.enum(PLATFORM_PRODUCER_TYPES, { error: msg('Loại chủ thể không hợp lệ', 'Unknown producer type') }),
@@ -333,9 +363,7 @@ export interface ParsePlatformOptions {
   asOf?: string;
 }
 
-export type SafeParsePlatformResult =
-  | { ok: true; platform: Platform }
-  | { ok: false; issues: PlatformIssue[] };
+export type SafeParsePlatformResult = { ok: true; platform: Platform } | { ok: false; issues: PlatformIssue[] };
 
 function crossFieldIssues(p: Platform, options: ParsePlatformOptions): PlatformIssue[] {
   const issues: PlatformIssue[] = [];
@@ -351,7 +379,10 @@ function crossFieldIssues(p: Platform, options: ParsePlatformOptions): PlatformI
   if (options.asOf !== undefined && p.lastChecked > options.asOf) {
     issues.push({
       path: ['lastChecked'],
-      message: msg(`Ngày kiểm tra ${p.lastChecked} ở tương lai (sau ${options.asOf})`, `lastChecked ${p.lastChecked} is in the future (after ${options.asOf})`),
+      message: msg(
+        `Ngày kiểm tra ${p.lastChecked} ở tương lai (sau ${options.asOf})`,
+        `lastChecked ${p.lastChecked} is in the future (after ${options.asOf})`,
+      ),
     });
   }
   return issues;

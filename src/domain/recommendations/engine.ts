@@ -186,10 +186,7 @@ export function fittingPlatforms(catalog: readonly Platform[], need: NeedId, pro
     .map((p) => ({ p, r: rank(p) }))
     .sort(
       (a, b) =>
-        a.r[0] - b.r[0] ||
-        a.r[1] - b.r[1] ||
-        COLLATOR.compare(a.p.name, b.p.name) ||
-        (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0),
+        a.r[0] - b.r[0] || a.r[1] - b.r[1] || COLLATOR.compare(a.p.name, b.p.name) || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0),
     )
     .map(({ p }) => p);
 }
@@ -215,11 +212,7 @@ function round1(x: number): number {
   return r === 0 ? 0 : r;
 }
 
-function scoreGain(
-  framework: Framework,
-  before: AssessmentResult,
-  after: AssessmentResult,
-): { scoreGain: number; pillars: PillarGain[] } {
+function scoreGain(framework: Framework, before: AssessmentResult, after: AssessmentResult): { scoreGain: number; pillars: PillarGain[] } {
   let weighted = 0;
   let totalWeight = 0;
   const pillars: PillarGain[] = [];
@@ -334,4 +327,3 @@ export function recommend(input: RecommendInput): RecommendationPlan {
     orderNote: { ...PLAN_ORDER_NOTE },
   };
 }
-

@@ -135,8 +135,7 @@ function define(spec: Spec): NeedEvidence {
     citedQuestions: Object.freeze([...spec.citedQuestions]),
     raise: Object.freeze(spec.raise.map((r) => Object.freeze({ ...r }))),
     why: (profile: Profile): Localized => (typeof why === 'function' ? why(profile) : why),
-    covered: (answers: Answers, _profile: Profile): boolean =>
-      coveredWhen.some((group) => group.every((clue) => clueHolds(clue, answers))),
+    covered: (answers: Answers, _profile: Profile): boolean => coveredWhen.some((group) => group.every((clue) => clueHolds(clue, answers))),
     relevant: (profile: Profile, answers: Answers): boolean =>
       profileRuleHolds(profileRule, profile) && relevantWhen.every((clue) => clueHolds(clue, answers)),
   });
@@ -278,10 +277,7 @@ const DBI_EVIDENCE: readonly NeedEvidence[] = [
   }),
   define({
     need: 'cashless_payment',
-    coveredWhen: [
-      grade('c2_online_banking', 2),
-      has('x_tools_payment', 'qr_wallet', 'mobile_banking', 'card_terminal', 'payment_gateway'),
-    ],
+    coveredWhen: [grade('c2_online_banking', 2), has('x_tools_payment', 'qr_wallet', 'mobile_banking', 'card_terminal', 'payment_gateway')],
     citedQuestions: ['c2_online_banking', 'x_tools_payment'],
     raise: [raise('c2_online_banking', 'g2'), raise('x_tools_payment', 'qr_wallet')],
     why: WHY.cashless_payment,

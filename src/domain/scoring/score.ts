@@ -25,15 +25,7 @@
  *   (half away from zero).
  */
 import { allQuestions, isScored, parseConditionField } from '#src/domain/framework/schema.ts';
-import type {
-  AnswerValue,
-  Answers,
-  Framework,
-  Localized,
-  Pillar,
-  Profile,
-  Question,
-} from '#src/domain/framework/schema.ts';
+import type { AnswerValue, Answers, Framework, Localized, Pillar, Profile, Question } from '#src/domain/framework/schema.ts';
 
 export { questionMaxPoints, questionMinPoints, pillarMaxPoints, questionText, allQuestions } from '#src/domain/framework/schema.ts';
 export type { AnswerValue, Answers, Profile } from '#src/domain/framework/schema.ts';
@@ -161,9 +153,7 @@ export interface AnswerIssue {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; answers: Record<string, AnswerValue> }
-  | { ok: false; issues: AnswerIssue[] };
+export type ValidationResult = { ok: true; answers: Record<string, AnswerValue> } | { ok: false; issues: AnswerIssue[] };
 
 function ownValue(answers: object, key: string): unknown {
   return Object.hasOwn(answers, key) ? (answers as Record<string, unknown>)[key] : undefined;
@@ -201,8 +191,7 @@ const MSG = {
   expectedNumber: 'Cần nhập một số / Expected a number',
   expectedInteger: 'Cần nhập số nguyên / Expected a whole number',
   range: (lo: number, hi: number) => `Giá trị phải từ ${lo} đến ${hi} / Value must be between ${lo} and ${hi}`,
-  exclusive: (label: Localized) =>
-    `“${label.vi}” không chọn cùng lựa chọn khác được / “${label.en}” cannot be combined with other options`,
+  exclusive: (label: Localized) => `“${label.vi}” không chọn cùng lựa chọn khác được / “${label.en}” cannot be combined with other options`,
 };
 
 type Checked = { value?: AnswerValue; issues: AnswerIssue[] };
@@ -422,7 +411,10 @@ export function strengthsAndGaps(
   });
   const k = Math.max(0, Math.min(Math.floor(n), Math.floor(highlights.length / 2)));
   // Array.prototype.sort is stable, so equal scores keep pillar order.
-  const strengths = [...highlights].sort((a, b) => b.score - a.score).filter((h) => h.score > 0).slice(0, k);
+  const strengths = [...highlights]
+    .sort((a, b) => b.score - a.score)
+    .filter((h) => h.score > 0)
+    .slice(0, k);
   const taken = new Set(strengths.map((h) => h.id));
   const gaps = [...highlights]
     .sort((a, b) => a.score - b.score)

@@ -12,6 +12,15 @@ export const GET: APIRoute = ({ url }) => {
   if (!contact) return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   // RFC 9116 asks for an expiry under a year ahead; computed per request, so it never goes stale.
   const expires = new Date(Date.now() + 180 * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const body = [`Contact: ${contact}`, `Expires: ${expires}`, 'Preferred-Languages: vi, en', `Canonical: ${url.origin}/.well-known/security.txt`, ''].join('\n');
-  return new Response(body, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=86400' } });
+  const body = [
+    `Contact: ${contact}`,
+    `Expires: ${expires}`,
+    'Preferred-Languages: vi, en',
+    `Canonical: ${url.origin}/.well-known/security.txt`,
+    '',
+  ].join('\n');
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=86400' },
+  });
 };

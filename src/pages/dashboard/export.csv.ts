@@ -10,6 +10,10 @@ export const GET: APIRoute = async ({ locals, url }) => {
   // One CSV holds the sheets one after another, each under its name.
   const rows = dashboardSheets(d).flatMap((s, i) => [...(i > 0 ? [[]] : []), [`# ${s.name}`], ...s.rows]);
   return new Response(toCsv(rows), {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chi-so-${d.filter.period.id}.csv"`, 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="chi-so-${d.filter.period.id}.csv"`,
+      'cache-control': 'private, no-store',
+    },
   });
 };

@@ -76,7 +76,9 @@ export async function extendDelay(db: Db, key: string, policy: DelayPolicy, now:
   await db
     .update(authThrottle)
     // Only when the try earned a wait: a free try must not push a parallel free try behind it.
-    .set({ blockedUntil: sql`(CASE WHEN ${delay} > 0 THEN max(${authThrottle.blockedUntil}, ${t} + ${delay}) ELSE ${authThrottle.blockedUntil} END)` })
+    .set({
+      blockedUntil: sql`(CASE WHEN ${delay} > 0 THEN max(${authThrottle.blockedUntil}, ${t} + ${delay}) ELSE ${authThrottle.blockedUntil} END)`,
+    })
     .where(eq(authThrottle.key, key));
 }
 
@@ -173,10 +175,19 @@ export async function claimSucceeded(db: Db, ip: string): Promise<void> {
 /** Rows no policy still needs; pruned opportunistically so the table stays small. */
 async function pruneThrottle(db: Db, now: Date): Promise<void> {
   const horizon = Math.max(LOGIN_ACCOUNT_IP.forgetAfterMs, LOGIN_IP_CEILING.windowMs, REGISTER_IP.windowMs);
-  await db.delete(authThrottle).where(sql`${authThrottle.lastAt} < ${now.getTime() - horizon} AND ${authThrottle.blockedUntil} < ${now.getTime()}`);
+  await db
+    .delete(authThrottle)
+    .where(sql`${authThrottle.lastAt} < ${now.getTime() - horizon} AND ${authThrottle.blockedUntil} < ${now.getTime()}`);
 }
 
-export type ActiveThrottle = { key: string; kind: 'account' | 'ip' | 'register' | 'claim'; account: string | null; ip: string; attempts: number; blockedUntil: Date };
+export type ActiveThrottle = {
+  key: string;
+  kind: 'account' | 'ip' | 'register' | 'claim';
+  account: string | null;
+  ip: string;
+  attempts: number;
+  blockedUntil: Date;
+};
 
 /** Keys currently refusing tries, for the administrators' page. */
 export async function activeThrottles(db: Db, now: Date): Promise<ActiveThrottle[]> {
@@ -190,10 +201,24 @@ export async function activeThrottles(db: Db, now: Date): Promise<ActiveThrottle
     if (r.key.startsWith(LOGIN_PREFIX)) {
       const rest = r.key.slice(LOGIN_PREFIX.length);
       const cut = rest.lastIndexOf('|ip:');
-      return { key: r.key, kind: 'account', account: rest.slice(0, cut), ip: rest.slice(cut + 4), attempts: r.attempts, blockedUntil: new Date(r.blockedUntil) };
+      return {
+        key: r.key,
+        kind: 'account',
+        account: rest.slice(0, cut),
+        ip: rest.slice(cut + 4),
+        attempts: r.attempts,
+        blockedUntil: new Date(r.blockedUntil),
+      };
     }
     const kind = r.key.startsWith('register:') ? 'register' : r.key.startsWith('claim:') ? 'claim' : 'ip';
-    return { key: r.key, kind, account: null, ip: r.key.slice(r.key.indexOf(':ip:') + 4), attempts: r.attempts, blockedUntil: new Date(r.blockedUntil) };
+    return {
+      key: r.key,
+      kind,
+      account: null,
+      ip: r.key.slice(r.key.indexOf(':ip:') + 4),
+      attempts: r.attempts,
+      blockedUntil: new Date(r.blockedUntil),
+    };
   });
 }
 
@@ -203,9 +228,7 @@ export async function activeThrottles(db: Db, now: Date): Promise<ActiveThrottle
  */
 export function forgetAccountsStatement(db: Db, accounts: string[]) {
   const prefixes = accounts.map((a) => `${LOGIN_PREFIX}${a.trim().toLowerCase()}|ip:`);
-  return db
-    .delete(authThrottle)
-    .where(or(...prefixes.map((p) => sql`substr(${authThrottle.key}, 1, ${p.length}) = ${p}`)));
+  return db.delete(authThrottle).where(or(...prefixes.map((p) => sql`substr(${authThrottle.key}, 1, ${p.length}) = ${p}`)));
 }
 
 /** Lifts every login delay of one account (all IPs). Returns how many keys were cleared. */

@@ -4,7 +4,10 @@ import { z } from 'zod';
 const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/portal.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
-  PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'PROVINCE_CODE must be a two-digit province code').default('37'),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, 'PROVINCE_CODE must be a two-digit province code')
+    .default('37'),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -20,9 +23,7 @@ let cached: Env | undefined;
 
 export function getEnv(source: Record<string, string | undefined> = process.env): Env {
   if (source === process.env && cached) return cached;
-  const parsed = EnvSchema.safeParse(
-    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')),
-  );
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

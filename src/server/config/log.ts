@@ -12,7 +12,10 @@ const RULES: [RegExp, string][] = [
   [/(params:\s*)(\[[^\]]*\]|[^\n]*)/gi, '$1[redacted]'],
   [/\$argon2(?:id|i|d)\$[^\s"',;)]*/g, '[redacted-hash]'],
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[redacted-email]'],
-  [/\b(session|cookie|authorization|password|passwordHash|password_hash|token)(["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/gi, '$1$2[redacted]'],
+  [
+    /\b(session|cookie|authorization|password|passwordHash|password_hash|token)(["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&]+)/gi,
+    '$1$2[redacted]',
+  ],
   // Session tokens (32 base32 chars) and session ids (64 hex chars).
   [/\b[a-z2-7]{32}\b/g, '[redacted-token]'],
   [/\b[0-9a-f]{64}\b/g, '[redacted-id]'],

@@ -20,7 +20,10 @@ export const GENERIC_CONFLICT = 'Dữ liệu này đã tồn tại / This alread
  * The one place a unique-constraint failure becomes a 409: runs the write and turns a lost race
  * (another request inserted the same key between our check and our insert) into `conflict`.
  */
-export async function conflictOnUnique<T>(write: () => Promise<T>, conflict: () => ConflictError = () => new ConflictError(GENERIC_CONFLICT)): Promise<T> {
+export async function conflictOnUnique<T>(
+  write: () => Promise<T>,
+  conflict: () => ConflictError = () => new ConflictError(GENERIC_CONFLICT),
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

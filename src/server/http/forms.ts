@@ -18,7 +18,11 @@ export function fieldErrors(issues: FieldIssue[]): FieldErrors {
  * Parses untrusted input with a schema: the typed value, or a ValidationError carrying one issue
  * per problem (messages as the schema wrote them). `prefix` nests the paths under a sub-form.
  */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, options: { prefix?: (string | number)[]; message?: ErrorMessage } = {}): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: { prefix?: (string | number)[]; message?: ErrorMessage } = {},
+): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ValidationError(issuesFromZod(parsed.error, options.prefix), options.message);

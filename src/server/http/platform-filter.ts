@@ -10,7 +10,11 @@ export const PlatformQuerySchema = z.object({
   category: z.preprocess(empty, z.enum(PLATFORM_CATEGORY_IDS, { error: 'Nhóm nền tảng không hợp lệ / Unknown category' }).optional()),
   sector: z.preprocess(empty, z.enum(VSIC_CODES, { error: 'Ngành không hợp lệ (A–U) / Unknown sector (A–U)' }).optional()),
   size: z.preprocess(empty, z.enum(['micro', 'small', 'medium', 'large'], { error: 'Quy mô không hợp lệ / Unknown size' }).optional()),
-  q: optionalFreeText({ label: { vi: 'từ khóa', en: 'search' }, max: 100, messages: { max: 'Từ khóa tối đa 100 ký tự / Search is at most 100 characters' } }),
+  q: optionalFreeText({
+    label: { vi: 'từ khóa', en: 'search' },
+    max: 100,
+    messages: { max: 'Từ khóa tối đa 100 ký tự / Search is at most 100 characters' },
+  }),
 });
 
 export function platformQuery(url: URL) {

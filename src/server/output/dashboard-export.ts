@@ -11,24 +11,73 @@ export function dashboardSheets(d: DashboardData): Sheet[] {
     rows: [
       ['Bộ lọc (Filters)', filters],
       [],
-      ['Mã chỉ số (Id)', 'Chỉ số (Indicator)', 'Giá trị % (Value)', 'Tử số (Numerator)', 'Mẫu số (Denominator)', 'Mục tiêu % (Target)', 'Hạn mục tiêu (Deadline)', 'Tình trạng (Status)', 'Định nghĩa (Definition)'],
+      [
+        'Mã chỉ số (Id)',
+        'Chỉ số (Indicator)',
+        'Giá trị % (Value)',
+        'Tử số (Numerator)',
+        'Mẫu số (Denominator)',
+        'Mục tiêu % (Target)',
+        'Hạn mục tiêu (Deadline)',
+        'Tình trạng (Status)',
+        'Định nghĩa (Definition)',
+      ],
       ...d.view.values.map((v) => {
         const t = d.targets.get(v.id);
-        return [v.id, v.definition.name.vi, v.value, v.numerator, v.denominator, t?.value ?? null, t?.date ?? null, t ? STATUS_NAMES[t.status]!.vi : null, v.definition.definition.vi];
+        return [
+          v.id,
+          v.definition.name.vi,
+          v.value,
+          v.numerator,
+          v.denominator,
+          t?.value ?? null,
+          t?.date ?? null,
+          t ? STATUS_NAMES[t.status]!.vi : null,
+          v.definition.definition.vi,
+        ];
       }),
       [],
       ['Bao phủ (Coverage)', d.view.coverage, d.view.counters.n, Math.max(d.view.registered, d.view.counters.n)],
     ],
   };
-  const levels: Sheet = { name: 'Cấp độ', rows: [['Cấp độ (Level)', 'Số doanh nghiệp (Businesses)'], ...d.view.levels.map((n, i) => [i, n])] };
-  const trend: Sheet = { name: 'Xu hướng', rows: [['Kỳ (Period)', 'DNNVV dùng nền tảng số % (SMEs on platforms)', 'Số DNNVV đã đánh giá (SMEs assessed)'], ...d.trend.map((t) => [t.period.id, t.value, t.n])] };
+  const levels: Sheet = {
+    name: 'Cấp độ',
+    rows: [['Cấp độ (Level)', 'Số doanh nghiệp (Businesses)'], ...d.view.levels.map((n, i) => [i, n])],
+  };
+  const trend: Sheet = {
+    name: 'Xu hướng',
+    rows: [
+      ['Kỳ (Period)', 'DNNVV dùng nền tảng số % (SMEs on platforms)', 'Số DNNVV đã đánh giá (SMEs assessed)'],
+      ...d.trend.map((t) => [t.period.id, t.value, t.n]),
+    ],
+  };
   const breakdown: Sheet = {
     name: 'Chia theo',
     rows: [
-      ['Nhóm (Group)', 'Đã đánh giá (Assessed)', 'Đã biết (Known)', 'Bao phủ % (Coverage)', 'DNNVV dùng nền tảng số % (SMEs on platforms)', 'Hóa đơn điện tử % (E-invoice)', 'Thanh toán điện tử % (E-payment)', 'Thương mại điện tử % (E-commerce)', 'Thiếu so với lộ trình (Gap)'],
+      [
+        'Nhóm (Group)',
+        'Đã đánh giá (Assessed)',
+        'Đã biết (Known)',
+        'Bao phủ % (Coverage)',
+        'DNNVV dùng nền tảng số % (SMEs on platforms)',
+        'Hóa đơn điện tử % (E-invoice)',
+        'Thanh toán điện tử % (E-payment)',
+        'Thương mại điện tử % (E-commerce)',
+        'Thiếu so với lộ trình (Gap)',
+      ],
       ...d.breakdown.map((r) => {
         const v = (id: string) => r.values.find((x) => x.id === id)?.value ?? null;
-        return [r.label, r.n, r.registered, v('assessment_coverage'), v('sme_platform_adoption'), v('einvoice_adoption'), v('epayment_adoption'), v('ecommerce_adoption'), r.gap];
+        return [
+          r.label,
+          r.n,
+          r.registered,
+          v('assessment_coverage'),
+          v('sme_platform_adoption'),
+          v('einvoice_adoption'),
+          v('epayment_adoption'),
+          v('ecommerce_adoption'),
+          r.gap,
+        ];
       }),
     ],
   };

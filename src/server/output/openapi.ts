@@ -30,7 +30,13 @@ const IndicatorSchema = z.object({
 });
 
 const error = { $ref: '#/components/schemas/Error' };
-const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 
 /** The OpenAPI 3.1 description of the public JSON API (served at /api/v1/openapi.json). */
 export function openApiDocument() {
@@ -49,7 +55,10 @@ export function openApiDocument() {
           summary: 'Chỉ số của tỉnh hoặc một xã/phường / Indicators of the province or one commune',
           parameters: [
             // The period is read by parsePeriod after the schema's length check: its shape is stated here.
-            q('period', 'Năm hoặc quý: 2026, 2026-Q3 (mặc định năm hiện tại) / Year or quarter', { ...viewQuery.properties.period, pattern: '^\\d{4}(-[Qq][1-4])?$' }),
+            q('period', 'Năm hoặc quý: 2026, 2026-Q3 (mặc định năm hiện tại) / Year or quarter', {
+              ...viewQuery.properties.period,
+              pattern: '^\\d{4}(-[Qq][1-4])?$',
+            }),
             q('unit', '"province" hoặc mã xã/phường 5 chữ số / "province" or a 5-digit commune code', viewQuery.properties.unit),
             q('sector', 'Ngành VSIC cấp 1 (A–U) / VSIC section', viewQuery.properties.sector),
             q('size', 'Quy mô / Size class', viewQuery.properties.size),
@@ -58,7 +67,10 @@ export function openApiDocument() {
           responses: {
             '200': {
               description: 'OK (JSON, or CSV with Accept: text/csv)',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Indicators' } }, 'text/csv': { schema: { type: 'string' } } },
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Indicators' } },
+                'text/csv': { schema: { type: 'string' } },
+              },
             },
             '400': { description: 'Tham số không hợp lệ / Invalid parameters', content: { 'application/json': { schema: error } } },
           },
@@ -69,29 +81,55 @@ export function openApiDocument() {
         get: {
           summary: 'Cấu trúc một bộ tiêu chí / One framework',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'OK' }, '404': { description: 'Không có / Not found', content: { 'application/json': { schema: error } } } },
+          responses: {
+            '200': { description: 'OK' },
+            '404': { description: 'Không có / Not found', content: { 'application/json': { schema: error } } },
+          },
         },
       },
       '/api/v1/score': {
         post: {
           summary: 'Chấm điểm một bộ câu trả lời (không lưu) / Score an answer set (nothing stored)',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ScoreRequest' } } } },
-          responses: { '200': { description: 'OK' }, '400': { description: 'Sai dữ liệu, có đường dẫn trường / Invalid body with field paths', content: { 'application/json': { schema: error } } } },
+          responses: {
+            '200': { description: 'OK' },
+            '400': {
+              description: 'Sai dữ liệu, có đường dẫn trường / Invalid body with field paths',
+              content: { 'application/json': { schema: error } },
+            },
+          },
         },
       },
       '/api/v1/platforms': {
         get: {
           summary: 'Danh mục nền tảng số / Platform catalog',
-          parameters: [q('category', 'Nhóm / Category id'), q('sector', 'Ngành / VSIC section'), q('q', 'Tìm không dấu / Accent-insensitive search')],
-          responses: { '200': { description: 'OK' }, '400': { description: 'Invalid', content: { 'application/json': { schema: error } } } },
+          parameters: [
+            q('category', 'Nhóm / Category id'),
+            q('sector', 'Ngành / VSIC section'),
+            q('q', 'Tìm không dấu / Accent-insensitive search'),
+          ],
+          responses: {
+            '200': { description: 'OK' },
+            '400': { description: 'Invalid', content: { 'application/json': { schema: error } } },
+          },
         },
       },
-      '/api/v1/platform-categories': { get: { summary: '17 nhóm nền tảng / The 17 platform categories', responses: { '200': { description: 'OK' } } } },
+      '/api/v1/platform-categories': {
+        get: { summary: '17 nhóm nền tảng / The 17 platform categories', responses: { '200': { description: 'OK' } } },
+      },
       '/api/v1/ocop-products': {
         get: {
           summary: 'Sản phẩm OCOP (trường công khai) / OCOP products (public fields)',
-          parameters: [q('q', 'Tên, không dấu / Name, accents optional'), q('stars', '3–5', { type: 'integer', minimum: 3, maximum: 5 }), q('group', 'Nhóm / Group'), q('commune', 'Mã xã/phường / Commune code')],
-          responses: { '200': { description: 'OK' }, '400': { description: 'Invalid', content: { 'application/json': { schema: error } } } },
+          parameters: [
+            q('q', 'Tên, không dấu / Name, accents optional'),
+            q('stars', '3–5', { type: 'integer', minimum: 3, maximum: 5 }),
+            q('group', 'Nhóm / Group'),
+            q('commune', 'Mã xã/phường / Commune code'),
+          ],
+          responses: {
+            '200': { description: 'OK' },
+            '400': { description: 'Invalid', content: { 'application/json': { schema: error } } },
+          },
         },
       },
     },
@@ -100,7 +138,17 @@ export function openApiDocument() {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'string' }, code: { type: 'string' }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } } } } },
+          properties: {
+            error: { type: 'string' },
+            code: { type: 'string' },
+            issues: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' } },
+              },
+            },
+          },
         },
         // Input side: a plain object does not promise that no field is ever added.
         Indicator: jsonSchema(IndicatorSchema, 'input'),

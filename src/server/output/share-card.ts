@@ -18,7 +18,10 @@ export function shareCardOf(assessment: Assessment, businessName: string, lang: 
     pillars: framework.pillars
       .filter((p) => p.weight > 0)
       .map((p) => ({ name: pick(lang, p.name), score: result.pillars.find((r) => r.id === p.id)?.score ?? 0 })),
-    footer: L(`Tự đánh giá theo bộ chỉ số quốc gia · ${assessment.submittedAt?.toLocaleDateString('vi-VN') ?? ''}`, `Self-assessed against the national index · ${assessment.submittedAt?.toLocaleDateString('en-GB') ?? ''}`),
+    footer: L(
+      `Tự đánh giá theo bộ chỉ số quốc gia · ${assessment.submittedAt?.toLocaleDateString('vi-VN') ?? ''}`,
+      `Self-assessed against the national index · ${assessment.submittedAt?.toLocaleDateString('en-GB') ?? ''}`,
+    ),
   };
 }
 

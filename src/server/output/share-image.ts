@@ -9,8 +9,18 @@ const require = createRequire(import.meta.url);
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 export function loadFonts() {
   fonts ??= [
-    { name: 'Be Vietnam Pro', weight: 400, style: 'normal', data: readFileSync(require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf')) },
-    { name: 'Be Vietnam Pro', weight: 700, style: 'normal', data: readFileSync(require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf')) },
+    {
+      name: 'Be Vietnam Pro',
+      weight: 400,
+      style: 'normal',
+      data: readFileSync(require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf')),
+    },
+    {
+      name: 'Be Vietnam Pro',
+      weight: 700,
+      style: 'normal',
+      data: readFileSync(require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf')),
+    },
   ];
   return fonts;
 }
@@ -43,17 +53,29 @@ function card(c: ShareCard): Node {
     ]),
   );
   return h('div', { width: SHARE_WIDTH, height: SHARE_HEIGHT, display: 'flex', fontFamily: 'Be Vietnam Pro', backgroundColor: '#ffffff' }, [
-    h('div', { width: 470, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', backgroundColor: '#0b5cad', color: '#ffffff', padding: 48 }, [
-      h('div', { display: 'flex', flexDirection: 'column' }, [
-        h('div', { fontSize: 24, opacity: 0.9 }, c.title),
-        h('div', { fontSize: 40, fontWeight: 700, marginTop: 18, lineHeight: 1.2 }, c.businessName),
-      ]),
-      h('div', { display: 'flex', flexDirection: 'column' }, [
-        h('div', { fontSize: 72, fontWeight: 700 }, c.scoreLabel),
-        h('div', { fontSize: 30, fontWeight: 700, marginTop: 8 }, c.levelLabel),
-        h('div', { fontSize: 18, marginTop: 24, opacity: 0.85 }, c.footer),
-      ]),
-    ]),
+    h(
+      'div',
+      {
+        width: 470,
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        backgroundColor: '#0b5cad',
+        color: '#ffffff',
+        padding: 48,
+      },
+      [
+        h('div', { display: 'flex', flexDirection: 'column' }, [
+          h('div', { fontSize: 24, opacity: 0.9 }, c.title),
+          h('div', { fontSize: 40, fontWeight: 700, marginTop: 18, lineHeight: 1.2 }, c.businessName),
+        ]),
+        h('div', { display: 'flex', flexDirection: 'column' }, [
+          h('div', { fontSize: 72, fontWeight: 700 }, c.scoreLabel),
+          h('div', { fontSize: 30, fontWeight: 700, marginTop: 8 }, c.levelLabel),
+          h('div', { fontSize: 18, marginTop: 24, opacity: 0.85 }, c.footer),
+        ]),
+      ],
+    ),
     h('div', { flex: 1, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '40px 48px' }, bars),
   ]);
 }

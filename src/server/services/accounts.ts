@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { businesses, consents, users, auditLog } from '#src/db/schema/index.ts';
-import {
-  auditValues,
-  businessByTaxCode,
-  communeInProvince,
-  findUserByLogin,
-  findUserById,
-} from '#src/db/queries/accounts.ts';
+import { auditValues, businessByTaxCode, communeInProvince, findUserByLogin, findUserById } from '#src/db/queries/accounts.ts';
 import { parseTaxCode, TAX_CODE_MESSAGES } from '#src/domain/identity/tax-code.ts';
 import { parsePhone, PHONE_MESSAGES } from '#src/domain/identity/phone.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
@@ -31,9 +25,7 @@ export function parseLoginId(input: string): LoginId | { error: string } {
   const trimmed = input.trim();
   if (trimmed.includes('@')) {
     const ok = z.email().safeParse(trimmed.toLowerCase());
-    return ok.success
-      ? { kind: 'email', value: ok.data }
-      : { error: 'Địa chỉ email không hợp lệ / Invalid email address' };
+    return ok.success ? { kind: 'email', value: ok.data } : { error: 'Địa chỉ email không hợp lệ / Invalid email address' };
   }
   const phone = parsePhone(trimmed);
   return phone.ok ? { kind: 'phone', value: phone.value } : { error: both(PHONE_MESSAGES[phone.reason]) };
@@ -55,7 +47,9 @@ const NameSchema = freeText({
 const RegisterSchema = z.object({
   taxCode: z.string({ error: 'Vui lòng nhập mã số thuế / Please enter the tax code' }).max(40),
   name: NameSchema,
-  communeCode: z.string({ error: 'Vui lòng chọn xã/phường / Please choose a commune or ward' }).regex(/^\d{5}$/, 'Vui lòng chọn xã/phường / Please choose a commune or ward'),
+  communeCode: z
+    .string({ error: 'Vui lòng chọn xã/phường / Please choose a commune or ward' })
+    .regex(/^\d{5}$/, 'Vui lòng chọn xã/phường / Please choose a commune or ward'),
   login: z.string({ error: 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number' }).max(200),
   password: PasswordSchema,
   consent: z.literal('yes', { error: 'Bạn cần đồng ý để tiếp tục / You need to agree to continue' }),
@@ -155,12 +149,18 @@ export async function registerBusiness(
 }
 
 const LoginSchema = z.object({
-  login: z.string({ error: 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number' }).trim().min(1, 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number').max(200),
-  password: z.string({ error: 'Vui lòng nhập mật khẩu / Please enter a password' }).min(1, 'Vui lòng nhập mật khẩu / Please enter a password').max(1000),
+  login: z
+    .string({ error: 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number' })
+    .trim()
+    .min(1, 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number')
+    .max(200),
+  password: z
+    .string({ error: 'Vui lòng nhập mật khẩu / Please enter a password' })
+    .min(1, 'Vui lòng nhập mật khẩu / Please enter a password')
+    .max(1000),
 });
 
-export const BAD_CREDENTIALS =
-  'Email/số điện thoại hoặc mật khẩu không đúng / Wrong email/phone number or password';
+export const BAD_CREDENTIALS = 'Email/số điện thoại hoặc mật khẩu không đúng / Wrong email/phone number or password';
 
 export async function logIn(
   db: Db,
@@ -186,7 +186,10 @@ export async function logIn(
 }
 
 const ChangePasswordSchema = z.object({
-  current: z.string({ error: 'Vui lòng nhập mật khẩu hiện tại / Please enter your current password' }).min(1, 'Vui lòng nhập mật khẩu hiện tại / Please enter your current password').max(1000),
+  current: z
+    .string({ error: 'Vui lòng nhập mật khẩu hiện tại / Please enter your current password' })
+    .min(1, 'Vui lòng nhập mật khẩu hiện tại / Please enter your current password')
+    .max(1000),
   next: PasswordSchema,
 });
 
@@ -203,7 +206,9 @@ export async function changePassword(
     throw new ValidationError([{ path: ['current'], message: 'Mật khẩu hiện tại không đúng / Current password is wrong' }]);
   }
   if (data.next === data.current) {
-    throw new ValidationError([{ path: ['next'], message: 'Mật khẩu mới phải khác mật khẩu cũ / The new password must differ from the old one' }]);
+    throw new ValidationError([
+      { path: ['next'], message: 'Mật khẩu mới phải khác mật khẩu cũ / The new password must differ from the old one' },
+    ]);
   }
   if (user.businessId) {
     const [biz] = await db.select({ taxCode: businesses.taxCode }).from(businesses).where(eq(businesses.id, user.businessId));
@@ -214,7 +219,9 @@ export async function changePassword(
   const passwordHash = await hashPassword(data.next);
   await db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
   await invalidateUserSessions(db, user.id);
-  await db.insert(auditLog).values(auditValues({ actorUserId: user.id, action: 'change_password', entity: 'user', entityId: String(user.id) }, now));
+  await db
+    .insert(auditLog)
+    .values(auditValues({ actorUserId: user.id, action: 'change_password', entity: 'user', entityId: String(user.id) }, now));
   const token = generateSessionToken();
   const session = await createSession(db, token, user.id, now);
   return { token, expiresAt: session.expiresAt };
@@ -241,10 +248,13 @@ export async function createStaff(
   if ('error' in login) issues.push(issue('login', login.error));
   const communeCode = data.communeCode?.trim() || null;
   if (data.role === 'helper' && !communeCode) {
-    issues.push(issue('communeCode', 'Thành viên tổ công nghệ số phải gắn với một xã/phường / A community digital team member needs a commune'));
+    issues.push(
+      issue('communeCode', 'Thành viên tổ công nghệ số phải gắn với một xã/phường / A community digital team member needs a commune'),
+    );
   }
   if (communeCode) {
-    if (!(await communeInProvince(db, communeCode, ctx.provinceCode))) issues.push(issue('communeCode', 'Xã/phường không hợp lệ / Unknown commune or ward'));
+    if (!(await communeInProvince(db, communeCode, ctx.provinceCode)))
+      issues.push(issue('communeCode', 'Xã/phường không hợp lệ / Unknown commune or ward'));
   }
   if (issues.length || 'error' in login) throw new ValidationError(issues);
   if (await findUserByLogin(db, login.value)) {
@@ -257,22 +267,35 @@ export async function createStaff(
     new ConflictError('Tài khoản đã tồn tại / Account already exists', [
       issue('login', 'Email hoặc số điện thoại này đã có tài khoản / This email or phone number already has an account'),
     ]);
-  const [user] = await conflictOnUnique(() => db
-    .insert(users)
-    .values({
-      role: data.role,
-      email: login.kind === 'email' ? login.value : null,
-      phone: login.kind === 'phone' ? login.value : null,
-      displayName: data.displayName.normalize('NFC'),
-      passwordHash,
-      scopeProvinceCode: ctx.provinceCode,
-      scopeCommuneCode: data.role === 'admin' ? null : communeCode,
-      createdAt: ctx.now,
-      createdBy: actor.id,
-    })
-    .returning({ id: users.id }), accountExists);
+  const [user] = await conflictOnUnique(
+    () =>
+      db
+        .insert(users)
+        .values({
+          role: data.role,
+          email: login.kind === 'email' ? login.value : null,
+          phone: login.kind === 'phone' ? login.value : null,
+          displayName: data.displayName.normalize('NFC'),
+          passwordHash,
+          scopeProvinceCode: ctx.provinceCode,
+          scopeCommuneCode: data.role === 'admin' ? null : communeCode,
+          createdAt: ctx.now,
+          createdBy: actor.id,
+        })
+        .returning({ id: users.id }),
+    accountExists,
+  );
   await db.insert(auditLog).values(
-    auditValues({ actorUserId: actor.id, action: 'create_staff', entity: 'user', entityId: String(user!.id), detail: { role: data.role, communeCode } }, ctx.now),
+    auditValues(
+      {
+        actorUserId: actor.id,
+        action: 'create_staff',
+        entity: 'user',
+        entityId: String(user!.id),
+        detail: { role: data.role, communeCode },
+      },
+      ctx.now,
+    ),
   );
   return { userId: user!.id };
 }
@@ -281,19 +304,19 @@ const LiftSchema = z.object({
   login: z.string().trim().max(200).optional(),
   // The free-text field on the admin page (its own name, so its id differs from the staff form's).
   liftLogin: z.string().trim().max(200).optional(),
-  ip: z.string().trim().max(64).regex(/^[0-9A-Za-z:.%_-]*$/, 'Địa chỉ IP không hợp lệ / Invalid IP address').optional(),
+  ip: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[0-9A-Za-z:.%_-]*$/, 'Địa chỉ IP không hợp lệ / Invalid IP address')
+    .optional(),
 });
 
 /**
  * An administrator lifts the login delays of one account (from every IP) or the per-IP limits of
  * one address, e.g. when a person is locked out after a guessing attack from their own network.
  */
-export async function liftThrottle(
-  db: Db,
-  actor: Actor,
-  input: Record<string, unknown>,
-  now: Date,
-): Promise<{ cleared: number }> {
+export async function liftThrottle(db: Db, actor: Actor, input: Record<string, unknown>, now: Date): Promise<{ cleared: number }> {
   if (actor.role !== 'admin') throw new ForbiddenError();
   const data = parseWith(LiftSchema, input);
   const login = data.login || data.liftLogin;
@@ -303,15 +326,26 @@ export async function liftThrottle(
     const cleared = await liftAccount(db, account);
     const user = 'error' in id ? undefined : await findUserByLogin(db, id.value);
     await db.insert(auditLog).values(
-      auditValues({ actorUserId: actor.id, action: 'lift_login_throttle', entity: 'user', entityId: user ? String(user.id) : undefined, detail: { cleared } }, now),
+      auditValues(
+        {
+          actorUserId: actor.id,
+          action: 'lift_login_throttle',
+          entity: 'user',
+          entityId: user ? String(user.id) : undefined,
+          detail: { cleared },
+        },
+        now,
+      ),
     );
     return { cleared };
   }
   if (data.ip) {
     const cleared = await liftIp(db, data.ip);
-    await db.insert(auditLog).values(
-      auditValues({ actorUserId: actor.id, action: 'lift_ip_throttle', entity: 'ip', entityId: data.ip, detail: { cleared } }, now),
-    );
+    await db
+      .insert(auditLog)
+      .values(
+        auditValues({ actorUserId: actor.id, action: 'lift_ip_throttle', entity: 'ip', entityId: data.ip, detail: { cleared } }, now),
+      );
     return { cleared };
   }
   throw new ValidationError([issue('login', 'Vui lòng nhập email hoặc số điện thoại / Please enter an email or phone number')]);

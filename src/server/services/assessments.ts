@@ -15,7 +15,15 @@ import {
 } from '#src/domain/framework/questionnaire.ts';
 import { scoreAssessment, validateAnswers, type AssessmentResult } from '#src/domain/scoring/score.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
-import { AppError, ConflictError, ForbiddenError, jsonError, NotFoundError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  jsonError,
+  NotFoundError,
+  ValidationError,
+  type FieldIssue,
+} from '#src/server/http/errors.ts';
 import { readForm } from '#src/server/http/body.ts';
 import { canChooseCommune, COMMUNE_OUT_OF_SCOPE, requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
 import { canEditBusiness } from '#src/domain/access.ts';
@@ -29,7 +37,11 @@ import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
-export async function loadBusiness(db: Db, actor: Actor | null, businessId: number): Promise<{ actor: Actor; business: BusinessWithLocation }> {
+export async function loadBusiness(
+  db: Db,
+  actor: Actor | null,
+  businessId: number,
+): Promise<{ actor: Actor; business: BusinessWithLocation }> {
   if (!Number.isSafeInteger(businessId) || businessId <= 0) throw new NotFoundError();
   const business = await businessById(db, businessId);
   const a = requireBusinessAccess(actor, business);
@@ -60,7 +72,10 @@ export function profileOf(a: Assessment): Profile | null {
 /** Questions and scoring need the profile; the profile step comes first. */
 function requireProfile(a: Assessment): Profile {
   const profile = profileOf(a);
-  if (!profile) throw new ValidationError([{ path: ['profile'], message: 'Vui lòng điền thông tin doanh nghiệp trước / Please fill in the business profile first' }]);
+  if (!profile)
+    throw new ValidationError([
+      { path: ['profile'], message: 'Vui lòng điền thông tin doanh nghiệp trước / Please fill in the business profile first' },
+    ]);
   return profile;
 }
 
@@ -110,7 +125,8 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
   return created!;
 }
 
-export const SUBMITTED_MESSAGE = 'Bài đánh giá này đã nộp và không sửa được nữa / This assessment was submitted and can no longer be changed';
+export const SUBMITTED_MESSAGE =
+  'Bài đánh giá này đã nộp và không sửa được nữa / This assessment was submitted and can no longer be changed';
 
 /** A write to an assessment that found it no longer a draft (submitted since it was read). */
 export class AlreadySubmittedError extends ConflictError {
@@ -135,7 +151,8 @@ function requireDraft(a: Assessment | undefined, businessId: number): Assessment
  * nothing was written (the other statements of the batch carry the same condition).
  */
 const isDraft = (id: number) => and(eq(assessments.id, id), eq(assessments.status, 'draft'));
-const draftExists = (id: number) => sql`exists (select 1 from ${assessments} where ${assessments.id} = ${id} and ${assessments.status} = 'draft')`;
+const draftExists = (id: number) =>
+  sql`exists (select 1 from ${assessments} where ${assessments.id} = ${id} and ${assessments.status} = 'draft')`;
 
 function requireWritten(rows: readonly unknown[], assessmentId: number): void {
   if (rows.length === 0) throw new AlreadySubmittedError(assessmentId);
@@ -154,7 +171,9 @@ export async function saveProfile(
   const p = parseWith(ProfileFormSchema, form);
   const commune = await communeInProvince(db, p.communeCode, business.provinceCode);
   if (!commune) {
-    throw new ValidationError([{ path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' }]);
+    throw new ValidationError([
+      { path: ['communeCode'], message: 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province' },
+    ]);
   }
   if (!canChooseCommune(actor, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
   const profile = toProfile({
@@ -197,7 +216,13 @@ export async function saveProfile(
   // Profile changes are audited like product and listing changes: who, when, before and after. The business row
   // and the audit entry are written only while the draft exists, in the same batch as the draft's own update.
   const audit = auditValues(
-    { actorUserId: actor.id, action: 'profile_update', entity: 'business', entityId: String(business.id), detail: { assessmentId: a.id, before, after } },
+    {
+      actorUserId: actor.id,
+      action: 'profile_update',
+      entity: 'business',
+      entityId: String(business.id),
+      detail: { assessmentId: a.id, before, after },
+    },
     now,
   );
   const [, , updated] = await db.batch([
@@ -359,7 +384,13 @@ export async function submitAssessment(
     updatedAt: now,
   };
   const audit = auditValues(
-    { actorUserId: actor.id, action: 'submit_assessment', entity: 'assessment', entityId: String(a.id), detail: { score: result.score, level: result.level } },
+    {
+      actorUserId: actor.id,
+      action: 'submit_assessment',
+      entity: 'assessment',
+      entityId: String(a.id),
+      detail: { score: result.score, level: result.level },
+    },
     now,
   );
   const submitted = { ...a, ...values };
@@ -386,7 +417,13 @@ export async function submitAssessment(
 }
 
 /** The owner decides whether the share image is public; a random token makes its URL unguessable. */
-export async function setSharing(db: Db, actor: Actor, business: BusinessWithLocation, assessment: Assessment, makePublic: boolean): Promise<Assessment> {
+export async function setSharing(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  assessment: Assessment,
+  makePublic: boolean,
+): Promise<Assessment> {
   if (!(actor.role === 'business' && actor.businessId === business.id)) throw new ForbiddenError();
   if (assessment.businessId !== business.id || assessment.status !== 'submitted') throw new NotFoundError();
   let shareToken: string | null = null;
@@ -395,7 +432,10 @@ export async function setSharing(db: Db, actor: Actor, business: BusinessWithLoc
     crypto.getRandomValues(bytes);
     shareToken = assessment.shareToken ?? encodeBase32LowerCaseNoPadding(bytes);
   }
-  await db.update(assessments).set({ shareToken }).where(and(eq(assessments.id, assessment.id), eq(assessments.status, 'submitted')));
+  await db
+    .update(assessments)
+    .set({ shareToken })
+    .where(and(eq(assessments.id, assessment.id), eq(assessments.status, 'submitted')));
   return { ...assessment, shareToken };
 }
 

@@ -9,9 +9,14 @@ import type { Actor } from '#src/server/auth/guards.ts';
 import { requireRole } from '#src/server/auth/guards.ts';
 
 type Form = Record<string, string | string[]>;
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
+const list = (v: string | string[] | undefined): string[] =>
+  (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
 const one = (form: Form, key: string): string => (formValue(form, key) ?? '').trim();
-const pipe = (form: Form, key: string): string[] => one(form, key).split(/[|,\n]/).map((s) => s.trim()).filter(Boolean);
+const pipe = (form: Form, key: string): string[] =>
+  one(form, key)
+    .split(/[|,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const localizedOrUndefined = (vi: string, en: string) => (vi || en ? { vi, en } : undefined);
 
 /** The admin form's fields, as a catalog entry to validate with the catalog schema. */
@@ -79,7 +84,9 @@ export async function createPlatform(db: Db, actor: Actor | null, form: Form, no
   const admin = requireRole(actor, 'admin');
   const p = validate(platformFromForm(form, one(form, 'id')), now);
   if (await platformById(db, p.id)) {
-    throw new ConflictError('Mã nền tảng đã tồn tại / This id already exists', [{ path: ['id'], message: 'Mã nền tảng đã tồn tại / This id already exists' }]);
+    throw new ConflictError('Mã nền tảng đã tồn tại / This id already exists', [
+      { path: ['id'], message: 'Mã nền tảng đã tồn tại / This id already exists' },
+    ]);
   }
   await savePlatform(db, admin.id, p, now, 'create');
   return p;
@@ -95,14 +102,17 @@ export async function updatePlatform(db: Db, actor: Actor | null, id: string, fo
   return p;
 }
 
-export type ImportOutcome = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; errors: { row: number; field?: string; message: string }[] };
+export type ImportOutcome =
+  | { ok: true; created: number; updated: number; unchanged: number }
+  | { ok: false; errors: { row: number; field?: string; message: string }[] };
 
 /** Imports a CSV: every row valid, or nothing is written. */
 export async function importCatalogCsv(db: Db, actor: Actor | null, text: string, now: Date): Promise<ImportOutcome> {
   const admin = requireRole(actor, 'admin');
   const parsed = parseCatalogCsv(text, { asOf: today(now) });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (parsed.platforms.length === 0) return { ok: false, errors: [{ row: 1, message: 'Tệp không có dòng dữ liệu nào / The file has no data rows' }] };
+  if (parsed.platforms.length === 0)
+    return { ok: false, errors: [{ row: 1, message: 'Tệp không có dòng dữ liệu nào / The file has no data rows' }] };
   const r = await importPlatforms(db, admin.id, parsed.platforms, now);
   return { ok: true, ...r };
 }

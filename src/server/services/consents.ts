@@ -40,7 +40,10 @@ export type ConsentEntry = {
 };
 
 /** Every purpose, its current record (if granted) and its full history, newest first. */
-export async function consentsOfBusiness(db: Db, businessId: number): Promise<{ purpose: ConsentPurpose; current: ConsentEntry | null; history: ConsentEntry[] }[]> {
+export async function consentsOfBusiness(
+  db: Db,
+  businessId: number,
+): Promise<{ purpose: ConsentPurpose; current: ConsentEntry | null; history: ConsentEntry[] }[]> {
   const recorder = alias(users, 'recorder');
   const rows = await db
     .select({ c: consents, recorderName: recorder.displayName, recorderRole: recorder.role, recorderBusiness: recorder.businessId })
@@ -97,14 +100,30 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
     .orderBy(desc(consents.id))
     .limit(1);
   const audit = (action: string, detail: Record<string, unknown>) =>
-    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action, entity: 'business', entityId: String(business.id), detail: { purpose, ...detail } }, now));
+    db
+      .insert(auditLog)
+      .values(
+        auditValues(
+          { actorUserId: actor.id, action, entity: 'business', entityId: String(business.id), detail: { purpose, ...detail } },
+          now,
+        ),
+      );
 
   if (intent === 'correct') {
-    const correction = parseWith(ConsentCorrectionSchema, { consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation') });
-    if (!current) throw new ConflictError('Mục đích này chưa được đồng ý nên không có gì để sửa / This purpose is not granted, so there is nothing to correct');
+    const correction = parseWith(ConsentCorrectionSchema, {
+      consentedBy: formValue(form, 'consentedBy'),
+      relation: formValue(form, 'relation'),
+    });
+    if (!current)
+      throw new ConflictError(
+        'Mục đích này chưa được đồng ý nên không có gì để sửa / This purpose is not granted, so there is nothing to correct',
+      );
     // The audit says that a correction happened and by whom; the names live only in the record.
     await db.batch([
-      db.update(consents).set({ consentedByName: correction.consentedBy, relation: correction.relation }).where(eq(consents.id, current.id)),
+      db
+        .update(consents)
+        .set({ consentedByName: correction.consentedBy, relation: correction.relation })
+        .where(eq(consents.id, current.id)),
       audit('consent_correct', { onBehalf: !self }),
     ]);
     return { kind: 'changed', purpose };
@@ -112,7 +131,11 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
 
   let onBehalf: OnBehalf | null = null;
   if (!self) {
-    onBehalf = parseWith(OnBehalfSchema, { consentedBy: formValue(form, 'consentedBy'), relation: formValue(form, 'relation'), method: formValue(form, 'method') });
+    onBehalf = parseWith(OnBehalfSchema, {
+      consentedBy: formValue(form, 'consentedBy'),
+      relation: formValue(form, 'relation'),
+      method: formValue(form, 'method'),
+    });
   }
 
   if (intent === 'grant') {
@@ -136,14 +159,23 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
   if (purpose === 'processing') {
     if (self) throw new ConflictError(WITHDRAW_PROCESSING_SELF);
     if (await hasAccount(db, business.id)) throw new ConflictError(WITHDRAW_PROCESSING_HAS_ACCOUNT);
-    if (formValue(form, 'confirm')?.trim().toUpperCase() !== 'XOA') throw new ValidationError([{ path: ['confirm'], message: CONFIRM_ERASE }], CONFIRM_ERASE);
+    if (formValue(form, 'confirm')?.trim().toUpperCase() !== 'XOA')
+      throw new ValidationError([{ path: ['confirm'], message: CONFIRM_ERASE }], CONFIRM_ERASE);
     await eraseBusiness(db, business.id, actor.id, now);
     return { kind: 'erased' };
   }
   if (!current) return { kind: 'changed', purpose };
   await db.batch([
-    db.update(consents).set({ withdrawnAt: now }).where(and(eq(consents.businessId, business.id), eq(consents.purpose, purpose), isNull(consents.withdrawnAt))),
-    audit('consent_withdraw', onBehalf ? { method: onBehalf.method, onBehalf: true, requestedBy: onBehalf.consentedBy, relation: onBehalf.relation } : { method: 'online_form', onBehalf: false }),
+    db
+      .update(consents)
+      .set({ withdrawnAt: now })
+      .where(and(eq(consents.businessId, business.id), eq(consents.purpose, purpose), isNull(consents.withdrawnAt))),
+    audit(
+      'consent_withdraw',
+      onBehalf
+        ? { method: onBehalf.method, onBehalf: true, requestedBy: onBehalf.consentedBy, relation: onBehalf.relation }
+        : { method: 'online_form', onBehalf: false },
+    ),
   ]);
   return { kind: 'changed', purpose };
 }

@@ -1,7 +1,16 @@
 import type { Db } from '#src/db/client.ts';
 import { communes } from '#src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { computeBreakdown, computeView, parseViewQuery, targetInfo, targetsOf, type TargetInfo, type View, type ViewFilter } from './indicators.ts';
+import {
+  computeBreakdown,
+  computeView,
+  parseViewQuery,
+  targetInfo,
+  targetsOf,
+  type TargetInfo,
+  type View,
+  type ViewFilter,
+} from './indicators.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { scopeOf, type Scope } from '#src/domain/access.ts';
 import { previousPeriod, type Period } from '#src/domain/indicators/periods.ts';
@@ -24,7 +33,15 @@ export type DashboardData = {
   targets: Map<string, TargetInfo>;
   trend: { period: Period; value: number | null; n: number }[];
   by: Breakdown;
-  breakdown: { key: string; label: string; n: number; registered: number; values: IndicatorValue[]; expected: number | null; gap: number | null }[];
+  breakdown: {
+    key: string;
+    label: string;
+    n: number;
+    registered: number;
+    values: IndicatorValue[];
+    expected: number | null;
+    gap: number | null;
+  }[];
   communeNames: Map<string, string>;
   /** Province-level figures entered by province staff for the period (beside the computed ones). */
   provinceFigures: ProvinceFigureRow[];
@@ -58,10 +75,21 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const { scopeCommune } = dashboardScope(actor, provinceCode);
   const { query, period } = parseViewQuery(url, now);
   const communeCode = scopeCommune ?? query.commune;
-  const allCommunes = await db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, provinceCode));
+  const allCommunes = await db
+    .select({ code: communes.code, name: communes.name })
+    .from(communes)
+    .where(eq(communes.provinceCode, provinceCode));
   const communeNames = new Map(allCommunes.map((c) => [c.code, c.name]));
-  if (communeCode && !communeNames.has(communeCode)) throw new ValidationError([{ path: ['commune'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
-  const filter: ViewFilter = { period, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType };
+  if (communeCode && !communeNames.has(communeCode))
+    throw new ValidationError([{ path: ['commune'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  const filter: ViewFilter = {
+    period,
+    provinceCode,
+    communeCode,
+    sector: query.sector,
+    sizeClass: query.size,
+    producerType: query.producerType,
+  };
   const view = await computeView(db, filter);
   const unitTargets = await targetsOf(db, communeCode ?? '');
   const targets = new Map<string, TargetInfo>();
@@ -81,8 +109,16 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const by: Breakdown = (BREAKDOWNS as readonly string[]).includes(byParam ?? '') ? (byParam as Breakdown) : 'commune';
   const rows = await computeBreakdown(db, filter, by);
   // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
-  const [t] = await db.select().from(indicatorTargets).where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, ''))).limit(1);
-  const expected = t ? roundPoints(expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now)) : null;
+  const [t] = await db
+    .select()
+    .from(indicatorTargets)
+    .where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, '')))
+    .limit(1);
+  const expected = t
+    ? roundPoints(
+        expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now),
+      )
+    : null;
   const breakdown = rows
     .map((r) => {
       const sme = r.values.find((x) => x.id === 'sme_platform_adoption')!;
@@ -97,20 +133,30 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
       };
     })
     // Furthest behind first (largest gap), then lowest value; ties by name.
-    .sort((a, b) => (b.gap ?? -Infinity) - (a.gap ?? -Infinity) || (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) || a.label.localeCompare(b.label, 'vi'));
+    .sort(
+      (a, b) =>
+        (b.gap ?? -Infinity) - (a.gap ?? -Infinity) ||
+        (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) ||
+        a.label.localeCompare(b.label, 'vi'),
+    );
   const provinceFigures = await provinceFiguresFor(db, period.id);
   return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames, provinceFigures, provinceStaff: scopeCommune === null };
 }
-
 
 /** The businesses behind a dashboard number (one flag), limited to the officer's scope. */
 export async function drillDownBusinesses(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date) {
   const { scope, scopeCommune } = dashboardScope(actor, provinceCode);
   const { query, period } = parseViewQuery(url, now);
   const flag = url.searchParams.get('flag') ?? 'all';
-  if (!(FACT_FLAGS as readonly string[]).includes(flag)) throw new ValidationError([{ path: ['flag'], message: 'Tham số không hợp lệ / Invalid parameter' }]);
+  if (!(FACT_FLAGS as readonly string[]).includes(flag))
+    throw new ValidationError([{ path: ['flag'], message: 'Tham số không hợp lệ / Invalid parameter' }]);
   const communeCode = scopeCommune ?? query.commune;
-  const rows = await drillDown(db, scope, { periodId: period.id, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType }, flag as FactFlag);
+  const rows = await drillDown(
+    db,
+    scope,
+    { periodId: period.id, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType },
+    flag as FactFlag,
+  );
   return { flag: flag as FactFlag, period, rows };
 }
 

@@ -52,21 +52,62 @@ export function cellStatements(db: Db, periodId: string, provinceCode: string, f
   const key = { periodId, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
   const delta = counterDelta(f, sign);
   const set = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${indicatorCells[c]} + excluded.${sql.raw(indicatorCells[c].name)}`]));
-  const provinceSet = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]));
+  const provinceSet = Object.fromEntries(
+    COUNTER_KEYS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]),
+  );
   const out: Statement[] = [
-    db.insert(indicatorCells).values({ ...key, ...delta }).onConflictDoUpdate({ target: [indicatorCells.periodId, indicatorCells.communeCode, indicatorCells.sector, indicatorCells.sizeClass, indicatorCells.producerType], set }),
+    db
+      .insert(indicatorCells)
+      .values({ ...key, ...delta })
+      .onConflictDoUpdate({
+        target: [
+          indicatorCells.periodId,
+          indicatorCells.communeCode,
+          indicatorCells.sector,
+          indicatorCells.sizeClass,
+          indicatorCells.producerType,
+        ],
+        set,
+      }),
     db
       .insert(provinceCells)
       .values({ periodId, provinceCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType, ...delta })
-      .onConflictDoUpdate({ target: [provinceCells.periodId, provinceCells.provinceCode, provinceCells.sector, provinceCells.sizeClass, provinceCells.producerType], set: provinceSet }),
+      .onConflictDoUpdate({
+        target: [
+          provinceCells.periodId,
+          provinceCells.provinceCode,
+          provinceCells.sector,
+          provinceCells.sizeClass,
+          provinceCells.producerType,
+        ],
+        set: provinceSet,
+      }),
   ];
   for (const p of f.pillars) {
     out.push(
       db
         .insert(provincePillarCells)
-        .values({ periodId, provinceCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType, frameworkId: f.frameworkId, pillarId: p.id, n: sign, scoreSum: sign * p.score })
+        .values({
+          periodId,
+          provinceCode,
+          sector: f.sector,
+          sizeClass: f.sizeClass,
+          producerType: f.producerType,
+          frameworkId: f.frameworkId,
+          pillarId: p.id,
+          n: sign,
+          scoreSum: sign * p.score,
+        })
         .onConflictDoUpdate({
-          target: [provincePillarCells.periodId, provincePillarCells.provinceCode, provincePillarCells.sector, provincePillarCells.sizeClass, provincePillarCells.producerType, provincePillarCells.frameworkId, provincePillarCells.pillarId],
+          target: [
+            provincePillarCells.periodId,
+            provincePillarCells.provinceCode,
+            provincePillarCells.sector,
+            provincePillarCells.sizeClass,
+            provincePillarCells.producerType,
+            provincePillarCells.frameworkId,
+            provincePillarCells.pillarId,
+          ],
           set: { n: sql`${provincePillarCells.n} + excluded.n`, scoreSum: sql`${provincePillarCells.scoreSum} + excluded.score_sum` },
         }),
     );
@@ -75,7 +116,15 @@ export function cellStatements(db: Db, periodId: string, provinceCode: string, f
         .insert(pillarCells)
         .values({ ...key, frameworkId: f.frameworkId, pillarId: p.id, n: sign, scoreSum: sign * p.score })
         .onConflictDoUpdate({
-          target: [pillarCells.periodId, pillarCells.communeCode, pillarCells.sector, pillarCells.sizeClass, pillarCells.producerType, pillarCells.frameworkId, pillarCells.pillarId],
+          target: [
+            pillarCells.periodId,
+            pillarCells.communeCode,
+            pillarCells.sector,
+            pillarCells.sizeClass,
+            pillarCells.producerType,
+            pillarCells.frameworkId,
+            pillarCells.pillarId,
+          ],
           set: { n: sql`${pillarCells.n} + excluded.n`, scoreSum: sql`${pillarCells.scoreSum} + excluded.score_sum` },
         }),
     );
@@ -109,7 +158,9 @@ export function buildFact(
     producerType: profile.producerType ?? business.producerType,
     level: result.level,
     score: result.score,
-    pillars: result.pillars.filter((p) => (framework.pillars.find((x) => x.id === p.id)?.weight ?? 0) > 0).map((p) => ({ id: p.id, score: p.score })),
+    pillars: result.pillars
+      .filter((p) => (framework.pillars.find((x) => x.id === p.id)?.weight ?? 0) > 0)
+      .map((p) => ({ id: p.id, score: p.score })),
     sme: bit(flags.sme),
     platform: bit(flags.platform),
     digital: bit(flags.digital),
@@ -153,7 +204,13 @@ export function adoptedAsOf(marks: readonly MarkRow[], asOf: Date): string[] {
 
 export async function marksOfBusiness(db: Db, businessId: number): Promise<MarkRow[]> {
   return db
-    .select({ need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id, createdAt: recommendationMarks.createdAt, withdrawnAt: recommendationMarks.withdrawnAt })
+    .select({
+      need: recommendationMarks.need,
+      kind: recommendationMarks.kind,
+      id: recommendationMarks.id,
+      createdAt: recommendationMarks.createdAt,
+      withdrawnAt: recommendationMarks.withdrawnAt,
+    })
     .from(recommendationMarks)
     .where(eq(recommendationMarks.businessId, businessId));
 }
@@ -177,11 +234,26 @@ async function provinceOf(db: Db, communeCode: string): Promise<string> {
 function sameFact(old: IndicatorFact): SQL {
   const t = indicatorFacts;
   return and(
-    eq(t.periodId, old.periodId), eq(t.businessId, old.businessId), eq(t.assessmentId, old.assessmentId), eq(t.submittedAt, old.submittedAt),
-    eq(t.communeCode, old.communeCode), eq(t.sector, old.sector), eq(t.sizeClass, old.sizeClass), eq(t.producerType, old.producerType),
-    eq(t.sme, old.sme), eq(t.platform, old.platform), eq(t.digital, old.digital), eq(t.einvoice, old.einvoice), eq(t.etax, old.etax),
-    eq(t.epayment, old.epayment), eq(t.econtract, old.econtract), eq(t.ecommerce, old.ecommerce), eq(t.inRegistry, old.inRegistry),
-    eq(t.recommended, old.recommended), eq(t.adoptedRecommended, old.adoptedRecommended), eq(t.level, old.level),
+    eq(t.periodId, old.periodId),
+    eq(t.businessId, old.businessId),
+    eq(t.assessmentId, old.assessmentId),
+    eq(t.submittedAt, old.submittedAt),
+    eq(t.communeCode, old.communeCode),
+    eq(t.sector, old.sector),
+    eq(t.sizeClass, old.sizeClass),
+    eq(t.producerType, old.producerType),
+    eq(t.sme, old.sme),
+    eq(t.platform, old.platform),
+    eq(t.digital, old.digital),
+    eq(t.einvoice, old.einvoice),
+    eq(t.etax, old.etax),
+    eq(t.epayment, old.epayment),
+    eq(t.econtract, old.econtract),
+    eq(t.ecommerce, old.ecommerce),
+    eq(t.inRegistry, old.inRegistry),
+    eq(t.recommended, old.recommended),
+    eq(t.adoptedRecommended, old.adoptedRecommended),
+    eq(t.level, old.level),
   )!;
 }
 
@@ -239,7 +311,12 @@ export async function factRefreshStatements(
     const current = adoptedAsOf(marks, asOf);
     // The change being written in the same batch is not in the database yet: it happens at `now`.
     const adopted = after.adopted && asOf.getTime() === now.getTime() ? after.adopted(current) : current;
-    const fact = buildFact(newest, { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry }, adopted, catalog);
+    const fact = buildFact(
+      newest,
+      { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry },
+      adopted,
+      catalog,
+    );
     if (!fact) continue;
     out.push(...(await replaceFactStatements(db, periodId, businessId, fact)));
   }
@@ -278,15 +355,22 @@ export async function refreshBusinessFacts(db: Db, businessId: number, catalog: 
  * every one of its facts (all periods) moves out of "not in the registry", counters with it.
  */
 export async function registryFlagStatements(db: Db, businessId: number, inRegistry: boolean): Promise<Statement[]> {
-  const facts = await db.select().from(indicatorFacts).where(and(eq(indicatorFacts.businessId, businessId), eq(indicatorFacts.inRegistry, inRegistry ? 0 : 1)));
+  const facts = await db
+    .select()
+    .from(indicatorFacts)
+    .where(and(eq(indicatorFacts.businessId, businessId), eq(indicatorFacts.inRegistry, inRegistry ? 0 : 1)));
   const out: Statement[] = [];
-  for (const { periodId, ...f } of facts) out.push(...(await replaceFactStatements(db, periodId, businessId, { ...f, inRegistry: inRegistry ? 1 : 0 })));
+  for (const { periodId, ...f } of facts)
+    out.push(...(await replaceFactStatements(db, periodId, businessId, { ...f, inRegistry: inRegistry ? 1 : 0 })));
   return out;
 }
 
 /** Statements taking a business out of every counter (to run in the erasure's batch). */
 export async function factRemovalStatements(db: Db, businessId: number): Promise<Statement[]> {
-  const facts = await db.select({ periodId: indicatorFacts.periodId }).from(indicatorFacts).where(eq(indicatorFacts.businessId, businessId));
+  const facts = await db
+    .select({ periodId: indicatorFacts.periodId })
+    .from(indicatorFacts)
+    .where(eq(indicatorFacts.businessId, businessId));
   const out: Statement[] = [];
   for (const f of facts) out.push(...(await replaceFactStatements(db, f.periodId, businessId, null)));
   return out;

@@ -37,7 +37,17 @@ import { counterSums } from '#src/db/queries/dashboard.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { COUNTER_KEYS, DEFINITIONS_VERSION, counterDelta, emptyCounters, type Counters } from '#src/domain/indicators/definitions.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
-import { adoptedAsOf, buildFact, bumpFactsVersion, isGuardFailure, marksInstant, periodIdsFor, type MarkRow, type NewFact, type Statement } from './facts.ts';
+import {
+  adoptedAsOf,
+  buildFact,
+  bumpFactsVersion,
+  isGuardFailure,
+  marksInstant,
+  periodIdsFor,
+  type MarkRow,
+  type NewFact,
+  type Statement,
+} from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 
@@ -63,8 +73,18 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Counters & { 
   const t = indicatorFacts;
   const rows = await db
     .select({
-      periodId: t.periodId, frameworkId: t.frameworkId, level: t.level, inRegistry: t.inRegistry,
-      sme: t.sme, platform: t.platform, digital: t.digital, einvoice: t.einvoice, etax: t.etax, epayment: t.epayment, econtract: t.econtract, ecommerce: t.ecommerce,
+      periodId: t.periodId,
+      frameworkId: t.frameworkId,
+      level: t.level,
+      inRegistry: t.inRegistry,
+      sme: t.sme,
+      platform: t.platform,
+      digital: t.digital,
+      einvoice: t.einvoice,
+      etax: t.etax,
+      epayment: t.epayment,
+      econtract: t.econtract,
+      ecommerce: t.ecommerce,
       count: sql<number>`count(*)`,
       score: sql<number>`sum(${t.score})`,
       recommended: sql<number>`sum(${t.recommended})`,
@@ -74,7 +94,20 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Counters & { 
       pillarN: sql<number>`sum(json_array_length(${t.pillars}))`,
     })
     .from(t)
-    .groupBy(t.periodId, t.frameworkId, t.level, t.inRegistry, t.sme, t.platform, t.digital, t.einvoice, t.etax, t.epayment, t.econtract, t.ecommerce);
+    .groupBy(
+      t.periodId,
+      t.frameworkId,
+      t.level,
+      t.inRegistry,
+      t.sme,
+      t.platform,
+      t.digital,
+      t.einvoice,
+      t.etax,
+      t.epayment,
+      t.econtract,
+      t.ecommerce,
+    );
   const out = new Map<string, Counters & { placeSum: number; categorySum: number; pillarN: number }>();
   for (const r of rows) {
     const acc = out.get(r.periodId) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0 };
@@ -113,15 +146,49 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
   const [facts, submissions, cells, provinces, pillarN, provincePillarN, factSums] = await Promise.all([
     countersImpliedByFacts(db),
     newestSubmissions(db),
-    db.select({ periodId: indicatorCells.periodId, ...counterSums(indicatorCells), placeSum: sql<number>`sum(${indicatorCells.n} * ${communeWeight('commune_code')})`, categorySum: sql<number>`sum(${indicatorCells.n} * ${categoryWeight('sector', 'size_class', 'producer_type')})` }).from(indicatorCells).groupBy(indicatorCells.periodId),
-    db.select({ periodId: provinceCells.periodId, ...counterSums(provinceCells), categorySum: sql<number>`sum(${provinceCells.n} * ${categoryWeight('sector', 'size_class', 'producer_type')})` }).from(provinceCells).groupBy(provinceCells.periodId),
-    db.select({ periodId: pillarCells.periodId, n: sql<number>`sum(${pillarCells.n})` }).from(pillarCells).groupBy(pillarCells.periodId),
-    db.select({ periodId: provincePillarCells.periodId, n: sql<number>`sum(${provincePillarCells.n})` }).from(provincePillarCells).groupBy(provincePillarCells.periodId),
-    db.select({ periodId: indicatorFacts.periodId, n: sql<number>`count(*)`, s: sql<number>`sum(${indicatorFacts.submittedAt} % ${CHECKSUM_MOD})` }).from(indicatorFacts).groupBy(indicatorFacts.periodId),
+    db
+      .select({
+        periodId: indicatorCells.periodId,
+        ...counterSums(indicatorCells),
+        placeSum: sql<number>`sum(${indicatorCells.n} * ${communeWeight('commune_code')})`,
+        categorySum: sql<number>`sum(${indicatorCells.n} * ${categoryWeight('sector', 'size_class', 'producer_type')})`,
+      })
+      .from(indicatorCells)
+      .groupBy(indicatorCells.periodId),
+    db
+      .select({
+        periodId: provinceCells.periodId,
+        ...counterSums(provinceCells),
+        categorySum: sql<number>`sum(${provinceCells.n} * ${categoryWeight('sector', 'size_class', 'producer_type')})`,
+      })
+      .from(provinceCells)
+      .groupBy(provinceCells.periodId),
+    db
+      .select({ periodId: pillarCells.periodId, n: sql<number>`sum(${pillarCells.n})` })
+      .from(pillarCells)
+      .groupBy(pillarCells.periodId),
+    db
+      .select({ periodId: provincePillarCells.periodId, n: sql<number>`sum(${provincePillarCells.n})` })
+      .from(provincePillarCells)
+      .groupBy(provincePillarCells.periodId),
+    db
+      .select({
+        periodId: indicatorFacts.periodId,
+        n: sql<number>`count(*)`,
+        s: sql<number>`sum(${indicatorFacts.submittedAt} % ${CHECKSUM_MOD})`,
+      })
+      .from(indicatorFacts)
+      .groupBy(indicatorFacts.periodId),
   ]);
   reasons.push(...(await checkKnownCells(db)));
   if (meta?.value !== DEFINITIONS_VERSION) reasons.push(`definitions version ${meta?.value ?? 'none'} ≠ ${DEFINITIONS_VERSION}`);
-  const periods = new Set([...facts.keys(), ...submissions.keys(), ...cells.map((c) => c.periodId), ...provinces.map((c) => c.periodId), ...factSums.map((f) => f.periodId)]);
+  const periods = new Set([
+    ...facts.keys(),
+    ...submissions.keys(),
+    ...cells.map((c) => c.periodId),
+    ...provinces.map((c) => c.periodId),
+    ...factSums.map((f) => f.periodId),
+  ]);
   const byPeriod = <T extends { periodId: string }>(rows: T[]) => new Map(rows.map((r) => [r.periodId, r]));
   const cellBy = byPeriod(cells);
   const provinceBy = byPeriod(provinces);
@@ -132,22 +199,30 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     const want = facts.get(p) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0 };
     const sub = submissions.get(p) ?? { n: 0, sum: 0 };
     const fs = factSumBy.get(p);
-    if (sub.n !== Number(fs?.n ?? 0) || sub.sum !== Number(fs?.s ?? 0)) reasons.push(`${p}: facts differ from the newest submitted assessments`);
-    for (const [name, got] of [['commune cells', cellBy.get(p)], ['province cells', provinceBy.get(p)]] as const) {
+    if (sub.n !== Number(fs?.n ?? 0) || sub.sum !== Number(fs?.s ?? 0))
+      reasons.push(`${p}: facts differ from the newest submitted assessments`);
+    for (const [name, got] of [
+      ['commune cells', cellBy.get(p)],
+      ['province cells', provinceBy.get(p)],
+    ] as const) {
       // Counts are integers and compared exactly; only the score sums (reals) get a rounding margin.
-      const bad = COUNTER_KEYS.filter((k) => (k === 'scoreSum' ? !close(Number(got?.[k] ?? 0), want[k]) : Number(got?.[k] ?? 0) !== want[k]));
+      const bad = COUNTER_KEYS.filter((k) =>
+        k === 'scoreSum' ? !close(Number(got?.[k] ?? 0), want[k]) : Number(got?.[k] ?? 0) !== want[k],
+      );
       if (bad.length) reasons.push(`${p}: ${name} differ from the facts (${bad.join(', ')})`);
       if (Number(got?.categorySum ?? 0) !== want.categorySum) reasons.push(`${p}: ${name} hold counts in the wrong categories`);
     }
     if (Number(cellBy.get(p)?.placeSum ?? 0) !== want.placeSum) reasons.push(`${p}: commune cells hold counts in the wrong communes`);
-    if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN) reasons.push(`${p}: pillar cells differ from the facts`);
+    if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN)
+      reasons.push(`${p}: pillar cells differ from the facts`);
   }
   return { consistent: reasons.length === 0, reasons };
 }
 
 /** The known-business counters (kept by triggers on `businesses`) against the businesses themselves. */
 async function checkKnownCells(db: Db): Promise<string[]> {
-  const place = (t: string) => sql`sum(${communeWeight(`${t}.commune_code`)} * 7 + length(coalesce(${sql.raw(`${t}.sector`)}, '')) * 3 + length(coalesce(${sql.raw(`${t}.size_class`)}, '')) * 11 + length(${sql.raw(`${t}.producer_type`)}) * 13)`;
+  const place = (t: string) =>
+    sql`sum(${communeWeight(`${t}.commune_code`)} * 7 + length(coalesce(${sql.raw(`${t}.sector`)}, '')) * 3 + length(coalesce(${sql.raw(`${t}.size_class`)}, '')) * 11 + length(${sql.raw(`${t}.producer_type`)}) * 13)`;
   const [row] = await db.all<{ n: number; place: number; kn: number; kplace: number; triggers: number }>(sql`select
     (select count(*) from businesses) as n,
     (select coalesce(${place('b')}, 0) from businesses b) as place,
@@ -156,8 +231,10 @@ async function checkKnownCells(db: Db): Promise<string[]> {
     (select count(*) from sqlite_master where type = 'trigger' and name like 'businesses_known_%') as triggers`);
   const out: string[] = [];
   // A migration that rebuilds the businesses table drops its triggers: say so loudly, the counts would freeze.
-  if (Number(row!.triggers) !== 3) out.push('the triggers keeping known_cells are missing (re-create them from db/migrations/0006_known_cells_triggers.sql)');
-  if (Number(row!.n) !== Number(row!.kn) || Number(row!.place) !== Number(row!.kplace)) out.push('known businesses differ from the businesses table');
+  if (Number(row!.triggers) !== 3)
+    out.push('the triggers keeping known_cells are missing (re-create them from db/migrations/0006_known_cells_triggers.sql)');
+  if (Number(row!.n) !== Number(row!.kn) || Number(row!.place) !== Number(row!.kplace))
+    out.push('known businesses differ from the businesses table');
   return out;
 }
 
@@ -188,9 +265,28 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
   for (let attempt = 1; ; attempt++) {
     const [snapshot] = await db.all<{ v: string }>(sql`select ${INPUTS} as v`);
     const [subs, bizRows, marks, places, catalog] = await Promise.all([
-      db.select().from(assessments).where(and(eq(assessments.status, 'submitted'), isNotNull(assessments.submittedAt))),
-      db.select({ id: businesses.id, producerType: businesses.producerType, communeCode: businesses.communeCode, inRegistry: businesses.inRegistry }).from(businesses),
-      db.select({ businessId: recommendationMarks.businessId, need: recommendationMarks.need, kind: recommendationMarks.kind, id: recommendationMarks.id, createdAt: recommendationMarks.createdAt, withdrawnAt: recommendationMarks.withdrawnAt }).from(recommendationMarks),
+      db
+        .select()
+        .from(assessments)
+        .where(and(eq(assessments.status, 'submitted'), isNotNull(assessments.submittedAt))),
+      db
+        .select({
+          id: businesses.id,
+          producerType: businesses.producerType,
+          communeCode: businesses.communeCode,
+          inRegistry: businesses.inRegistry,
+        })
+        .from(businesses),
+      db
+        .select({
+          businessId: recommendationMarks.businessId,
+          need: recommendationMarks.need,
+          kind: recommendationMarks.kind,
+          id: recommendationMarks.id,
+          createdAt: recommendationMarks.createdAt,
+          withdrawnAt: recommendationMarks.withdrawnAt,
+        })
+        .from(recommendationMarks),
       db.select({ code: communes.code, provinceCode: communes.provinceCode }).from(communes),
       catalogSnapshot(db),
     ]);
@@ -203,7 +299,12 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
       for (const periodId of periodIdsFor(a.submittedAt!)) {
         const key = `${periodId}|${a.businessId}`;
         const cur = newest.get(key);
-        if (!cur || cur.submittedAt!.getTime() < a.submittedAt!.getTime() || (cur.submittedAt!.getTime() === a.submittedAt!.getTime() && cur.id < a.id)) newest.set(key, a);
+        if (
+          !cur ||
+          cur.submittedAt!.getTime() < a.submittedAt!.getTime() ||
+          (cur.submittedAt!.getTime() === a.submittedAt!.getTime() && cur.id < a.id)
+        )
+          newest.set(key, a);
       }
     }
     const facts: IndicatorFact[] = [];
@@ -227,7 +328,10 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
         select commune_code, coalesce(sector, ''), coalesce(size_class, ''), producer_type, count(*) from ${businesses} group by 1, 2, 3, 4`),
       ...chunks(facts, 200).map((rows) => db.insert(indicatorFacts).values(rows)),
       ...counterInserts(db, facts, provinceOf),
-      db.insert(indicatorMeta).values({ key: META_KEY, value: DEFINITIONS_VERSION }).onConflictDoUpdate({ target: indicatorMeta.key, set: { value: DEFINITIONS_VERSION } }),
+      db
+        .insert(indicatorMeta)
+        .values({ key: META_KEY, value: DEFINITIONS_VERSION })
+        .onConflictDoUpdate({ target: indicatorMeta.key, set: { value: DEFINITIONS_VERSION } }),
     ] as Statement[];
     try {
       await db.batch(statements as [Statement, ...Statement[]]);
@@ -254,7 +358,11 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
     addCell(pcells, JSON.stringify([f.periodId, provinceCode, cat]), { periodId: f.periodId, provinceCode, ...cat }, d);
     for (const p of f.pillars) {
       for (const [map, key, base] of [
-        [pillars, JSON.stringify([f.periodId, f.communeCode, cat, f.frameworkId, p.id]), { periodId: f.periodId, communeCode: f.communeCode }],
+        [
+          pillars,
+          JSON.stringify([f.periodId, f.communeCode, cat, f.frameworkId, p.id]),
+          { periodId: f.periodId, communeCode: f.communeCode },
+        ],
         [ppillars, JSON.stringify([f.periodId, provinceCode, cat, f.frameworkId, p.id]), { periodId: f.periodId, provinceCode }],
       ] as const) {
         const r = map.get(key) ?? { ...base, ...cat, frameworkId: f.frameworkId, pillarId: p.id, n: 0, scoreSum: 0 };
@@ -276,10 +384,16 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
  * The start-up check: rebuilds when the counters, the facts or the definitions version disagree,
  * and says so through `log`. Returns the check's report (before any rebuild).
  */
-export async function ensureIndicatorsConsistent(db: Db, log: (line: string) => void = console.log, now = new Date()): Promise<CheckReport & { rebuilt: boolean }> {
+export async function ensureIndicatorsConsistent(
+  db: Db,
+  log: (line: string) => void = console.log,
+  now = new Date(),
+): Promise<CheckReport & { rebuilt: boolean }> {
   const report = await checkIndicators(db);
   if (report.consistent) return { ...report, rebuilt: false };
-  log(`Indicator counters out of step (${report.reasons.slice(0, 5).join('; ')}${report.reasons.length > 5 ? '; …' : ''}): rebuilding from the assessments.`);
+  log(
+    `Indicator counters out of step (${report.reasons.slice(0, 5).join('; ')}${report.reasons.length > 5 ? '; …' : ''}): rebuilding from the assessments.`,
+  );
   const { facts } = await rebuildIndicators(db, now);
   log(`Indicator counters rebuilt from ${facts} facts.`);
   return { ...report, rebuilt: true };
@@ -290,6 +404,16 @@ export async function rebuildIndicatorsAsAdmin(db: Db, actor: Actor | null, now:
   const admin = requireRole(actor, 'admin');
   const before = await checkIndicators(db);
   const { facts } = await rebuildIndicators(db, now);
-  await db.insert(auditLog).values(auditValues({ actorUserId: admin.id, action: 'indicators_rebuild', entity: 'indicators', detail: { facts, reasons: before.reasons.slice(0, 20) } }, now));
+  await db.insert(auditLog).values(
+    auditValues(
+      {
+        actorUserId: admin.id,
+        action: 'indicators_rebuild',
+        entity: 'indicators',
+        detail: { facts, reasons: before.reasons.slice(0, 20) },
+      },
+      now,
+    ),
+  );
   return { facts, reasons: before.reasons };
 }

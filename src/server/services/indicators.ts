@@ -1,8 +1,25 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { communes, indicatorTargets } from '#src/db/schema/index.ts';
-import { ocopCounts, pillarMeans, registeredCounts, registeredGrid, sumCellGrid, sumCells, type CellCounters, type DashboardFilter, type GroupBy } from '#src/db/queries/dashboard.ts';
-import { emptyCounters, indicatorValues, levelDistribution, percent, type Counters, type IndicatorValue } from '#src/domain/indicators/dashboard.ts';
+import {
+  ocopCounts,
+  pillarMeans,
+  registeredCounts,
+  registeredGrid,
+  sumCellGrid,
+  sumCells,
+  type CellCounters,
+  type DashboardFilter,
+  type GroupBy,
+} from '#src/db/queries/dashboard.ts';
+import {
+  emptyCounters,
+  indicatorValues,
+  levelDistribution,
+  percent,
+  type Counters,
+  type IndicatorValue,
+} from '#src/domain/indicators/dashboard.ts';
 import { currentPeriod, parsePeriod, type Period } from '#src/domain/indicators/periods.ts';
 import { expectedAt, targetStatus, type TargetStatus } from '#src/domain/indicators/targets.ts';
 import { roundPoints, roundedMean } from '#src/domain/indicators/rounding.ts';
@@ -22,8 +39,20 @@ const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
 /** Dashboard and API filters from a query string; bad values are 400s with field names. */
 export const ViewQuerySchema = z.object({
   period: z.preprocess(empty, z.string().max(10).optional()),
-  commune: z.preprocess(empty, z.string().regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / A commune code has 5 digits').optional()),
-  unit: z.preprocess(empty, z.string().regex(/^(province|\d{5})$/, 'Đơn vị là "province" hoặc mã xã/phường / unit is "province" or a commune code').optional()),
+  commune: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / A commune code has 5 digits')
+      .optional(),
+  ),
+  unit: z.preprocess(
+    empty,
+    z
+      .string()
+      .regex(/^(province|\d{5})$/, 'Đơn vị là "province" hoặc mã xã/phường / unit is "province" or a commune code')
+      .optional(),
+  ),
   sector: z.preprocess(empty, z.enum(VSIC_CODES, { error: 'Ngành không hợp lệ (A–U) / Unknown sector (A–U)' }).optional()),
   size: z.preprocess(empty, z.enum(['micro', 'small', 'medium', 'large'], { error: 'Quy mô không hợp lệ / Unknown size' }).optional()),
   producerType: z.preprocess(empty, z.enum(PRODUCER_TYPES, { error: 'Loại hình không hợp lệ / Unknown type' }).optional()),
@@ -34,14 +63,29 @@ export function parseViewQuery(url: URL, now: Date): { query: ViewQuery; period:
   const raw = Object.fromEntries(['period', 'commune', 'unit', 'sector', 'size', 'producerType'].map((k) => [k, url.searchParams.get(k)]));
   const query = parseWith(ViewQuerySchema, raw);
   const period = query.period ? parsePeriod(query.period) : currentPeriod(now, 'year');
-  if (!period) throw new ValidationError([{ path: ['period'], message: 'Kỳ phải có dạng 2026 hoặc 2026-Q3 / period must look like 2026 or 2026-Q3' }]);
+  if (!period)
+    throw new ValidationError([{ path: ['period'], message: 'Kỳ phải có dạng 2026 hoặc 2026-Q3 / period must look like 2026 or 2026-Q3' }]);
   return { query, period };
 }
 
-export type ViewFilter = { period: Period; provinceCode: string; communeCode?: string; sector?: string; sizeClass?: string; producerType?: string };
+export type ViewFilter = {
+  period: Period;
+  provinceCode: string;
+  communeCode?: string;
+  sector?: string;
+  sizeClass?: string;
+  producerType?: string;
+};
 
 function dashboardFilter(f: ViewFilter): DashboardFilter {
-  return { periodId: f.period.id, provinceCode: f.provinceCode, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
+  return {
+    periodId: f.period.id,
+    provinceCode: f.provinceCode,
+    communeCode: f.communeCode,
+    sector: f.sector,
+    sizeClass: f.sizeClass,
+    producerType: f.producerType,
+  };
 }
 
 export type View = {
@@ -104,7 +148,19 @@ function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy): Promise<Extras> {
 
 async function loadExtras(db: Db, f: ViewFilter, groupBy: GroupBy) {
   const [registered, ocop] = await Promise.all([
-    registeredCounts(db, { provinceCode: f.provinceCode, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType }, groupBy === 'commune' ? 'commune' : groupBy === 'sector' ? 'sector' : groupBy === 'size' ? 'size' : groupBy === 'producerType' ? 'producerType' : null),
+    registeredCounts(
+      db,
+      { provinceCode: f.provinceCode, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType },
+      groupBy === 'commune'
+        ? 'commune'
+        : groupBy === 'sector'
+          ? 'sector'
+          : groupBy === 'size'
+            ? 'size'
+            : groupBy === 'producerType'
+              ? 'producerType'
+              : null,
+    ),
     ocopCounts(db, { provinceCode: f.provinceCode, communeCode: f.communeCode }),
   ]);
   return { registered, ocop };
@@ -122,7 +178,12 @@ export async function computeView(db: Db, f: ViewFilter): Promise<View> {
     counters,
     values: indicatorValues(counters, { registered, ocopProducts, ocopListed }),
     levels: levelDistribution(counters),
-    pillars: pillars.map((p) => ({ frameworkId: p.frameworkId, pillarId: p.pillarId, n: Number(p.n), mean: roundedMean(Number(p.sum), Number(p.n)) })),
+    pillars: pillars.map((p) => ({
+      frameworkId: p.frameworkId,
+      pillarId: p.pillarId,
+      n: Number(p.n),
+      mean: roundedMean(Number(p.sum), Number(p.n)),
+    })),
     registered,
     coverage: percent(counters.n, Math.max(registered, counters.n)),
   };
@@ -136,7 +197,12 @@ export async function computeBreakdown(db: Db, f: ViewFilter, by: Exclude<GroupB
   return rows.map((c) => {
     const registered = extras.registered.get(c.key) ?? 0;
     const o = by === 'commune' ? ocopBy.get(c.key) : undefined;
-    return { key: c.key, counters: c, registered, values: indicatorValues(c, { registered, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 }) };
+    return {
+      key: c.key,
+      counters: c,
+      registered,
+      values: indicatorValues(c, { registered, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 }),
+    };
   });
 }
 
@@ -153,7 +219,13 @@ export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, 
   const baseline = { date: new Date(t.baselineDate), value: t.baselineValue };
   const target = { date: new Date(t.targetDate), value: t.targetValue };
   const status = targetStatus({ baseline, target, current: current === null ? null : { date: now, value: current } });
-  return { value: t.targetValue, date: t.targetDate, status, expected: roundPoints(expectedAt(baseline, target, now)), basis: t.basis ?? null };
+  return {
+    value: t.targetValue,
+    date: t.targetDate,
+    status,
+    expected: roundPoints(expectedAt(baseline, target, now)),
+    basis: t.basis ?? null,
+  };
 }
 
 export async function targetFor(db: Db, indicatorId: string, communeCode: string, current: number | null, now: Date): Promise<TargetInfo> {
@@ -165,7 +237,11 @@ const communeCodes = new Map<string, Promise<string[]>>();
 function communeCodesOf(db: Db, provinceCode: string): Promise<string[]> {
   let hit = communeCodes.get(provinceCode);
   if (!hit) {
-    hit = db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode)).then((rows) => rows.map((c) => c.code).sort());
+    hit = db
+      .select({ code: communes.code })
+      .from(communes)
+      .where(eq(communes.provinceCode, provinceCode))
+      .then((rows) => rows.map((c) => c.code).sort());
     communeCodes.set(provinceCode, hit);
     hit.catch(() => communeCodes.delete(provinceCode));
   }
@@ -197,12 +273,19 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
   const unit = q.unit ?? 'province';
   const dims = (['sector', 'size', 'producerType'] as const).filter((d) => q[d] !== undefined);
   if (dims.length > 1) {
-    throw new ValidationError([{ path: [dims[1]!], message: 'Dữ liệu mở cho phép một bộ lọc ngành, quy mô hoặc loại hình mỗi lần / Open data allows one of sector, size or type at a time' }]);
+    throw new ValidationError([
+      {
+        path: [dims[1]!],
+        message:
+          'Dữ liệu mở cho phép một bộ lọc ngành, quy mô hoặc loại hình mỗi lần / Open data allows one of sector, size or type at a time',
+      },
+    ]);
   }
   const dim = dims[0] ?? null;
   const dimValue = dim ? (q[dim] as string) : null;
   const allCommunes = await communeCodesOf(db, provinceCode);
-  if (unit !== 'province' && !allCommunes.includes(unit)) throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  if (unit !== 'province' && !allCommunes.includes(unit))
+    throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const communeCode = unit === 'province' ? undefined : unit;
   const f: ViewFilter = { period, provinceCode, communeCode, sector: q.sector, sizeClass: q.size, producerType: q.producerType };
   const own = await computeView(db, f);
@@ -212,14 +295,22 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
   let hidden: (id: ScalarIndicatorId) => boolean = (id) => own.values.find((v) => v.id === id)!.businesses < MIN_CELL;
   if (communeCode || dim) {
     const df: DashboardFilter = { periodId: period.id, provinceCode };
-    const [cells, registered, ocop] = await Promise.all([sumCellGrid(db, df, dim), registeredGrid(db, provinceCode, dim), ocopCounts(db, { provinceCode })]);
+    const [cells, registered, ocop] = await Promise.all([
+      sumCellGrid(db, df, dim),
+      registeredGrid(db, provinceCode, dim),
+      ocopCounts(db, { provinceCode }),
+    ]);
     const colKeys = dim ? [...new Set([...cells.map((c) => c.key), dimValue!])].sort() : [''];
     const byCell = new Map(cells.map((c) => [`${c.commune}|${c.key}`, c]));
     const ocopBy = new Map(ocop.map((o) => [o.key, o]));
     const valuesAt = (commune: string, key: string) => {
       const c = byCell.get(`${commune}|${key}`) ?? { ...emptyCounters() };
       const o = dim ? undefined : ocopBy.get(commune);
-      return indicatorValues(c, { registered: registered.get(`${commune}|${key}`) ?? 0, ocopProducts: o?.n ?? 0, ocopListed: o?.listed ?? 0 });
+      return indicatorValues(c, {
+        registered: registered.get(`${commune}|${key}`) ?? 0,
+        ocopProducts: o?.n ?? 0,
+        ocopListed: o?.listed ?? 0,
+      });
     };
     const matrix = allCommunes.map((commune) => colKeys.map((key) => valuesAt(commune, key)));
     const req = { row: communeCode ? allCommunes.indexOf(communeCode) : null, col: dim ? colKeys.indexOf(dimValue!) : null };
@@ -254,16 +345,35 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
   }
   const n = own.counters.n;
   const assessedHidden = hidden('digital_tech_adoption');
-  const levelCells = own.levels.map((count, level) => ({ key: `l${level}`, businesses: count, numerator: count, denominator: n, value: count }));
-  const levels = !assessedHidden && n >= MIN_CELL ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells }) : null;
+  const levelCells = own.levels.map((count, level) => ({
+    key: `l${level}`,
+    businesses: count,
+    numerator: count,
+    denominator: n,
+    value: count,
+  }));
+  const levels =
+    !assessedHidden && n >= MIN_CELL
+      ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells })
+      : null;
   return {
     period: period.id,
     unit,
     filters: { sector: q.sector ?? null, size: q.size ?? null, producerType: q.producerType ?? null },
     indicators,
     // An empty level is published as 0: it says nothing about any business.
-    levelDistribution: { counts: levels ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value)) : [null, null, null, null, null, null], suppressed: !levels },
-    pillarMeans: own.pillars.map((p) => ({ framework: p.frameworkId, pillar: p.pillarId, mean: !assessedHidden && p.n >= MIN_CELL ? p.mean : null, suppressed: assessedHidden || p.n < MIN_CELL })),
+    levelDistribution: {
+      counts: levels
+        ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value))
+        : [null, null, null, null, null, null],
+      suppressed: !levels,
+    },
+    pillarMeans: own.pillars.map((p) => ({
+      framework: p.frameworkId,
+      pillar: p.pillarId,
+      mean: !assessedHidden && p.n >= MIN_CELL ? p.mean : null,
+      suppressed: assessedHidden || p.n < MIN_CELL,
+    })),
   };
 }
 

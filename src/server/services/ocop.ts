@@ -12,7 +12,10 @@ export async function ocopProducts(db: Db, provinceCode: string, filter: Filter)
 
 /** The directory page: the matching products and the province's communes (for the filter). */
 export async function ocopDirectory(db: Db, provinceCode: string, filter: Filter) {
-  const [products, communes] = await Promise.all([searchOcopProducts(db, { ...filter, provinceCode }), communesOfProvince(db, provinceCode)]);
+  const [products, communes] = await Promise.all([
+    searchOcopProducts(db, { ...filter, provinceCode }),
+    communesOfProvince(db, provinceCode),
+  ]);
   return { products, communes };
 }
 

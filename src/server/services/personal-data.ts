@@ -36,7 +36,14 @@ export async function exportMyData(db: Db, actor: Actor | null) {
   const { businessId } = ownBusiness(actor);
   const [business] = await db.select().from(businesses).where(eq(businesses.id, businessId));
   const accounts = await db
-    .select({ id: users.id, role: users.role, email: users.email, phone: users.phone, displayName: users.displayName, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      phone: users.phone,
+      displayName: users.displayName,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.businessId, businessId));
   const own = await db.select().from(assessments).where(eq(assessments.businessId, businessId));
@@ -48,17 +55,32 @@ export async function exportMyData(db: Db, actor: Actor | null) {
     accounts,
     consents: await db.select().from(consents).where(eq(consents.businessId, businessId)),
     assessments: own,
-    answerHistory: own.length ? await db.select().from(answerEvents).where(inArray(answerEvents.assessmentId, own.map((a) => a.id))) : [],
+    answerHistory: own.length
+      ? await db
+          .select()
+          .from(answerEvents)
+          .where(
+            inArray(
+              answerEvents.assessmentId,
+              own.map((a) => a.id),
+            ),
+          )
+      : [],
     recommendationMarks: await db.select().from(recommendationMarks).where(eq(recommendationMarks.businessId, businessId)),
     helpRequests: await db.select().from(helpRequests).where(eq(helpRequests.businessId, businessId)),
     ocopProducts: products.map((p) => ({ ...p, nameSearch: undefined })),
-    productChecklists: productIds.length ? await db.select().from(productChecklist).where(inArray(productChecklist.productId, productIds)) : [],
+    productChecklists: productIds.length
+      ? await db.select().from(productChecklist).where(inArray(productChecklist.productId, productIds))
+      : [],
     productListings: productIds.length ? await db.select().from(productListings).where(inArray(productListings.productId, productIds)) : [],
   };
 }
 
 const EraseSchema = z.object({
-  password: z.string({ error: 'Vui lòng nhập mật khẩu / Please enter your password' }).min(1, 'Vui lòng nhập mật khẩu / Please enter your password').max(1000),
+  password: z
+    .string({ error: 'Vui lòng nhập mật khẩu / Please enter your password' })
+    .min(1, 'Vui lòng nhập mật khẩu / Please enter your password')
+    .max(1000),
   confirm: z.literal('XOA', { error: 'Gõ XOA để xác nhận / Type XOA to confirm' }),
 });
 
@@ -68,7 +90,10 @@ const EraseSchema = z.object({
  */
 export async function eraseMyData(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
   const { actor: a, businessId } = ownBusiness(actor);
-  const erase = parseWith(EraseSchema, { password: form.password, confirm: typeof form.confirm === 'string' ? form.confirm.trim().toUpperCase() : form.confirm });
+  const erase = parseWith(EraseSchema, {
+    password: form.password,
+    confirm: typeof form.confirm === 'string' ? form.confirm.trim().toUpperCase() : form.confirm,
+  });
   const [me] = await db.select().from(users).where(eq(users.id, a.id));
   if (!me || !(await verifyPassword(me.passwordHash, erase.password))) {
     throw new ValidationError([{ path: ['password'], message: 'Mật khẩu không đúng / Wrong password' }]);
@@ -88,14 +113,29 @@ export const ERASED_PREFIX = 'đã xóa #';
  * the business itself, or a helper recording a withdrawal of consent on its behalf.
  */
 export async function eraseBusiness(db: Db, businessId: number, actorUserId: number | null, now: Date): Promise<void> {
-  const accounts = await db.select({ id: users.id, email: users.email, phone: users.phone }).from(users).where(eq(users.businessId, businessId));
+  const accounts = await db
+    .select({ id: users.id, email: users.email, phone: users.phone })
+    .from(users)
+    .where(eq(users.businessId, businessId));
   const [own, requests] = await Promise.all([
     db.select({ id: assessments.id }).from(assessments).where(eq(assessments.businessId, businessId)),
     db.select({ id: helpRequests.id }).from(helpRequests).where(eq(helpRequests.businessId, businessId)),
   ]);
   const userIds = accounts.map((u) => u.id);
-  const ids = (xs: number[]) => (xs.length ? sql.join(xs.map((x) => sql`${String(x)}`), sql`, `) : sql`NULL`);
-  const nums = (xs: number[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql`NULL`);
+  const ids = (xs: number[]) =>
+    xs.length
+      ? sql.join(
+          xs.map((x) => sql`${String(x)}`),
+          sql`, `,
+        )
+      : sql`NULL`;
+  const nums = (xs: number[]) =>
+    xs.length
+      ? sql.join(
+          xs.map((x) => sql`${x}`),
+          sql`, `,
+        )
+      : sql`NULL`;
   const subject = sql`(${auditLog.entity} = 'business' AND ${auditLog.entityId} = ${String(businessId)})
     OR (${auditLog.entity} = 'user' AND ${auditLog.entityId} IN (${ids(userIds)}))
     OR (${auditLog.entity} = 'assessment' AND ${auditLog.entityId} IN (${ids(own.map((x) => x.id))}))
@@ -109,7 +149,9 @@ export async function eraseBusiness(db: Db, businessId: number, actorUserId: num
   await batchWithFacts(db, async () => [
     ...(await factRemovalStatements(db, businessId)),
     db.delete(accountClaims).where(eq(accountClaims.businessId, businessId)),
-    db.insert(auditLog).values(auditValues({ actorUserId, action: 'erase_business', entity: 'business', entityId: String(businessId) }, now)),
+    db
+      .insert(auditLog)
+      .values(auditValues({ actorUserId, action: 'erase_business', entity: 'business', entityId: String(businessId) }, now)),
     db
       .update(auditLog)
       .set({

@@ -17,10 +17,17 @@ import { frameworkOf, profileOf } from './assessments.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 
 /** The explained plan for a submitted assessment, with the business's current marks applied. */
-export async function planFor(db: Db, assessment: Assessment, opts: { includeDismissed?: boolean; catalog?: Platform[] } = {}): Promise<RecommendationPlan | null> {
+export async function planFor(
+  db: Db,
+  assessment: Assessment,
+  opts: { includeDismissed?: boolean; catalog?: Platform[] } = {},
+): Promise<RecommendationPlan | null> {
   const profile = profileOf(assessment);
   if (!profile) return null;
-  const [catalog, marks] = await Promise.all([opts.catalog ? Promise.resolve(opts.catalog) : catalogSnapshot(db), marksOf(db, assessment.businessId)]);
+  const [catalog, marks] = await Promise.all([
+    opts.catalog ? Promise.resolve(opts.catalog) : catalogSnapshot(db),
+    marksOf(db, assessment.businessId),
+  ]);
   return recommend({
     framework: frameworkOf(assessment),
     profile,
@@ -31,32 +38,46 @@ export async function planFor(db: Db, assessment: Assessment, opts: { includeDis
   });
 }
 
-const PlanActionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('adopt'),
-    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
-    platform: z.string().max(80).optional(),
-    assessment: z.coerce.number().int().positive().optional(),
-  }),
-  z.object({
-    intent: z.literal('dismiss'),
-    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
-    reason: optionalFreeText({ label: { vi: 'lý do', en: 'reason' }, max: 500, multiline: true, messages: { max: 'Lý do tối đa 500 ký tự / Reason is at most 500 characters' } }),
-    assessment: z.coerce.number().int().positive().optional(),
-  }),
-  z.object({
-    intent: z.literal('restore'),
-    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
-  }),
-  z.object({
-    intent: z.literal('help'),
-    need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
-    platform: z.string().max(80).optional(),
-    kind: z.enum(['trial', 'advice'], { error: 'Vui lòng chọn loại hỗ trợ / Please choose the kind of help' }),
-    message: optionalFreeText({ label: { vi: 'lời nhắn', en: 'message' }, max: 1000, multiline: true, messages: { max: 'Lời nhắn tối đa 1000 ký tự / Message is at most 1000 characters' } }),
-    consentVendor: z.literal('yes').optional(),
-  }),
-], { error: 'Thao tác không hợp lệ / Unknown action' });
+const PlanActionSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({
+      intent: z.literal('adopt'),
+      need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+      platform: z.string().max(80).optional(),
+      assessment: z.coerce.number().int().positive().optional(),
+    }),
+    z.object({
+      intent: z.literal('dismiss'),
+      need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+      reason: optionalFreeText({
+        label: { vi: 'lý do', en: 'reason' },
+        max: 500,
+        multiline: true,
+        messages: { max: 'Lý do tối đa 500 ký tự / Reason is at most 500 characters' },
+      }),
+      assessment: z.coerce.number().int().positive().optional(),
+    }),
+    z.object({
+      intent: z.literal('restore'),
+      need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+    }),
+    z.object({
+      intent: z.literal('help'),
+      need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
+      platform: z.string().max(80).optional(),
+      kind: z.enum(['trial', 'advice'], { error: 'Vui lòng chọn loại hỗ trợ / Please choose the kind of help' }),
+      message: optionalFreeText({
+        label: { vi: 'lời nhắn', en: 'message' },
+        max: 1000,
+        multiline: true,
+        messages: { max: 'Lời nhắn tối đa 1000 ký tự / Message is at most 1000 characters' },
+      }),
+      consentVendor: z.literal('yes').optional(),
+    }),
+  ],
+  { error: 'Thao tác không hợp lệ / Unknown action' },
+);
 
 export type PlanActionResult = { intent: 'adopt' | 'dismiss' | 'restore' | 'help'; need: NeedId };
 
@@ -74,20 +95,25 @@ export async function applyPlanAction(
   const withdrawPrevious = db
     .update(recommendationMarks)
     .set({ withdrawnAt: now })
-    .where(and(eq(recommendationMarks.businessId, business.id), eq(recommendationMarks.need, a.need), isNull(recommendationMarks.withdrawnAt)));
+    .where(
+      and(eq(recommendationMarks.businessId, business.id), eq(recommendationMarks.need, a.need), isNull(recommendationMarks.withdrawnAt)),
+    );
 
   if (a.intent === 'adopt' || a.intent === 'help') {
     if (a.platform) {
       const p = await platformById(db, a.platform);
       if (!p || !(p.needs as readonly string[]).includes(a.need)) {
-        throw new ValidationError([{ path: ['platform'], message: 'Nền tảng không phù hợp với mục này / This platform does not fit this item' }]);
+        throw new ValidationError([
+          { path: ['platform'], message: 'Nền tảng không phù hợp với mục này / This platform does not fit this item' },
+        ]);
       }
     }
   }
   // The mark and the counter changes it causes are one atomic batch (rebuilt and retried when a
   // concurrent write changed the business's fact in between).
   const catalog = a.intent === 'help' ? [] : await catalogSnapshot(db);
-  const afterMark = (current: string[]) => (a.intent === 'adopt' ? [...new Set([...current, a.need])] : current.filter((n) => n !== a.need));
+  const afterMark = (current: string[]) =>
+    a.intent === 'adopt' ? [...new Set([...current, a.need])] : current.filter((n) => n !== a.need);
   const facts = () => factRefreshStatements(db, business.id, catalog, { adopted: afterMark, now, onlyOpenPeriods: true });
   if (a.intent === 'adopt' || a.intent === 'dismiss') {
     await batchWithFacts(db, async () => [
@@ -102,13 +128,31 @@ export async function applyPlanAction(
         createdBy: actor.id,
         createdAt: now,
       }),
-      db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: `plan_${a.intent}`, entity: 'business', entityId: String(business.id), detail: { need: a.need } }, now)),
+      db.insert(auditLog).values(
+        auditValues(
+          {
+            actorUserId: actor.id,
+            action: `plan_${a.intent}`,
+            entity: 'business',
+            entityId: String(business.id),
+            detail: { need: a.need },
+          },
+          now,
+        ),
+      ),
       ...(await facts()),
     ]);
   } else if (a.intent === 'restore') {
     await batchWithFacts(db, async () => [
       withdrawPrevious,
-      db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'plan_restore', entity: 'business', entityId: String(business.id), detail: { need: a.need } }, now)),
+      db
+        .insert(auditLog)
+        .values(
+          auditValues(
+            { actorUserId: actor.id, action: 'plan_restore', entity: 'business', entityId: String(business.id), detail: { need: a.need } },
+            now,
+          ),
+        ),
       ...(await facts()),
     ]);
   } else {
@@ -125,7 +169,18 @@ export async function applyPlanAction(
         createdAt: now,
         updatedAt: now,
       }),
-      db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'help_request', entity: 'business', entityId: String(business.id), detail: { need: a.need, kind: a.kind } }, now)),
+      db.insert(auditLog).values(
+        auditValues(
+          {
+            actorUserId: actor.id,
+            action: 'help_request',
+            entity: 'business',
+            entityId: String(business.id),
+            detail: { need: a.need, kind: a.kind },
+          },
+          now,
+        ),
+      ),
     ]);
   }
   return { intent: a.intent, need: a.need };
@@ -146,14 +201,29 @@ const StatusSchema = z.object({
 /** Officers and helpers move a help request along; only within their scope. */
 export async function updateHelpStatus(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
   const staff = requireRole(actor, 'officer', 'helper', 'admin');
-  const change = parseWith(StatusSchema, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v])));
+  const change = parseWith(
+    StatusSchema,
+    Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v])),
+  );
   const found = await helpRequestById(db, change.id);
-  if (!found || !canSeeBusiness(staff, { id: found.request.businessId, communeCode: found.communeCode, provinceCode: found.provinceCode })) throw new NotFoundError();
+  if (!found || !canSeeBusiness(staff, { id: found.request.businessId, communeCode: found.communeCode, provinceCode: found.provinceCode }))
+    throw new NotFoundError();
   await db.batch([
     db
       .update(helpRequests)
       .set({ status: change.status, note: change.note ?? found.request.note, updatedAt: now, handledBy: staff.id })
       .where(eq(helpRequests.id, change.id)),
-    db.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'help_status', entity: 'help_request', entityId: String(change.id), detail: { status: change.status } }, now)),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: staff.id,
+          action: 'help_status',
+          entity: 'help_request',
+          entityId: String(change.id),
+          detail: { status: change.status },
+        },
+        now,
+      ),
+    ),
   ]);
 }

@@ -18,7 +18,14 @@ import { CONSENT_PURPOSES, ConsentRecordSchema } from '#src/domain/ocop/consent.
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import { checklistProgress, floorsForProduct, requirementsFor, validateTransition, type ListingStatus } from '#src/domain/ocop/floors.ts';
 import { claimCodeSecret } from '#src/server/config/secrets.ts';
-import { checkClaim, claimCodeExpiresAt, CLAIM_CHECK_MESSAGES, generateClaimCode, hashClaimCode, normaliseClaimCode } from '#src/domain/ocop/claim.ts';
+import {
+  checkClaim,
+  claimCodeExpiresAt,
+  CLAIM_CHECK_MESSAGES,
+  generateClaimCode,
+  hashClaimCode,
+  normaliseClaimCode,
+} from '#src/domain/ocop/claim.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { parsePhone } from '#src/domain/identity/phone.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '#src/server/http/errors.ts';
@@ -57,20 +64,41 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     consentedBy: formValue(form, 'consentedBy'),
     relation: formValue(form, 'relation'),
     method: formValue(form, 'method'),
-    purposes: { processing: formValue(form, 'consent_processing'), share_province: formValue(form, 'consent_share_province'), share_vendors: formValue(form, 'consent_share_vendors'), publish_products: formValue(form, 'consent_publish_products') },
+    purposes: {
+      processing: formValue(form, 'consent_processing'),
+      share_province: formValue(form, 'consent_share_province'),
+      share_vendors: formValue(form, 'consent_share_vendors'),
+      publish_products: formValue(form, 'consent_publish_products'),
+    },
     recordedAt: ctx.now,
   });
-  const issues = [...(producer.success ? [] : issuesFromZod(producer.error)), ...(consent.success ? [] : issuesFromZod(consent.error, ['consent']))];
+  const issues = [
+    ...(producer.success ? [] : issuesFromZod(producer.error)),
+    ...(consent.success ? [] : issuesFromZod(consent.error, ['consent'])),
+  ];
   if (!producer.success || !consent.success) throw new ValidationError(issues);
   const p = producer.data;
   const commune = await communeInProvince(db, p.communeCode, ctx.provinceCode);
   if (!commune) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   if (!canChooseCommune(staff, commune)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
-  const [samePhone] = await db.select({ id: businesses.id }).from(businesses).where(and(eq(businesses.contactPhone, p.phone), eq(businesses.communeCode, p.communeCode))).limit(1);
-  if (samePhone) throw new ConflictError('Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune', [{ path: ['phone'], message: 'Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune' }]);
+  const [samePhone] = await db
+    .select({ id: businesses.id })
+    .from(businesses)
+    .where(and(eq(businesses.contactPhone, p.phone), eq(businesses.communeCode, p.communeCode)))
+    .limit(1);
+  if (samePhone)
+    throw new ConflictError('Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune', [
+      {
+        path: ['phone'],
+        message: 'Số điện thoại này đã đăng ký ở xã/phường này / This phone number is already registered in this commune',
+      },
+    ]);
   if (p.taxCode) {
     const [sameTax] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.taxCode, p.taxCode)).limit(1);
-    if (sameTax) throw new ConflictError('Mã số thuế này đã được đăng ký / This tax code is already registered', [{ path: ['taxCode'], message: 'Mã số thuế này đã được đăng ký / This tax code is already registered' }]);
+    if (sameTax)
+      throw new ConflictError('Mã số thuế này đã được đăng ký / This tax code is already registered', [
+        { path: ['taxCode'], message: 'Mã số thuế này đã được đăng ký / This tax code is already registered' },
+      ]);
   }
   const name = p.businessName ?? p.displayName;
   const c = consent.data;
@@ -78,13 +106,41 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
   return db.transaction(async (tx) => {
     const [biz] = await tx
       .insert(businesses)
-      .values({ taxCode: p.taxCode ?? null, name, nameSearch: toSearchKey(name), producerType: p.producerType, communeCode: p.communeCode, contactPhone: p.phone, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        taxCode: p.taxCode ?? null,
+        name,
+        nameSearch: toSearchKey(name),
+        producerType: p.producerType,
+        communeCode: p.communeCode,
+        contactPhone: p.phone,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning({ id: businesses.id });
     await tx.insert(consents).values(
-      granted.map((purpose) => ({ businessId: biz!.id, purpose, method: c.method, recordedBy: staff.id, consentedByName: c.consentedBy, relation: c.relation, grantedAt: ctx.now })),
+      granted.map((purpose) => ({
+        businessId: biz!.id,
+        purpose,
+        method: c.method,
+        recordedBy: staff.id,
+        consentedByName: c.consentedBy,
+        relation: c.relation,
+        grantedAt: ctx.now,
+      })),
     );
     clearIndicatorCaches();
-    await tx.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'register_producer', entity: 'business', entityId: String(biz!.id), detail: { consent: { by: c.consentedBy, relation: c.relation, method: c.method, purposes: granted } } }, ctx.now));
+    await tx.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: staff.id,
+          action: 'register_producer',
+          entity: 'business',
+          entityId: String(biz!.id),
+          detail: { consent: { by: c.consentedBy, relation: c.relation, method: c.method, purposes: granted } },
+        },
+        ctx.now,
+      ),
+    );
     return biz!.id;
   });
 }
@@ -103,8 +159,13 @@ export async function productOf(db: Db, business: BusinessWithLocation, productI
 
 function productValues(form: Form, now: Date) {
   return parseWith(makeOcopProductSchema(vietnamYear(now)), {
-    name: formValue(form, 'name'), group: formValue(form, 'group'), stars: formValue(form, 'stars'), certificateNo: formValue(form, 'certificateNo'),
-    certificateYear: formValue(form, 'certificateYear'), communeCode: formValue(form, 'communeCode'), description: formValue(form, 'description') || undefined,
+    name: formValue(form, 'name'),
+    group: formValue(form, 'group'),
+    stars: formValue(form, 'stars'),
+    certificateNo: formValue(form, 'certificateNo'),
+    certificateYear: formValue(form, 'certificateYear'),
+    communeCode: formValue(form, 'communeCode'),
+    description: formValue(form, 'description') || undefined,
   });
 }
 
@@ -115,20 +176,62 @@ async function assertCommuneAllowed(db: Db, actor: Actor, code: string, province
   if (!canChooseCommune(actor, c)) throw new ValidationError([{ path: ['communeCode'], message: COMMUNE_OUT_OF_SCOPE }]);
 }
 
-export async function saveProduct(db: Db, actor: Actor, business: BusinessWithLocation, productId: number | null, form: Form, now: Date): Promise<number> {
+export async function saveProduct(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  productId: number | null,
+  form: Form,
+  now: Date,
+): Promise<number> {
   requireEditor(actor, business);
   const v = productValues(form, now);
   await assertCommuneAllowed(db, actor, v.communeCode, business.provinceCode);
-  const values = { name: v.name, nameSearch: toSearchKey(v.name), productGroup: v.group, stars: v.stars, certificateNo: v.certificateNo, certificateYear: v.certificateYear, communeCode: v.communeCode, description: v.description ?? null, updatedAt: now };
+  const values = {
+    name: v.name,
+    nameSearch: toSearchKey(v.name),
+    productGroup: v.group,
+    stars: v.stars,
+    certificateNo: v.certificateNo,
+    certificateYear: v.certificateYear,
+    communeCode: v.communeCode,
+    description: v.description ?? null,
+    updatedAt: now,
+  };
   if (productId === null) {
-    const [row] = await db.insert(ocopProducts).values({ ...values, businessId: business.id, createdBy: actor.id, createdAt: now }).returning({ id: ocopProducts.id });
-    await db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'product_create', entity: 'business', entityId: String(business.id), detail: { productId: row!.id, after: values } }, now));
+    const [row] = await db
+      .insert(ocopProducts)
+      .values({ ...values, businessId: business.id, createdBy: actor.id, createdAt: now })
+      .returning({ id: ocopProducts.id });
+    await db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: actor.id,
+          action: 'product_create',
+          entity: 'business',
+          entityId: String(business.id),
+          detail: { productId: row!.id, after: values },
+        },
+        now,
+      ),
+    );
     return row!.id;
   }
   const before = await productOf(db, business, productId);
   await db.batch([
     db.update(ocopProducts).set(values).where(eq(ocopProducts.id, productId)),
-    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'product_update', entity: 'business', entityId: String(business.id), detail: { productId, before: { ...before, nameSearch: undefined }, after: values } }, now)),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: actor.id,
+          action: 'product_update',
+          entity: 'business',
+          entityId: String(business.id),
+          detail: { productId, before: { ...before, nameSearch: undefined }, after: values },
+        },
+        now,
+      ),
+    ),
   ]);
   return productId;
 }
@@ -147,11 +250,27 @@ export async function productFloorState(db: Db, product: OcopProduct, producerTy
     const ticked = ticks.filter((t) => t.floorId === floor.id).map((t) => t.itemId);
     const history = listings.filter((l) => l.floorId === floor.id);
     const current = history.at(-1);
-    return { floor, requirements, ticked, progress: checklistProgress(requirements, ticked), status: (current?.status ?? 'not_listed') as ListingStatus, url: current?.url ?? null, history };
+    return {
+      floor,
+      requirements,
+      ticked,
+      progress: checklistProgress(requirements, ticked),
+      status: (current?.status ?? 'not_listed') as ListingStatus,
+      url: current?.url ?? null,
+      history,
+    };
   });
 }
 
-export async function saveChecklist(db: Db, actor: Actor, business: BusinessWithLocation, product: OcopProduct, floorId: string, form: Form, now: Date): Promise<void> {
+export async function saveChecklist(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  product: OcopProduct,
+  floorId: string,
+  form: Form,
+  now: Date,
+): Promise<void> {
   requireEditor(actor, business);
   const floor = floorsFor(product).find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
@@ -160,12 +279,33 @@ export async function saveChecklist(db: Db, actor: Actor, business: BusinessWith
   const items = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).filter((i) => allowed.has(i)))];
   await db.batch([
     db.delete(productChecklist).where(and(eq(productChecklist.productId, product.id), eq(productChecklist.floorId, floorId))),
-    ...items.map((itemId) => db.insert(productChecklist).values({ productId: product.id, floorId, itemId, updatedBy: actor.id, updatedAt: now })),
-    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'product_checklist', entity: 'business', entityId: String(business.id), detail: { productId: product.id, floorId, items } }, now)),
+    ...items.map((itemId) =>
+      db.insert(productChecklist).values({ productId: product.id, floorId, itemId, updatedBy: actor.id, updatedAt: now }),
+    ),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: actor.id,
+          action: 'product_checklist',
+          entity: 'business',
+          entityId: String(business.id),
+          detail: { productId: product.id, floorId, items },
+        },
+        now,
+      ),
+    ),
   ]);
 }
 
-export async function setListingStatus(db: Db, actor: Actor, business: BusinessWithLocation, product: OcopProduct, floorId: string, form: Form, now: Date): Promise<void> {
+export async function setListingStatus(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  product: OcopProduct,
+  floorId: string,
+  form: Form,
+  now: Date,
+): Promise<void> {
   requireEditor(actor, business);
   const floor = floorsFor(product).find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
@@ -176,11 +316,30 @@ export async function setListingStatus(db: Db, actor: Actor, business: BusinessW
     .orderBy(desc(productListings.id))
     .limit(1);
   const to = formValue(form, 'status') as ListingStatus;
-  const result = validateTransition({ from: (current?.status ?? 'not_listed') as ListingStatus, to, url: formValue(form, 'url') ?? null, floor, provincialDomain: provincialFloorDomain() });
+  const result = validateTransition({
+    from: (current?.status ?? 'not_listed') as ListingStatus,
+    to,
+    url: formValue(form, 'url') ?? null,
+    floor,
+    provincialDomain: provincialFloorDomain(),
+  });
   if (!result.ok) throw new ValidationError([{ path: ['url'], message: result.message }], result.message);
   await db.batch([
-    db.insert(productListings).values({ productId: product.id, floorId, status: to, url: result.url ?? null, changedBy: actor.id, changedAt: now }),
-    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'listing_status', entity: 'business', entityId: String(business.id), detail: { productId: product.id, floorId, status: to, url: result.url ?? null } }, now)),
+    db
+      .insert(productListings)
+      .values({ productId: product.id, floorId, status: to, url: result.url ?? null, changedBy: actor.id, changedAt: now }),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: actor.id,
+          action: 'listing_status',
+          entity: 'business',
+          entityId: String(business.id),
+          detail: { productId: product.id, floorId, status: to, url: result.url ?? null },
+        },
+        now,
+      ),
+    ),
   ]);
 }
 
@@ -190,25 +349,48 @@ export async function hasAccount(db: Db, businessId: number): Promise<boolean> {
 }
 
 /** A one-time code for the producer to take over the account; shown once, only its hash is kept. */
-export async function issueClaimCode(db: Db, actor: Actor, business: BusinessWithLocation, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export async function issueClaimCode(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  now: Date,
+): Promise<{ code: string; expiresAt: Date }> {
   requireEditor(actor, business);
   if (actor.role === 'business') throw new ForbiddenError();
   if (await hasAccount(db, business.id)) throw new ConflictError('Cơ sở này đã có tài khoản / This producer already has an account');
-  if (!business.contactPhone) throw new ValidationError([{ path: ['phone'], message: 'Cần số điện thoại của cơ sở để nhận tài khoản / A phone number is needed to claim the account' }]);
+  if (!business.contactPhone)
+    throw new ValidationError([
+      { path: ['phone'], message: 'Cần số điện thoại của cơ sở để nhận tài khoản / A phone number is needed to claim the account' },
+    ]);
   const code = generateClaimCode((n) => crypto.getRandomValues(new Uint8Array(n)));
   const expiresAt = claimCodeExpiresAt(now);
   const secret = await claimCodeSecret(db);
   await db.batch([
     // A new code replaces any earlier unused one.
-    db.update(accountClaims).set({ usedAt: now }).where(and(eq(accountClaims.businessId, business.id), isNull(accountClaims.usedAt))),
-    db.insert(accountClaims).values({ businessId: business.id, codeHash: hashClaimCode(normaliseClaimCode(code)!, secret), expiresAt, createdBy: actor.id, createdAt: now }),
-    db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'claim_code_issued', entity: 'business', entityId: String(business.id) }, now)),
+    db
+      .update(accountClaims)
+      .set({ usedAt: now })
+      .where(and(eq(accountClaims.businessId, business.id), isNull(accountClaims.usedAt))),
+    db.insert(accountClaims).values({
+      businessId: business.id,
+      codeHash: hashClaimCode(normaliseClaimCode(code)!, secret),
+      expiresAt,
+      createdBy: actor.id,
+      createdAt: now,
+    }),
+    db
+      .insert(auditLog)
+      .values(auditValues({ actorUserId: actor.id, action: 'claim_code_issued', entity: 'business', entityId: String(business.id) }, now)),
   ]);
   return { code, expiresAt };
 }
 
 /** The producer types the phone number and the code, chooses a password, and is logged in. */
-export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: Date }): Promise<{ token: string; expiresAt: Date; businessId: number }> {
+export async function claimAccount(
+  db: Db,
+  form: Form,
+  ctx: { ip: string; now: Date },
+): Promise<{ token: string; expiresAt: Date; businessId: number }> {
   const phone = parsePhone(formValue(form, 'phone') ?? '');
   const password = PasswordSchema.safeParse(formValue(form, 'password'));
   const issues: FieldIssue[] = [];
@@ -226,23 +408,43 @@ export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: D
     .innerJoin(businesses, eq(businesses.id, accountClaims.businessId))
     .where(eq(accountClaims.codeHash, hashClaimCode(code, secret)))
     .limit(1);
-  const outcome = claim && claim.phone === phone.value
-    ? checkClaim({ storedHash: claim.claim.codeHash, expiresAt: claim.claim.expiresAt, usedAt: claim.claim.usedAt, now: ctx.now, input: code, secret })
-    : 'wrong';
+  const outcome =
+    claim && claim.phone === phone.value
+      ? checkClaim({
+          storedHash: claim.claim.codeHash,
+          expiresAt: claim.claim.expiresAt,
+          usedAt: claim.claim.usedAt,
+          now: ctx.now,
+          input: code,
+          secret,
+        })
+      : 'wrong';
   if (outcome !== 'ok') {
     throw new ValidationError([{ path: ['code'], message: CLAIM_CHECK_MESSAGES[outcome] }], CLAIM_CHECK_MESSAGES[outcome]);
   }
   const businessId = claim!.claim.businessId;
   const [biz] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone.value)).limit(1);
-  if (existing) throw new ConflictError('Số điện thoại này đã có tài khoản; hãy đăng nhập / This phone number already has an account; please log in', [{ path: ['phone'], message: 'Số điện thoại này đã có tài khoản / This phone number already has an account' }]);
+  if (existing)
+    throw new ConflictError('Số điện thoại này đã có tài khoản; hãy đăng nhập / This phone number already has an account; please log in', [
+      { path: ['phone'], message: 'Số điện thoại này đã có tài khoản / This phone number already has an account' },
+    ]);
   const passwordHash = await hashPassword(password.data);
   const userId = await db.transaction(async (tx) => {
     // Single use, even under a race: only the request that flips used_at from NULL proceeds.
-    const used = await tx.update(accountClaims).set({ usedAt: ctx.now }).where(and(eq(accountClaims.id, claim!.claim.id), isNull(accountClaims.usedAt))).returning({ id: accountClaims.id });
+    const used = await tx
+      .update(accountClaims)
+      .set({ usedAt: ctx.now })
+      .where(and(eq(accountClaims.id, claim!.claim.id), isNull(accountClaims.usedAt)))
+      .returning({ id: accountClaims.id });
     if (used.length === 0) throw new ValidationError([{ path: ['code'], message: CLAIM_CHECK_MESSAGES.used }], CLAIM_CHECK_MESSAGES.used);
-    const [u] = await tx.insert(users).values({ role: 'business', phone: phone.value, displayName: biz!.name, passwordHash, businessId, createdAt: ctx.now }).returning({ id: users.id });
-    await tx.insert(auditLog).values(auditValues({ actorUserId: u!.id, action: 'account_claimed', entity: 'business', entityId: String(businessId) }, ctx.now));
+    const [u] = await tx
+      .insert(users)
+      .values({ role: 'business', phone: phone.value, displayName: biz!.name, passwordHash, businessId, createdAt: ctx.now })
+      .returning({ id: users.id });
+    await tx
+      .insert(auditLog)
+      .values(auditValues({ actorUserId: u!.id, action: 'account_claimed', entity: 'business', entityId: String(businessId) }, ctx.now));
     return u!.id;
   });
   await claimSucceeded(db, ctx.ip);
@@ -253,7 +455,14 @@ export async function claimAccount(db: Db, form: Form, ctx: { ip: string; now: D
 
 /** Who changed what, for a producer: answers (any assessment) and product and account events. */
 export async function businessHistory(db: Db, businessId: number) {
-  const answerRows = await db.all<{ at: number; actor: string | null; role: string | null; question: string; value: string | null; seq: number }>(sql`
+  const answerRows = await db.all<{
+    at: number;
+    actor: string | null;
+    role: string | null;
+    question: string;
+    value: string | null;
+    seq: number;
+  }>(sql`
     select e.at as at, u.display_name as actor, u.role as role, e.question_id as question, e.value as value, a.sequence as seq
     from answer_events e join assessments a on a.id = e.assessment_id left join users u on u.id = e.actor_user_id
     where a.business_id = ${businessId} order by e.at desc, e.id desc limit 300`);
@@ -267,7 +476,14 @@ export async function businessHistory(db: Db, businessId: number) {
 export async function producersInScope(db: Db, actor: Actor) {
   const staff = requireRole(actor, 'helper', 'officer', 'admin');
   return db
-    .select({ id: businesses.id, name: businesses.name, producerType: businesses.producerType, phone: businesses.contactPhone, communeName: communes.name, isDemo: businesses.isDemo })
+    .select({
+      id: businesses.id,
+      name: businesses.name,
+      producerType: businesses.producerType,
+      phone: businesses.contactPhone,
+      communeName: communes.name,
+      isDemo: businesses.isDemo,
+    })
     .from(businesses)
     .innerJoin(communes, eq(communes.code, businesses.communeCode))
     .where(whereInScope(scopeOf(staff), inArray(businesses.producerType, ['cooperative', 'cooperative_group', 'household'])))

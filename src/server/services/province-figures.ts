@@ -3,7 +3,12 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { auditLog, provinceFigures } from '#src/db/schema/index.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
-import { PROVINCE_FIGURES, ProvinceFigureFormSchema, meetsNationalTarget, type ProvinceFigureDefinition } from '#src/domain/indicators/province-figures.ts';
+import {
+  PROVINCE_FIGURES,
+  ProvinceFigureFormSchema,
+  meetsNationalTarget,
+  type ProvinceFigureDefinition,
+} from '#src/domain/indicators/province-figures.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
 import { requireProvinceStaff, type Actor } from '#src/server/auth/guards.ts';
@@ -15,8 +20,27 @@ export async function enterProvinceFigure(db: Db, actor: Actor | null, form: Rec
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as string[], message: i.message })));
   const f = parsed.data;
   await db.batch([
-    db.insert(provinceFigures).values({ figureId: f.figureId, periodId: f.periodId, value: f.value, source: f.source, asOf: f.asOf, enteredBy: staff.id, enteredAt: now }),
-    db.insert(auditLog).values(auditValues({ actorUserId: staff.id, action: 'province_figure', entity: 'province_figure', entityId: `${f.figureId}:${f.periodId}`, detail: { value: f.value, source: f.source, asOf: f.asOf } }, now)),
+    db.insert(provinceFigures).values({
+      figureId: f.figureId,
+      periodId: f.periodId,
+      value: f.value,
+      source: f.source,
+      asOf: f.asOf,
+      enteredBy: staff.id,
+      enteredAt: now,
+    }),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: staff.id,
+          action: 'province_figure',
+          entity: 'province_figure',
+          entityId: `${f.figureId}:${f.periodId}`,
+          detail: { value: f.value, source: f.source, asOf: f.asOf },
+        },
+        now,
+      ),
+    ),
   ]);
 }
 

@@ -18,7 +18,14 @@ const BATCH_ROWS = 500;
 /** Errors listed back to the person (the count is always complete). */
 const MAX_REPORTED_ERRORS = 500;
 
-export type ImportReport = { rows: number; imported: number; created: number; updated: number; failed: number; errors: { row: number; message: string }[] };
+export type ImportReport = {
+  rows: number;
+  imported: number;
+  created: number;
+  updated: number;
+  failed: number;
+  errors: { row: number; message: string }[];
+};
 
 /**
  * Imports the provincial business registry (the denominator of coverage) from a stream of text
@@ -86,7 +93,12 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
       createdAt: now,
       updatedAt: now,
     }));
-    const existing = await db.all<{ n: number }>(sql`select count(*) as n from ${businesses} where ${businesses.taxCode} in (${sql.join(values.map((v) => sql`${v.taxCode}`), sql`, `)})`);
+    const existing = await db.all<{ n: number }>(
+      sql`select count(*) as n from ${businesses} where ${businesses.taxCode} in (${sql.join(
+        values.map((v) => sql`${v.taxCode}`),
+        sql`, `,
+      )})`,
+    );
     const before = Number(existing[0]?.n ?? 0);
     await db
       .insert(businesses)
@@ -122,7 +134,9 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
 
   return {
     async push(text: string) {
-      communeCodes ??= new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
+      communeCodes ??= new Set(
+        (await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code),
+      );
       let results;
       try {
         results = parser.push(text);
@@ -136,7 +150,9 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
     /** Call only once the whole upload has arrived: the rows are written now. */
     async end(): Promise<ImportReport> {
       try {
-        communeCodes ??= new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
+        communeCodes ??= new Set(
+          (await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code),
+        );
         for (const r of parser.end()) take(r);
         await write();
       } finally {
@@ -151,7 +167,23 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
         .groupBy(indicatorFacts.businessId);
       for (const s of stale) await batchWithFacts(db, () => registryFlagStatements(db, s.id, true));
       clearIndicatorCaches();
-      await db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'registry_import', entity: 'registry', detail: { rows: report.rows, imported: report.imported, created: report.created, updated: report.updated, failed: report.failed } }, new Date()));
+      await db.insert(auditLog).values(
+        auditValues(
+          {
+            actorUserId: actor.id,
+            action: 'registry_import',
+            entity: 'registry',
+            detail: {
+              rows: report.rows,
+              imported: report.imported,
+              created: report.created,
+              updated: report.updated,
+              failed: report.failed,
+            },
+          },
+          new Date(),
+        ),
+      );
       return report;
     },
     discard,

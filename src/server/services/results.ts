@@ -30,7 +30,13 @@ export async function resultDetails(db: Db, actor: Actor, business: BusinessWith
   const history = (await assessmentsOf(db, actor, business)).filter((a) => a.status === 'submitted');
   const peers =
     assessment.sector && assessment.sizeClass
-      ? await peerScores(db, { provinceCode: business.provinceCode, frameworkId: assessment.frameworkId, sector: assessment.sector, sizeClass: assessment.sizeClass, excludeBusinessId: business.id })
+      ? await peerScores(db, {
+          provinceCode: business.provinceCode,
+          frameworkId: assessment.frameworkId,
+          sector: assessment.sector,
+          sizeClass: assessment.sizeClass,
+          excludeBusinessId: business.id,
+        })
       : [];
   // The plan always follows the newest assessment; older results show their scores only.
   const isLatest = history[0]?.id === assessment.id;

@@ -16,18 +16,23 @@ export const ScoreRequestSchema = z.strictObject({
   version: z.number().int().positive().optional(),
   profile: z.strictObject({
     sector: z.enum(VSIC_CODES, { error: 'Ngành phải là một mục VSIC từ A đến U / sector must be a VSIC section letter A–U' }),
-    employees: z.number({ error: 'Số lao động phải là số / employees must be a number' }).int('Số lao động phải là số nguyên / employees must be an integer').min(0).max(10_000_000),
+    employees: z
+      .number({ error: 'Số lao động phải là số / employees must be a number' })
+      .int('Số lao động phải là số nguyên / employees must be an integer')
+      .min(0)
+      .max(10_000_000),
     revenueVnd: z.number().min(0).max(MAX_VND).optional(),
     capitalVnd: z.number().min(0).max(MAX_VND).optional(),
     producerType: z.enum(PRODUCER_TYPES).optional(),
-    communeCode: z.string().regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / communeCode has 5 digits').optional(),
+    communeCode: z
+      .string()
+      .regex(/^\d{5}$/, 'Mã xã/phường gồm 5 chữ số / communeCode has 5 digits')
+      .optional(),
   }),
   answers: z.record(z.string().max(100), z.unknown()),
 });
 
-export type ScoreOutcome =
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; issues: AnswerIssue[] };
+export type ScoreOutcome = { ok: true; body: Record<string, unknown> } | { ok: false; issues: AnswerIssue[] };
 
 /** Validates and scores a request; every failure is an issue with a path into the body. */
 export function scoreRequest(body: unknown, catalog: readonly Platform[]): ScoreOutcome {

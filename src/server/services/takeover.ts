@@ -64,13 +64,16 @@ export async function fileTakeoverRequest(
   ctx: { ip: string; now: Date },
 ): Promise<FiledRequest> {
   if (actor && (actor.role !== 'business' || actor.businessId !== null)) {
-    throw new ForbiddenError('Tài khoản này đã quản lý một doanh nghiệp; hãy đăng xuất để gửi yêu cầu / This account already manages a business; log out to send a request');
+    throw new ForbiddenError(
+      'Tài khoản này đã quản lý một doanh nghiệp; hãy đăng xuất để gửi yêu cầu / This account already manages a business; log out to send a request',
+    );
   }
   const issues: FieldIssue[] = [];
   const parsed = RequestSchema.safeParse(input);
   if (!parsed.success) issues.push(...issuesFromZod(parsed.error));
   const tax = parseTaxCode(typeof input.taxCode === 'string' ? input.taxCode : '');
-  if (!tax.ok && !issues.some((i) => i.path[0] === 'taxCode')) issues.push({ path: ['taxCode'], message: both(TAX_CODE_MESSAGES[tax.reason]) });
+  if (!tax.ok && !issues.some((i) => i.path[0] === 'taxCode'))
+    issues.push({ path: ['taxCode'], message: both(TAX_CODE_MESSAGES[tax.reason]) });
   let account: { login: ReturnType<typeof parseLoginId>; password: string } | null = null;
   if (!actor) {
     const acc = NewAccountSchema.safeParse(input);
@@ -88,9 +91,20 @@ export async function fileTakeoverRequest(
   if (actor) {
     const [row] = await db
       .insert(takeoverRequests)
-      .values({ taxCode: tax.value, businessName: data.businessName.normalize('NFC'), contactName: data.contactName.normalize('NFC'), requesterUserId: actor.id, note: data.note.normalize('NFC'), createdAt: now })
+      .values({
+        taxCode: tax.value,
+        businessName: data.businessName.normalize('NFC'),
+        contactName: data.contactName.normalize('NFC'),
+        requesterUserId: actor.id,
+        note: data.note.normalize('NFC'),
+        createdAt: now,
+      })
       .returning({ id: takeoverRequests.id });
-    await db.insert(auditLog).values(auditValues({ actorUserId: actor.id, action: 'takeover_request', entity: 'takeover_request', entityId: String(row!.id) }, now));
+    await db
+      .insert(auditLog)
+      .values(
+        auditValues({ actorUserId: actor.id, action: 'takeover_request', entity: 'takeover_request', entityId: String(row!.id) }, now),
+      );
     return { requestId: row!.id, session: null };
   }
 
@@ -120,7 +134,14 @@ export async function fileTakeoverRequest(
           .returning({ id: users.id }),
         db
           .insert(takeoverRequests)
-          .values({ taxCode: tax.value, businessName: data.businessName.normalize('NFC'), contactName: data.contactName.normalize('NFC'), requesterUserId: userId, note: data.note.normalize('NFC'), createdAt: now })
+          .values({
+            taxCode: tax.value,
+            businessName: data.businessName.normalize('NFC'),
+            contactName: data.contactName.normalize('NFC'),
+            requesterUserId: userId,
+            note: data.note.normalize('NFC'),
+            createdAt: now,
+          })
           .returning({ id: takeoverRequests.id }),
         db.insert(consents).values({ userId, purpose: 'processing', method: 'online_form', grantedAt: now }),
         db.insert(auditLog).values({
@@ -138,7 +159,15 @@ export async function fileTakeoverRequest(
 
 export async function myTakeoverRequests(db: Db, userId: number) {
   return db
-    .select({ id: takeoverRequests.id, taxCode: takeoverRequests.taxCode, businessName: takeoverRequests.businessName, status: takeoverRequests.status, createdAt: takeoverRequests.createdAt, decidedAt: takeoverRequests.decidedAt, decisionNote: takeoverRequests.decisionNote })
+    .select({
+      id: takeoverRequests.id,
+      taxCode: takeoverRequests.taxCode,
+      businessName: takeoverRequests.businessName,
+      status: takeoverRequests.status,
+      createdAt: takeoverRequests.createdAt,
+      decidedAt: takeoverRequests.decidedAt,
+      decisionNote: takeoverRequests.decisionNote,
+    })
     .from(takeoverRequests)
     .where(eq(takeoverRequests.requesterUserId, userId))
     .orderBy(desc(takeoverRequests.id));
@@ -149,7 +178,9 @@ export type TakeoverRow = Awaited<ReturnType<typeof listTakeoverRequests>>[numbe
 /** Requests for the Department, newest first, each with the business that holds the tax code now. */
 export async function listTakeoverRequests(db: Db, actor: Actor | null) {
   requireProvinceStaff(actor);
-  const requester = sql<string | null>`(SELECT coalesce(${users.email}, ${users.phone}) FROM ${users} WHERE ${users.id} = ${takeoverRequests.requesterUserId})`;
+  const requester = sql<
+    string | null
+  >`(SELECT coalesce(${users.email}, ${users.phone}) FROM ${users} WHERE ${users.id} = ${takeoverRequests.requesterUserId})`;
   const rows = await db
     .select({
       id: takeoverRequests.id,
@@ -173,7 +204,10 @@ export async function listTakeoverRequests(db: Db, actor: Actor | null) {
     .limit(200);
   const ids = rows.map((r) => r.currentBusinessId).filter((id): id is number => id !== null);
   const owners = ids.length
-    ? await db.select({ businessId: users.businessId, login: sql<string>`coalesce(${users.email}, ${users.phone})` }).from(users).where(inArray(users.businessId, ids))
+    ? await db
+        .select({ businessId: users.businessId, login: sql<string>`coalesce(${users.email}, ${users.phone})` })
+        .from(users)
+        .where(inArray(users.businessId, ids))
     : [];
   return rows.map((r) => ({ ...r, currentOwners: owners.filter((o) => o.businessId === r.currentBusinessId).map((o) => o.login) }));
 }
@@ -191,7 +225,12 @@ const ALREADY_DECIDED = 'Yêu cầu này đã được xử lý / This request w
  * sessions end. Every statement of the move runs in one batch and only while the request is
  * still pending, so two officers deciding at once cannot both act.
  */
-export async function decideTakeover(db: Db, actor: Actor | null, input: Record<string, unknown>, now: Date): Promise<{ intent: 'approve' | 'reject'; businessId: number | null }> {
+export async function decideTakeover(
+  db: Db,
+  actor: Actor | null,
+  input: Record<string, unknown>,
+  now: Date,
+): Promise<{ intent: 'approve' | 'reject'; businessId: number | null }> {
   const officer = requireProvinceStaff(actor);
   const { intent, id, decisionNote } = parseWith(DecideSchema, input);
   const [request] = await db.select().from(takeoverRequests).where(eq(takeoverRequests.id, id)).limit(1);
@@ -209,18 +248,30 @@ export async function decideTakeover(db: Db, actor: Actor | null, input: Record<
       SELECT ${officer.id}, ${action}, ${entity}, ${entityId}, ${JSON.stringify(detail)}, ${now.getTime()} WHERE ${pending}`);
 
   if (intent === 'reject') {
-    const [, decided] = await db.batch([audit('takeover_reject', 'takeover_request', String(id), { taxCode: request.taxCode }), decide('rejected')]);
+    const [, decided] = await db.batch([
+      audit('takeover_reject', 'takeover_request', String(id), { taxCode: request.taxCode }),
+      decide('rejected'),
+    ]);
     if (decided.length === 0) throw new ConflictError(ALREADY_DECIDED);
     return { intent, businessId: null };
   }
 
   const business = await businessByTaxCode(db, request.taxCode);
   if (!business) {
-    throw new ConflictError('Chưa có doanh nghiệp nào đăng ký mã số thuế này; hãy từ chối và hướng dẫn người gửi tự đăng ký / No business has registered this tax code; reject and ask the requester to register');
+    throw new ConflictError(
+      'Chưa có doanh nghiệp nào đăng ký mã số thuế này; hãy từ chối và hướng dẫn người gửi tự đăng ký / No business has registered this tax code; reject and ask the requester to register',
+    );
   }
   const requester = await findUserById(db, request.requesterUserId);
-  if (!requester || requester.role !== 'business' || requester.disabledAt || (requester.businessId !== null && requester.businessId !== business.id)) {
-    throw new ConflictError('Tài khoản người gửi không còn nhận được doanh nghiệp này / The requester’s account can no longer receive this business');
+  if (
+    !requester ||
+    requester.role !== 'business' ||
+    requester.disabledAt ||
+    (requester.businessId !== null && requester.businessId !== business.id)
+  ) {
+    throw new ConflictError(
+      'Tài khoản người gửi không còn nhận được doanh nghiệp này / The requester’s account can no longer receive this business',
+    );
   }
   const formerOwners = (await db.select({ id: users.id }).from(users).where(eq(users.businessId, business.id)))
     .map((u) => u.id)
@@ -228,8 +279,14 @@ export async function decideTakeover(db: Db, actor: Actor | null, input: Record<
   const former = sql`(SELECT ${users.id} FROM ${users} WHERE ${users.businessId} = ${business.id} AND ${users.id} <> ${requester.id})`;
   const [, , , , decided] = await db.batch([
     db.delete(sessions).where(sql`${sessions.userId} IN ${former} AND ${pending}`),
-    db.update(users).set({ businessId: null }).where(sql`${users.businessId} = ${business.id} AND ${users.id} <> ${requester.id} AND ${pending}`),
-    db.update(users).set({ businessId: business.id }).where(and(eq(users.id, requester.id), isNull(users.businessId), pending)),
+    db
+      .update(users)
+      .set({ businessId: null })
+      .where(sql`${users.businessId} = ${business.id} AND ${users.id} <> ${requester.id} AND ${pending}`),
+    db
+      .update(users)
+      .set({ businessId: business.id })
+      .where(and(eq(users.id, requester.id), isNull(users.businessId), pending)),
     audit('takeover_approve', 'business', String(business.id), { requestId: id, fromUserIds: formerOwners, toUserId: requester.id }),
     decide('approved'),
   ]);

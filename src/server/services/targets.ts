@@ -12,26 +12,64 @@ import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD / Date as YYYY-MM-DD');
-const num = z.coerce.number({ error: 'Vui lòng nhập số / Please enter a number' }).min(0, 'Từ 0 đến 100 / 0 to 100').max(100, 'Từ 0 đến 100 / 0 to 100');
+const num = z.coerce
+  .number({ error: 'Vui lòng nhập số / Please enter a number' })
+  .min(0, 'Từ 0 đến 100 / 0 to 100')
+  .max(100, 'Từ 0 đến 100 / 0 to 100');
 const TargetSchema = z.object({
-  indicatorId: z.enum(SCALAR_INDICATOR_IDS as unknown as [string, ...string[]], { error: 'Vui lòng chọn chỉ số / Please choose an indicator' }),
-  communeCode: z.string().regex(/^(\d{5})?$/).optional().default(''),
-  baselineDate: date, baselineValue: num, targetDate: date, targetValue: num,
-  basis: optionalFreeText({ label: { vi: 'căn cứ', en: 'basis' }, max: 500, messages: { max: 'Căn cứ tối đa 500 ký tự / The basis is at most 500 characters' } }),
+  indicatorId: z.enum(SCALAR_INDICATOR_IDS as unknown as [string, ...string[]], {
+    error: 'Vui lòng chọn chỉ số / Please choose an indicator',
+  }),
+  communeCode: z
+    .string()
+    .regex(/^(\d{5})?$/)
+    .optional()
+    .default(''),
+  baselineDate: date,
+  baselineValue: num,
+  targetDate: date,
+  targetValue: num,
+  basis: optionalFreeText({
+    label: { vi: 'căn cứ', en: 'basis' },
+    max: 500,
+    messages: { max: 'Căn cứ tối đa 500 ký tự / The basis is at most 500 characters' },
+  }),
 });
 
 /** Sets (or replaces) the target of one indicator for the province ('') or one of its communes. */
-export async function setTarget(db: Db, actor: Actor | null, form: Record<string, string | string[]>, ctx: { provinceCode: string; now: Date }): Promise<void> {
+export async function setTarget(
+  db: Db,
+  actor: Actor | null,
+  form: Record<string, string | string[]>,
+  ctx: { provinceCode: string; now: Date },
+): Promise<void> {
   const admin = requireRole(actor, 'admin');
   const t = parseWith(TargetSchema, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, formValue(form, k)])));
-  if (t.targetDate <= t.baselineDate) throw new ValidationError([{ path: ['targetDate'], message: 'Hạn mục tiêu phải sau ngày mốc / The deadline must be after the baseline date' }]);
-  if (t.communeCode && !(await communesOfProvince(db, ctx.provinceCode)).some((c) => c.code === t.communeCode)) throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
+  if (t.targetDate <= t.baselineDate)
+    throw new ValidationError([
+      { path: ['targetDate'], message: 'Hạn mục tiêu phải sau ngày mốc / The deadline must be after the baseline date' },
+    ]);
+  if (t.communeCode && !(await communesOfProvince(db, ctx.provinceCode)).some((c) => c.code === t.communeCode))
+    throw new ValidationError([{ path: ['communeCode'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const now = ctx.now;
   // One target per indicator and unit: a new one replaces the old.
   await db.batch([
-    db.delete(indicatorTargets).where(and(eq(indicatorTargets.indicatorId, t.indicatorId), eq(indicatorTargets.communeCode, t.communeCode))),
+    db
+      .delete(indicatorTargets)
+      .where(and(eq(indicatorTargets.indicatorId, t.indicatorId), eq(indicatorTargets.communeCode, t.communeCode))),
     db.insert(indicatorTargets).values({ ...t, createdBy: admin.id, createdAt: now }),
-    db.insert(auditLog).values(auditValues({ actorUserId: admin.id, action: 'set_target', entity: 'indicator_target', entityId: `${t.indicatorId}:${t.communeCode}`, detail: t }, now)),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: admin.id,
+          action: 'set_target',
+          entity: 'indicator_target',
+          entityId: `${t.indicatorId}:${t.communeCode}`,
+          detail: t,
+        },
+        now,
+      ),
+    ),
   ]);
   clearIndicatorCaches();
 }

@@ -6,7 +6,6 @@
 import { graded } from './scales.ts';
 import type { PillarInput } from '#src/domain/framework/schema.ts';
 
-
 const SERVICES = ['H', 'I', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R', 'S'] as const;
 
 export const customerPillar: PillarInput = {
@@ -27,7 +26,10 @@ export const customerPillar: PillarInput = {
         vi: 'Website của doanh nghiệp được cập nhật (tin tức, sản phẩm, giá) thường xuyên đến đâu?',
         en: 'How often is your company website updated (news, products, prices)?',
       },
-      why: { vi: 'Website được cập nhật giúp khách tìm thấy và tin tưởng doanh nghiệp.', en: 'An up-to-date website helps customers find and trust you.' },
+      why: {
+        vi: 'Website được cập nhật giúp khách tìm thấy và tin tưởng doanh nghiệp.',
+        en: 'An up-to-date website helps customers find and trust you.',
+      },
       options: graded(
         [
           ['Chưa có website', 'We have no website'],
@@ -90,12 +92,39 @@ export const customerPillar: PillarInput = {
         vi: 'Doanh nghiệp bán hàng trên sàn thương mại điện tử (Shopee, Lazada, Tiki, Postmart, Voso, sàn của tỉnh, sàn B2B…) thường xuyên đến đâu?',
         en: 'How often do you sell on e-commerce marketplaces (Shopee, Lazada, Tiki, Postmart, Voso, the provincial marketplace, B2B platforms…)?',
       },
-      why: { vi: 'Sàn thương mại điện tử mở thêm thị trường mà không cần mở cửa hàng.', en: 'Marketplaces open new markets without opening a shop.' },
+      why: {
+        vi: 'Sàn thương mại điện tử mở thêm thị trường mà không cần mở cửa hàng.',
+        en: 'Marketplaces open new markets without opening a shop.',
+      },
       variants: [
-        { sectors: ['A'], text: { vi: 'Bạn bán nông sản, thực phẩm (kể cả sản phẩm OCOP) trên sàn thương mại điện tử (Postmart, Voso, sàn của tỉnh, Shopee…) thường xuyên đến đâu?', en: 'How often do you sell farm and food products (OCOP products included) on e-commerce marketplaces (Postmart, Voso, the provincial marketplace, Shopee…)?' } },
-        { sectors: ['C'], text: { vi: 'Sản phẩm do doanh nghiệp sản xuất được bán trên sàn bán lẻ hoặc sàn B2B (Alibaba, sàn giao dịch của ngành…) thường xuyên đến đâu?', en: 'How often are the products you make sold on retail or B2B marketplaces (Alibaba, industry trading platforms…)?' } },
-        { sectors: ['G'], text: { vi: 'Cửa hàng của bạn bán trên sàn thương mại điện tử (Shopee, Lazada, Tiki, TikTok Shop…) thường xuyên đến đâu?', en: 'How often does your shop sell on marketplaces (Shopee, Lazada, Tiki, TikTok Shop…)?' } },
-        { sectors: [...SERVICES], text: { vi: 'Dịch vụ của bạn được đặt, bán qua nền tảng trực tuyến (Grab, ShopeeFood, Traveloka, Booking…) thường xuyên đến đâu?', en: 'How often is your service booked or sold through online platforms (Grab, ShopeeFood, Traveloka, Booking…)?' } },
+        {
+          sectors: ['A'],
+          text: {
+            vi: 'Bạn bán nông sản, thực phẩm (kể cả sản phẩm OCOP) trên sàn thương mại điện tử (Postmart, Voso, sàn của tỉnh, Shopee…) thường xuyên đến đâu?',
+            en: 'How often do you sell farm and food products (OCOP products included) on e-commerce marketplaces (Postmart, Voso, the provincial marketplace, Shopee…)?',
+          },
+        },
+        {
+          sectors: ['C'],
+          text: {
+            vi: 'Sản phẩm do doanh nghiệp sản xuất được bán trên sàn bán lẻ hoặc sàn B2B (Alibaba, sàn giao dịch của ngành…) thường xuyên đến đâu?',
+            en: 'How often are the products you make sold on retail or B2B marketplaces (Alibaba, industry trading platforms…)?',
+          },
+        },
+        {
+          sectors: ['G'],
+          text: {
+            vi: 'Cửa hàng của bạn bán trên sàn thương mại điện tử (Shopee, Lazada, Tiki, TikTok Shop…) thường xuyên đến đâu?',
+            en: 'How often does your shop sell on marketplaces (Shopee, Lazada, Tiki, TikTok Shop…)?',
+          },
+        },
+        {
+          sectors: [...SERVICES],
+          text: {
+            vi: 'Dịch vụ của bạn được đặt, bán qua nền tảng trực tuyến (Grab, ShopeeFood, Traveloka, Booking…) thường xuyên đến đâu?',
+            en: 'How often is your service booked or sold through online platforms (Grab, ShopeeFood, Traveloka, Booking…)?',
+          },
+        },
       ],
       options: graded(
         [
@@ -138,7 +167,10 @@ export const customerPillar: PillarInput = {
         vi: 'Doanh thu bán trực tuyến cho khách ở nước ngoài chiếm khoảng bao nhiêu phần trăm doanh thu năm?',
         en: 'Roughly what share of your annual revenue comes from online sales to customers abroad?',
       },
-      why: { vi: 'Thương mại điện tử xuyên biên giới mở đường xuất khẩu cho doanh nghiệp nhỏ.', en: 'Cross-border e-commerce lets small firms export.' },
+      why: {
+        vi: 'Thương mại điện tử xuyên biên giới mở đường xuất khẩu cho doanh nghiệp nhỏ.',
+        en: 'Cross-border e-commerce lets small firms export.',
+      },
       options: graded([
         ['Không có', 'None'],
         ['Dưới 1%', 'Under 1 %'],
@@ -156,10 +188,25 @@ export const customerPillar: PillarInput = {
         vi: 'Danh mục sản phẩm, dịch vụ trực tuyến (trên website, sàn, Zalo…) được cập nhật thường xuyên đến đâu?',
         en: 'How often is your online catalogue of products or services (website, marketplace, Zalo…) updated?',
       },
-      why: { vi: 'Khách chỉ mua được thứ họ thấy, và thông tin phải đúng.', en: 'Customers only buy what they can see, and it must be accurate.' },
+      why: {
+        vi: 'Khách chỉ mua được thứ họ thấy, và thông tin phải đúng.',
+        en: 'Customers only buy what they can see, and it must be accurate.',
+      },
       variants: [
-        { sectors: ['A'], text: { vi: 'Danh sách nông sản theo mùa vụ trên mạng (giá, sản lượng, chứng nhận VietGAP, OCOP) được cập nhật thường xuyên đến đâu?', en: 'How often is your online list of seasonal farm products (prices, quantities, VietGAP or OCOP certificates) updated?' } },
-        { sectors: ['C'], text: { vi: 'Catalogue sản phẩm trực tuyến (thông số kỹ thuật, bảng giá cho đại lý) được cập nhật thường xuyên đến đâu?', en: 'How often is your online product catalogue (specifications, dealer price lists) updated?' } },
+        {
+          sectors: ['A'],
+          text: {
+            vi: 'Danh sách nông sản theo mùa vụ trên mạng (giá, sản lượng, chứng nhận VietGAP, OCOP) được cập nhật thường xuyên đến đâu?',
+            en: 'How often is your online list of seasonal farm products (prices, quantities, VietGAP or OCOP certificates) updated?',
+          },
+        },
+        {
+          sectors: ['C'],
+          text: {
+            vi: 'Catalogue sản phẩm trực tuyến (thông số kỹ thuật, bảng giá cho đại lý) được cập nhật thường xuyên đến đâu?',
+            en: 'How often is your online product catalogue (specifications, dealer price lists) updated?',
+          },
+        },
       ],
       options: graded([
         ['Chưa có danh mục trực tuyến', 'No online catalogue'],
@@ -178,7 +225,10 @@ export const customerPillar: PillarInput = {
         vi: 'Doanh nghiệp liên lạc, chăm sóc khách hàng qua kênh số (Zalo, Messenger, e-mail, tổng đài, chatbot) đến mức nào?',
         en: 'How far do you talk to and look after customers over digital channels (Zalo, Messenger, e-mail, call centre, chatbot)?',
       },
-      why: { vi: 'Khách hàng muốn được trả lời nhanh, trên kênh họ quen dùng.', en: 'Customers expect quick answers on the channels they already use.' },
+      why: {
+        vi: 'Khách hàng muốn được trả lời nhanh, trên kênh họ quen dùng.',
+        en: 'Customers expect quick answers on the channels they already use.',
+      },
       options: graded(
         [
           ['Không dùng kênh số nào', 'No digital channel'],
@@ -186,7 +236,10 @@ export const customerPillar: PillarInput = {
           ['Trả lời đều đặn trên một kênh', 'We answer regularly on one channel'],
           ['Dùng nhiều kênh, có người phụ trách', 'Several channels, with someone in charge'],
           ['Nhiều kênh gom về một nơi, có lưu lịch sử khách hàng', 'Several channels in one inbox, with customer history'],
-          ['Đa kênh, có tự động hóa (chatbot, tin nhắn chăm sóc) và đo mức hài lòng', 'Multichannel with automation (chatbot, follow-up messages) and satisfaction tracking'],
+          [
+            'Đa kênh, có tự động hóa (chatbot, tin nhắn chăm sóc) và đo mức hài lòng',
+            'Multichannel with automation (chatbot, follow-up messages) and satisfaction tracking',
+          ],
         ],
         'customer_care',
       ),
@@ -199,10 +252,25 @@ export const customerPillar: PillarInput = {
         vi: 'Khách hàng có thể tự chọn, thiết kế hoặc đặt sản phẩm, dịch vụ theo ý mình bằng công cụ số không?',
         en: 'Can customers choose, design or order products and services to their own needs with digital tools?',
       },
-      why: { vi: 'Để khách tự chọn giúp bán đúng thứ họ cần mà tốn ít công tư vấn.', en: 'Self-service sells customers what they need with less advice work.' },
+      why: {
+        vi: 'Để khách tự chọn giúp bán đúng thứ họ cần mà tốn ít công tư vấn.',
+        en: 'Self-service sells customers what they need with less advice work.',
+      },
       variants: [
-        { sectors: ['C'], text: { vi: 'Khách hàng có thể tự đặt sản phẩm theo yêu cầu (kích thước, vật liệu, in logo…) bằng công cụ trực tuyến không?', en: 'Can customers order made-to-order products (size, material, logo printing…) with an online tool?' } },
-        { sectors: [...SERVICES], text: { vi: 'Khách hàng có thể tự đặt lịch, chọn gói dịch vụ và xem giá trực tuyến không?', en: 'Can customers book a time, choose a service package and see the price online?' } },
+        {
+          sectors: ['C'],
+          text: {
+            vi: 'Khách hàng có thể tự đặt sản phẩm theo yêu cầu (kích thước, vật liệu, in logo…) bằng công cụ trực tuyến không?',
+            en: 'Can customers order made-to-order products (size, material, logo printing…) with an online tool?',
+          },
+        },
+        {
+          sectors: [...SERVICES],
+          text: {
+            vi: 'Khách hàng có thể tự đặt lịch, chọn gói dịch vụ và xem giá trực tuyến không?',
+            en: 'Can customers book a time, choose a service package and see the price online?',
+          },
+        },
       ],
       options: graded([
         ['Không có', 'No'],
@@ -210,7 +278,10 @@ export const customerPillar: PillarInput = {
         ['Có mẫu đặt hàng trực tuyến', 'An online order form'],
         ['Khách tự chọn loại, màu, kích cỡ… và thấy giá ngay', 'Customers pick type, colour, size… and see the price at once'],
         ['Có công cụ tự thiết kế, báo giá tự động', 'A self-design tool with automatic quotes'],
-        ['Công cụ tự thiết kế nối thẳng với sản xuất hoặc kho, khách theo dõi được đơn', 'A self-design tool linked to production or stock, with order tracking'],
+        [
+          'Công cụ tự thiết kế nối thẳng với sản xuất hoặc kho, khách theo dõi được đơn',
+          'A self-design tool linked to production or stock, with order tracking',
+        ],
       ]),
     },
     {
@@ -221,7 +292,10 @@ export const customerPillar: PillarInput = {
         vi: 'Doanh nghiệp giao dịch với nhà cung cấp, đối tác bằng phương tiện số (đặt hàng trực tuyến, hợp đồng điện tử, chứng từ điện tử) thường xuyên đến đâu?',
         en: 'How often do you deal with suppliers and partners digitally (online orders, e-contracts, electronic documents)?',
       },
-      why: { vi: 'Giao dịch số với đối tác rút ngắn thời gian và bớt giấy tờ.', en: 'Digital dealings with partners save time and paperwork.' },
+      why: {
+        vi: 'Giao dịch số với đối tác rút ngắn thời gian và bớt giấy tờ.',
+        en: 'Digital dealings with partners save time and paperwork.',
+      },
       options: graded(
         [
           ['Không bao giờ', 'Never'],
@@ -242,7 +316,10 @@ export const customerPillar: PillarInput = {
         vi: 'Doanh nghiệp làm việc với cơ quan nhà nước qua mạng (khai thuế điện tử, bảo hiểm xã hội điện tử, dịch vụ công trực tuyến) đến mức nào?',
         en: 'How far do you deal with state agencies online (e-tax filing, electronic social insurance, online public services)?',
       },
-      why: { vi: 'Khai thuế, nộp hồ sơ qua mạng là việc bắt buộc và tiết kiệm thời gian nhất.', en: 'Filing online is mandatory and the quickest time saver.' },
+      why: {
+        vi: 'Khai thuế, nộp hồ sơ qua mạng là việc bắt buộc và tiết kiệm thời gian nhất.',
+        en: 'Filing online is mandatory and the quickest time saver.',
+      },
       options: graded(
         [
           ['Không, làm hoàn toàn trên giấy', 'No, everything on paper'],
@@ -250,7 +327,10 @@ export const customerPillar: PillarInput = {
           ['Tự làm một vài thủ tục qua mạng', 'We do a few procedures online ourselves'],
           ['Tự khai thuế điện tử, việc khác vẫn trên giấy', 'We file taxes online; the rest is on paper'],
           ['Phần lớn thủ tục làm qua mạng, có chữ ký số', 'Most procedures online, with a digital signature'],
-          ['Hầu như mọi thủ tục qua mạng, kể cả dịch vụ công trực tuyến toàn trình', 'Nearly everything online, including fully online public services'],
+          [
+            'Hầu như mọi thủ tục qua mạng, kể cả dịch vụ công trực tuyến toàn trình',
+            'Nearly everything online, including fully online public services',
+          ],
         ],
         'finance_accounting',
       ),
@@ -263,7 +343,10 @@ export const customerPillar: PillarInput = {
         vi: 'Doanh nghiệp dùng ngân hàng điện tử (internet banking, mobile banking) để trả và nhận tiền thường xuyên đến đâu?',
         en: 'How often do you use online banking (internet or mobile banking) to pay and get paid?',
       },
-      why: { vi: 'Thanh toán không dùng tiền mặt nhanh hơn, an toàn hơn và dễ đối soát.', en: 'Cashless payments are faster, safer and easier to reconcile.' },
+      why: {
+        vi: 'Thanh toán không dùng tiền mặt nhanh hơn, an toàn hơn và dễ đối soát.',
+        en: 'Cashless payments are faster, safer and easier to reconcile.',
+      },
       options: graded(
         [
           ['Không dùng', 'Never'],
@@ -284,10 +367,25 @@ export const customerPillar: PillarInput = {
         vi: 'Khoảng bao nhiêu phần trăm hàng hóa, vật tư, dịch vụ doanh nghiệp mua vào được đặt qua mạng?',
         en: 'Roughly what share of the goods, supplies and services you buy is ordered online?',
       },
-      why: { vi: 'Mua trực tuyến giúp so sánh giá và giảm chi phí đầu vào.', en: 'Buying online lets you compare prices and cut input costs.' },
+      why: {
+        vi: 'Mua trực tuyến giúp so sánh giá và giảm chi phí đầu vào.',
+        en: 'Buying online lets you compare prices and cut input costs.',
+      },
       variants: [
-        { sectors: ['A'], text: { vi: 'Khoảng bao nhiêu phần trăm vật tư nông nghiệp (giống, phân bón, thức ăn chăn nuôi, thuốc thú y…) bạn mua được đặt qua mạng?', en: 'Roughly what share of your farm inputs (seed, fertiliser, feed, veterinary drugs…) is ordered online?' } },
-        { sectors: ['C'], text: { vi: 'Khoảng bao nhiêu phần trăm nguyên vật liệu, linh kiện, phụ tùng doanh nghiệp mua được đặt qua mạng?', en: 'Roughly what share of the raw materials, components and spare parts you buy is ordered online?' } },
+        {
+          sectors: ['A'],
+          text: {
+            vi: 'Khoảng bao nhiêu phần trăm vật tư nông nghiệp (giống, phân bón, thức ăn chăn nuôi, thuốc thú y…) bạn mua được đặt qua mạng?',
+            en: 'Roughly what share of your farm inputs (seed, fertiliser, feed, veterinary drugs…) is ordered online?',
+          },
+        },
+        {
+          sectors: ['C'],
+          text: {
+            vi: 'Khoảng bao nhiêu phần trăm nguyên vật liệu, linh kiện, phụ tùng doanh nghiệp mua được đặt qua mạng?',
+            en: 'Roughly what share of the raw materials, components and spare parts you buy is ordered online?',
+          },
+        },
       ],
       options: graded(
         [

@@ -10,10 +10,19 @@ type Grade = readonly [vi: string, en: string];
 const GRADES: readonly Grade[] = [
   ['Chưa nghĩ tới', 'Not considered yet'],
   ['Lãnh đạo đã tìm hiểu nhưng chưa có gì trên giấy', 'The owner has looked into it, but nothing is written down'],
-  ['Có kế hoạch sơ bộ cho một vài việc (ví dụ: hóa đơn điện tử, bán hàng trên mạng)', 'A rough plan for a few tasks (e.g. e-invoices, online selling)'],
+  [
+    'Có kế hoạch sơ bộ cho một vài việc (ví dụ: hóa đơn điện tử, bán hàng trên mạng)',
+    'A rough plan for a few tasks (e.g. e-invoices, online selling)',
+  ],
   ['Có kế hoạch chuyển đổi số bằng văn bản, có mục tiêu và ngân sách', 'A written digital-transformation plan with goals and a budget'],
-  ['Kế hoạch gắn với chiến lược kinh doanh, có người phụ trách và được theo dõi định kỳ', 'The plan is tied to the business strategy, has an owner and is reviewed regularly'],
-  ['Chuyển đổi số là một phần của chiến lược doanh nghiệp, cập nhật hằng năm và đo bằng chỉ tiêu cụ thể', 'Digital transformation is part of the company strategy, updated yearly and measured with clear targets'],
+  [
+    'Kế hoạch gắn với chiến lược kinh doanh, có người phụ trách và được theo dõi định kỳ',
+    'The plan is tied to the business strategy, has an owner and is reviewed regularly',
+  ],
+  [
+    'Chuyển đổi số là một phần của chiến lược doanh nghiệp, cập nhật hằng năm và đo bằng chỉ tiêu cụ thể',
+    'Digital transformation is part of the company strategy, updated yearly and measured with clear targets',
+  ],
 ];
 
 export const strategyPillar: PillarInput = {

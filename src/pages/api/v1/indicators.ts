@@ -14,8 +14,34 @@ export const GET: APIRoute = apiRoute(async ({ url, request }) => {
   const body = await cachedPublic(key, () => publicIndicators(getDb(), getEnv().PROVINCE_CODE, query, period, now));
   if ((request.headers.get('accept') ?? '').includes('text/csv')) {
     const rows: (string | number | null)[][] = [
-      ['Kỳ / Period', 'Đơn vị / Unit', 'Mã chỉ số / Indicator id', 'Chỉ số', 'Indicator', 'Giá trị / Value', 'Tử số / Numerator', 'Mẫu số / Denominator', 'Đơn vị đo / Unit of measure', 'Mục tiêu / Target', 'Tình trạng / Status', 'Ẩn vì ít hơn 5 / Suppressed'],
-      ...body.indicators.map((i) => [body.period, body.unit, i.id, i.name.vi, i.name.en, i.value, i.numerator, i.denominator, i.unit, i.target, i.status, i.suppressed ? 'true' : 'false']),
+      [
+        'Kỳ / Period',
+        'Đơn vị / Unit',
+        'Mã chỉ số / Indicator id',
+        'Chỉ số',
+        'Indicator',
+        'Giá trị / Value',
+        'Tử số / Numerator',
+        'Mẫu số / Denominator',
+        'Đơn vị đo / Unit of measure',
+        'Mục tiêu / Target',
+        'Tình trạng / Status',
+        'Ẩn vì ít hơn 5 / Suppressed',
+      ],
+      ...body.indicators.map((i) => [
+        body.period,
+        body.unit,
+        i.id,
+        i.name.vi,
+        i.name.en,
+        i.value,
+        i.numerator,
+        i.denominator,
+        i.unit,
+        i.target,
+        i.status,
+        i.suppressed ? 'true' : 'false',
+      ]),
     ];
     return new Response(toCsv(rows), { headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'public, max-age=60' } });
   }

@@ -12,7 +12,17 @@ export const GET: APIRoute = apiRoute(async ({ url }) => {
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const rows = await ocopProducts(getDb(), getEnv().PROVINCE_CODE, { ...parsed.data, limit: 500 });
   return json(
-    { products: rows.map((r) => ({ id: r.id, name: r.name, group: r.group, stars: r.stars, communeCode: r.communeCode, producerName: r.producerName, listings: r.listings })) },
+    {
+      products: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        group: r.group,
+        stars: r.stars,
+        communeCode: r.communeCode,
+        producerName: r.producerName,
+        listings: r.listings,
+      })),
+    },
     200,
     // No shared-cache lifetime: a producer who withdraws consent to publication disappears at once.
     { 'cache-control': 'no-cache' },

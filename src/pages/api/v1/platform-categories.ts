@@ -7,7 +7,14 @@ import { apiRoute } from '#src/server/http/api.ts';
 export const GET: APIRoute = apiRoute(async () => {
   const rows = await platformCategories(getDb());
   return json(
-    { categories: rows.map((c) => ({ id: c.id, order: c.ord, name: { vi: c.nameVi, en: c.nameEn }, description: { vi: c.descriptionVi, en: c.descriptionEn } })) },
+    {
+      categories: rows.map((c) => ({
+        id: c.id,
+        order: c.ord,
+        name: { vi: c.nameVi, en: c.nameEn },
+        description: { vi: c.descriptionVi, en: c.descriptionEn },
+      })),
+    },
     200,
     { 'cache-control': 'public, max-age=300' },
   );
