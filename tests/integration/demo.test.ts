@@ -183,7 +183,7 @@ describe('npm run demo:remove', () => {
     // Score sums are floating point: an emptied cell keeps at most rounding noise.
     expect(await one('SELECT count(*) FROM indicator_cells WHERE n = 0 AND abs(score_sum) > 1e-6')).toBe(0);
     expect(await one('SELECT coalesce(sum(n), 0) FROM province_cells')).toBe(await one('SELECT count(*) FROM indicator_facts'));
-    expect(await one('SELECT count(*) FROM province_cells WHERE n < 0 OR n_einvoice < 0 OR n_platform < 0')).toBe(0);
+    expect(await one('SELECT count(*) FROM province_cells WHERE n < 0 OR n_einvoice < 0 OR n_sme_platform < 0')).toBe(0);
     expect(await one('SELECT coalesce(sum(n), 0) FROM pillar_cells')).toBe(
       await one('SELECT coalesce(sum(json_array_length(pillars)), 0) FROM indicator_facts'),
     );
