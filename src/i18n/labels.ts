@@ -42,17 +42,6 @@ export const HELP_STATUS_NAMES: Record<string, { vi: string; en: string }> = {
   done: { vi: 'Đã xong', en: 'Done' },
 };
 
-/** Filters of the business list behind a dashboard indicator. */
-export const INDICATOR_FLAG_NAMES: Record<string, { vi: string; en: string }> = {
-  all: { vi: 'Tất cả doanh nghiệp đã đánh giá', en: 'All assessed businesses' },
-  platform: { vi: 'Dùng ít nhất một nền tảng số', en: 'Using at least one digital platform' },
-  einvoice: { vi: 'Dùng hóa đơn điện tử', en: 'Using e-invoices' },
-  epayment: { vi: 'Nhận thanh toán điện tử', en: 'Taking electronic payment' },
-  econtract: { vi: 'Dùng hợp đồng điện tử', en: 'Using e-contracts' },
-  ecommerce: { vi: 'Bán trên sàn thương mại điện tử', en: 'Selling on e-commerce floors' },
-  notInRegistry: { vi: 'Chưa có trong danh bạ doanh nghiệp đã nhập', en: 'Not in the imported registry' },
-};
-
 /** Dimensions the dashboard breaks indicators down by. */
 export const BREAKDOWN_NAMES: Record<string, { vi: string; en: string }> = {
   commune: { vi: 'Xã/phường', en: 'Commune/ward' },

@@ -206,7 +206,7 @@ export const provinceFigures = sqliteTable(
 /**
  * Known businesses (registry ∪ registered accounts: every row of `businesses`) per commune × sector
  * × size × type, the coverage denominator. Kept by triggers on `businesses` (migration
- * 0006_known_cells_triggers), so every write path updates it in the same statement and no request
+ * 0007_known_cells_triggers), so every write path updates it in the same statement and no request
  * recounts the businesses table. Empty text stands for "unknown".
  */
 export const knownCells = sqliteTable(

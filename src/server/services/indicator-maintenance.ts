@@ -232,7 +232,7 @@ async function checkKnownCells(db: Db): Promise<string[]> {
   const out: string[] = [];
   // A migration that rebuilds the businesses table drops its triggers: say so loudly, the counts would freeze.
   if (Number(row!.triggers) !== 3)
-    out.push('the triggers keeping known_cells are missing (re-create them from db/migrations/0006_known_cells_triggers.sql)');
+    out.push('the triggers keeping known_cells are missing (re-create them from db/migrations/0007_known_cells_triggers.sql)');
   if (Number(row!.n) !== Number(row!.kn) || Number(row!.place) !== Number(row!.kplace))
     out.push('known businesses differ from the businesses table');
   return out;
