@@ -136,6 +136,12 @@ describe('asking for help: the contact is shared only with the agreement', () =>
     );
     expect(row).toMatchObject({ m: 'zalo', v: '+84912345678' });
     expect(row!.c).not.toBeNull();
+    // The request's own history starts with who sent it (the value itself stays out of the audit log).
+    const [created] = await rows<{ detail: string }>(
+      "SELECT detail FROM audit_log WHERE entity = 'help_request' AND entity_id = ? AND action = 'help_create'",
+      [String(rid)],
+    );
+    expect(JSON.parse(created!.detail)).toEqual({ status: 'new', kind: 'advice', contactMethod: 'zalo' });
     const list = await (await clients.officerA!.get('/worklist')).text();
     expect(list).toContain('Tiệm May Cô Ba');
     expect(list).toContain('0912 345 678');
@@ -176,11 +182,12 @@ describe('attack: a helper of another commune reaches a request', () => {
     const list = await (await helperB.get('/worklist')).text();
     expect(list).not.toContain('Tiệm May Cô Ba');
     expect(list).not.toContain('0912 345 678');
-    for (const form of [
+    const attempts: Record<string, string>[] = [
       { id: String(rid), status: 'contacted' },
       { id: String(rid), status: 'new', assignedTo: String(ids.helperB) },
       { id: String(rid), status: 'new', dueDate: '2099-01-01' },
-    ]) {
+    ];
+    for (const form of attempts) {
       expect((await helperB.post('/worklist', form)).status).toBe(404);
       expect((await helperB.post(`/businesses/${ids.withContact}/help/${rid}`, form)).status).toBe(404);
     }
