@@ -315,6 +315,11 @@ describe('status flow', () => {
     expect(history).toContain('Trạng thái: Mới → Đã liên hệ');
     expect(history).toContain('Trạng thái: Đang hỗ trợ → Đã xong');
     expect(history).toContain('officer officer-a@example.com');
+    const english = await (await clients.owner!.get(`/en/businesses/${ids.withContact}/help/${rid}`)).text();
+    expect(english).toContain('Status: New → Contacted');
+    // The business reads the status history, not who on the staff it was assigned to or their notes.
+    expect(english).not.toContain('Assigned to');
+    expect(english).not.toContain('Bước contacted');
     // Done is final.
     expect((await clients.officerA!.post('/worklist', { id: String(rid), status: 'contacted' })).status).toBe(409);
   });
