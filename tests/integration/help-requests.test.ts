@@ -356,7 +356,7 @@ describe('e-mail is a courtesy: the portal works without it and despite it', () 
     } finally {
       await quiet.stop();
     }
-  });
+  }, 120_000);
 
   it('the mail server is down: the status still changes; the failure is logged without the address or the SMTP password', async () => {
     const closed = await startSmtp();
@@ -379,7 +379,7 @@ describe('e-mail is a courtesy: the portal works without it and despite it', () 
     } finally {
       await broken.stop();
     }
-  });
+  }, 120_000);
 
   it('an invalid SMTP_URL stops the start with a clear message', async () => {
     await expect(startServer({ env: { SMTP_URL: 'http://mail.example.vn' } })).rejects.toThrow(
