@@ -45,6 +45,7 @@ import { currentPeriod } from '#src/domain/indicators/periods.ts';
 import { expectedAt } from '#src/domain/indicators/targets.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { sizeClass } from '#src/domain/identity/size-class.ts';
+import { vietnamDay } from '#src/domain/help-requests.ts';
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import { floorsForProduct, requirementsFor, validateTransition, type ListingStatus } from '#src/domain/ocop/floors.ts';
 import { hashPassword } from '#src/server/auth/password.ts';
@@ -165,7 +166,7 @@ export async function seedDemo(db: Db, opts: { provinceCode: string; now: Date }
 
   await seedDemoAssessments(db, ordered, opts.now);
   await seedDemoOcop(db, ordered, helper?.id ?? null, opts.now);
-  await seedDemoHelpRequests(db, ordered, commune, opts.now);
+  await seedDemoHelpRequests(db, ordered, commune, helper?.id ?? null, opts.now);
   await seedDemoTargets(db, opts.provinceCode, opts.now);
   return logins.map((l) => ({ role: l.role, login: l.email, password: DEMO_PASSWORD }));
 }
@@ -380,12 +381,27 @@ const HELP_REQUESTS: readonly {
 ];
 
 /** Help requests: the first three from the demo commune (its helper's and officer's worklist), the rest province-wide. */
-async function seedDemoHelpRequests(db: Db, demo: (typeof businesses.$inferSelect)[], commune: string, now: Date): Promise<void> {
+async function seedDemoHelpRequests(
+  db: Db,
+  demo: (typeof businesses.$inferSelect)[],
+  commune: string,
+  helperId: number | null,
+  now: Date,
+): Promise<void> {
   const local = demo.filter((b) => b.communeCode === commune);
   const elsewhere = demo.filter((b) => b.communeCode !== commune);
   const statements = HELP_REQUESTS.map((h, i) => {
     const b = i < 3 ? local[i % local.length]! : elsewhere[(i * 37) % elsewhere.length]!;
     const at = new Date(now.getTime() - h.daysAgo * DAY);
+    // The demo commune's worklist shows the staff tools: one request assigned to its helper with a due
+    // date next week, one past its due date (highlighted as overdue).
+    const local3 = i < 3;
+    const work =
+      local3 && h.status === 'contacted'
+        ? { assignedTo: helperId, dueDate: vietnamDay(new Date(now.getTime() + 7 * DAY)) }
+        : local3 && h.status === 'new' && h.daysAgo > 5
+          ? { assignedTo: null, dueDate: vietnamDay(new Date(now.getTime() - 2 * DAY)) }
+          : { assignedTo: null, dueDate: null };
     return db.insert(helpRequests).values({
       businessId: b.id,
       need: h.need,
@@ -395,6 +411,10 @@ async function seedDemoHelpRequests(db: Db, demo: (typeof businesses.$inferSelec
       consentVendor: false,
       status: h.status,
       note: h.status === 'new' ? null : 'Đã gọi điện hẹn lịch (dữ liệu mẫu).',
+      ...work,
+      statusChangedAt: h.status === 'new' ? null : at,
+      // Demo changes are not news to the demo business.
+      businessSeenAt: h.status === 'new' ? null : at,
       createdAt: at,
       updatedAt: at,
     });

@@ -39,7 +39,23 @@ export const BUSINESS_ACTION_NAMES: Record<string, { vi: string; en: string }> =
 export const HELP_STATUS_NAMES: Record<string, { vi: string; en: string }> = {
   new: { vi: 'Mới', en: 'New' },
   contacted: { vi: 'Đã liên hệ', en: 'Contacted' },
+  in_progress: { vi: 'Đang hỗ trợ', en: 'Being helped' },
   done: { vi: 'Đã xong', en: 'Done' },
+  unreachable: { vi: 'Không liên lạc được', en: 'Could not be reached' },
+};
+
+/** How a business asked to be called back about a help request. */
+export const CONTACT_METHOD_NAMES: Record<string, { vi: string; en: string }> = {
+  phone: { vi: 'Điện thoại', en: 'Phone' },
+  email: { vi: 'E-mail', en: 'E-mail' },
+  zalo: { vi: 'Zalo', en: 'Zalo' },
+};
+
+/** Lines of a help request's own history. */
+export const HELP_ACTION_NAMES: Record<string, { vi: string; en: string }> = {
+  help_create: { vi: 'Gửi yêu cầu', en: 'Request sent' },
+  help_update: { vi: 'Cập nhật', en: 'Updated' },
+  help_contact_withdraw: { vi: 'Doanh nghiệp rút lại thông tin liên hệ', en: 'The business withdrew its contact details' },
 };
 
 /** Dimensions the dashboard breaks indicators down by. */

@@ -61,6 +61,8 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'businesses/[id]/claim-code.astro', kind: 'business-edit', method: 'POST' },
   { file: 'businesses/[id]/consents.astro', kind: 'business-view' },
   { file: 'businesses/[id]/history.astro', kind: 'business-view' },
+  { file: 'businesses/[id]/help/[rid].astro', kind: 'business-view' },
+  { file: 'businesses/[id]/help/index.astro', kind: 'business-view' },
   { file: 'businesses/[id]/index.astro', kind: 'business-view' },
   { file: 'businesses/[id]/plan.ts', kind: 'business-edit', method: 'POST' },
   { file: 'businesses/[id]/products/[pid].astro', kind: 'business-view' },

@@ -42,6 +42,8 @@ let bizD: Biz;
 let outsider: Biz;
 let moved: Biz;
 const fixtures = new Map<number, { aid: number; pid: number }>();
+/** The help request of each business that has one (for /businesses/[id]/help/[rid]). */
+const helpRequestOf = new Map<number, number>();
 const actors = new Map<ActorName, Actor>();
 /** Per actor, the business pages already opened successfully (avoids re-requesting the same link). */
 const opened = new Map<ActorName, Set<string>>();
@@ -142,10 +144,11 @@ beforeAll(async () => {
   }
   // Help requests in both communes, for the worklist.
   for (const id of [Number(inC[0]!.id), Number(inC[1]!.id), Number(inD[0]!.id)]) {
-    await server.db.execute({
+    const inserted = await server.db.execute({
       sql: "INSERT INTO help_requests (business_id, need, kind, consent_vendor, status, created_at, updated_at) VALUES (?, 'einvoice', 'advice', 0, 'new', 0, 0)",
       args: [id],
     });
+    helpRequestOf.set(id, Number(inserted.lastInsertRowid));
   }
 
   // A business moved from C to D after its last submitted assessment: its facts still say C.
@@ -274,6 +277,7 @@ describe('route matrix', () => {
     id: b.id,
     aid: fixtures.get(b.id)!.aid,
     pid: fixtures.get(b.id)!.pid,
+    rid: helpRequestOf.get(b.id)!,
     page: 1,
   });
 

@@ -25,6 +25,14 @@ describe('log redaction', () => {
       expect(text).not.toContain(secret);
   });
 
+  it('keeps the credentials of a URL (SMTP_URL, DATABASE_URL) out of the log, the host stays readable', () => {
+    const text = redact('connect failed: smtp://mailer:s3cret-pass@localhost:2525 and smtps://only-user@mail.example.vn');
+    expect(text).not.toContain('s3cret-pass');
+    expect(text).not.toContain('mailer');
+    expect(text).not.toContain('only-user');
+    expect(text).toContain('smtp://[redacted]@localhost:2525');
+  });
+
   it('redacts objects too (request bodies)', () => {
     const line = redactForLog({ login: 'x@example.com', password: 'mat-khau-bi-mat', passwordHash: HASH });
     expect(line).not.toContain('x@example.com');

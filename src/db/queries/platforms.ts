@@ -1,12 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { auditLog, platforms, platformCategories, helpRequests, recommendationMarks, businesses, communes } from '#src/db/schema/index.ts';
+import { auditLog, platforms, platformCategories, recommendationMarks } from '#src/db/schema/index.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { NEEDS, fitsAllSectors, NEED_IDS, type NeedId } from '#src/domain/platforms/schema.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { auditValues } from './accounts.ts';
-import type { Scope } from '#src/domain/access.ts';
-import { whereInScope } from './accounts.ts';
 
 /** Everything a search should find a platform by: names, provider, descriptions, category and needs. */
 export function platformSearchKey(p: Platform, categoryName?: { vi: string; en: string }): string {
@@ -186,43 +184,6 @@ export async function currentMarks(db: Db, businessId: number) {
   const byNeed = new Map<string, (typeof rows)[number]>();
   for (const r of rows) byNeed.set(r.need, r);
   return [...byNeed.values()];
-}
-
-export async function helpRequestsInScope(db: Db, scope: Scope, status?: string) {
-  return db
-    .select({
-      id: helpRequests.id,
-      need: helpRequests.need,
-      platformId: helpRequests.platformId,
-      kind: helpRequests.kind,
-      message: helpRequests.message,
-      consentVendor: helpRequests.consentVendor,
-      status: helpRequests.status,
-      note: helpRequests.note,
-      createdAt: helpRequests.createdAt,
-      updatedAt: helpRequests.updatedAt,
-      businessId: businesses.id,
-      businessName: businesses.name,
-      communeName: communes.name,
-      communeCode: businesses.communeCode,
-    })
-    .from(helpRequests)
-    .innerJoin(businesses, eq(businesses.id, helpRequests.businessId))
-    .innerJoin(communes, eq(communes.code, businesses.communeCode))
-    .where(whereInScope(scope, status ? eq(helpRequests.status, status as 'new') : undefined))
-    .orderBy(sql`CASE ${helpRequests.status} WHEN 'new' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END`, sql`${helpRequests.createdAt} DESC`)
-    .limit(500);
-}
-
-export async function helpRequestById(db: Db, id: number) {
-  const rows = await db
-    .select({ request: helpRequests, communeCode: businesses.communeCode, provinceCode: communes.provinceCode })
-    .from(helpRequests)
-    .innerJoin(businesses, eq(businesses.id, helpRequests.businessId))
-    .innerJoin(communes, eq(communes.code, businesses.communeCode))
-    .where(eq(helpRequests.id, id))
-    .limit(1);
-  return rows[0];
 }
 
 export type MarksInput = { adopted: Partial<Record<NeedId, string | null>>; dismissed: NeedId[] };

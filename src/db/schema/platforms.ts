@@ -1,5 +1,6 @@
 import { integer, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import type { Platform } from '#src/domain/platforms/schema.ts';
+import { CONTACT_METHODS, HELP_STATUSES } from '#src/domain/help-requests.ts';
 import { assessments } from './assessments.ts';
 import { businesses, users } from './accounts.ts';
 
@@ -48,7 +49,7 @@ export const recommendationMarks = sqliteTable(
   (t) => [index('marks_business_idx').on(t.businessId, t.need)],
 );
 
-export const HELP_STATUSES = ['new', 'contacted', 'done'] as const;
+export { HELP_STATUSES };
 
 /** "I want a free trial / advice": a worklist item for officers and helpers of the business's commune. */
 export const helpRequests = sqliteTable(
@@ -70,9 +71,21 @@ export const helpRequests = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     handledBy: integer('handled_by').references(() => users.id, { onDelete: 'set null' }),
+    /** How the business asked to be called back; kept only with its agreement (contactConsentAt). */
+    contactMethod: text('contact_method', { enum: CONTACT_METHODS }),
+    contactValue: text('contact_value'),
+    /** When the business agreed that the staff of its commune see the contact; null: no contact kept. */
+    contactConsentAt: integer('contact_consent_at', { mode: 'timestamp_ms' }),
+    /** The helper of the business's commune who works on it. */
+    assignedTo: integer('assigned_to').references(() => users.id, { onDelete: 'set null' }),
+    /** A Vietnamese calendar day, "YYYY-MM-DD". */
+    dueDate: text('due_date'),
+    /** Last status change; the business is told about it until it has seen it (businessSeenAt). */
+    statusChangedAt: integer('status_changed_at', { mode: 'timestamp_ms' }),
+    businessSeenAt: integer('business_seen_at', { mode: 'timestamp_ms' }),
   },
-  // The worklist filters by status; scope joins through the business.
-  (t) => [index('help_status_idx').on(t.status, t.createdAt)],
+  // The worklist filters by status; scope joins through the business; the business lists its own.
+  (t) => [index('help_status_idx').on(t.status, t.createdAt), index('help_business_idx').on(t.businessId)],
 );
 
 export type PlatformRow = typeof platforms.$inferSelect;

@@ -15,6 +15,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   // Key of the claim-code HMAC; unset, one is generated at first start and kept in the database.
   CLAIM_CODE_SECRET: z.string().min(32, 'CLAIM_CODE_SECRET must be at least 32 characters').optional(),
+  // Outgoing e-mail (help-request status changes); unset, no e-mail is sent and the portal works the same.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.vn:587' })
+    .optional(),
+  SMTP_FROM: z.email('SMTP_FROM must be an e-mail address').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

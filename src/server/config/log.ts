@@ -8,6 +8,8 @@ import { inspect } from 'node:util';
  * used to leak; parameters are therefore dropped as a whole, whatever they hold.
  */
 const RULES: [RegExp, string][] = [
+  // Credentials inside a URL (SMTP_URL, DATABASE_URL): "smtp://user:secret@host" keeps only the scheme and host.
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, '$1[redacted]@'],
   // Drizzle's "Failed query: ...\nparams: a,b,c" (and the error's own `params` property when inspected).
   [/(params:\s*)(\[[^\]]*\]|[^\n]*)/gi, '$1[redacted]'],
   [/\$argon2(?:id|i|d)\$[^\s"',;)]*/g, '[redacted-hash]'],

@@ -1,20 +1,19 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
-import { auditLog, helpRequests, recommendationMarks, type Assessment } from '#src/db/schema/index.ts';
+import { auditLog, recommendationMarks, type Assessment } from '#src/db/schema/index.ts';
 import { auditValues, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
-import { catalogSnapshot, helpRequestById, platformById, marksOf } from '#src/db/queries/platforms.ts';
-import { helpRequestsInScope } from '#src/db/queries/platforms.ts';
-import { scopeOf } from '#src/domain/access.ts';
+import { catalogSnapshot, platformById, marksOf } from '#src/db/queries/platforms.ts';
 import { NEED_IDS, type NeedId, type Platform } from '#src/domain/platforms/schema.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
 import { recommend, type RecommendationPlan } from '#src/domain/recommendations/engine.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
+import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { batchWithFacts, factRefreshStatements } from './facts.ts';
-import { requireRole, type Actor } from '#src/server/auth/guards.ts';
-import { canEditBusiness, canSeeBusiness } from '#src/domain/access.ts';
+import { type Actor } from '#src/server/auth/guards.ts';
+import { canEditBusiness } from '#src/domain/access.ts';
 import { frameworkOf, profileOf } from './assessments.ts';
 import { parseWith } from '#src/server/http/forms.ts';
+import { createHelpRequest } from './help-requests.ts';
 
 /** The explained plan for a submitted assessment, with the business's current marks applied. */
 export async function planFor(
@@ -91,6 +90,11 @@ export async function applyPlanAction(
 ): Promise<PlanActionResult> {
   if (!canEditBusiness(actor, business)) throw new ForbiddenError();
   const clean = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v]));
+  // A help request (with its optional contact and the agreement to share it) has its own service and messages.
+  if (clean.intent === 'help') {
+    const created = await createHelpRequest(db, actor, business, form, now);
+    return { intent: 'help', need: created.need as NeedId };
+  }
   const a = parseWith(PlanActionSchema, clean);
   const withdrawPrevious = db
     .update(recommendationMarks)
@@ -155,75 +159,6 @@ export async function applyPlanAction(
         ),
       ...(await facts()),
     ]);
-  } else {
-    await db.batch([
-      db.insert(helpRequests).values({
-        businessId: business.id,
-        need: a.need,
-        platformId: a.platform ?? null,
-        kind: a.kind,
-        message: a.message ?? null,
-        consentVendor: a.consentVendor === 'yes',
-        status: 'new',
-        createdBy: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      }),
-      db.insert(auditLog).values(
-        auditValues(
-          {
-            actorUserId: actor.id,
-            action: 'help_request',
-            entity: 'business',
-            entityId: String(business.id),
-            detail: { need: a.need, kind: a.kind },
-          },
-          now,
-        ),
-      ),
-    ]);
   }
   return { intent: a.intent, need: a.need };
-}
-
-/** The help requests a staff member works on: those of businesses in their scope, optionally of one status. */
-export async function helpRequestsFor(db: Db, actor: Actor | null, status?: 'new' | 'contacted' | 'done') {
-  const staff = requireRole(actor, 'officer', 'helper', 'admin');
-  return helpRequestsInScope(db, scopeOf(staff), status);
-}
-
-const StatusSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  status: z.enum(['new', 'contacted', 'done'], { error: 'Trạng thái không hợp lệ / Unknown status' }),
-  note: optionalFreeText({ label: { vi: 'ghi chú', en: 'note' }, max: 1000, multiline: true }),
-});
-
-/** Officers and helpers move a help request along; only within their scope. */
-export async function updateHelpStatus(db: Db, actor: Actor | null, form: Record<string, unknown>, now: Date): Promise<void> {
-  const staff = requireRole(actor, 'officer', 'helper', 'admin');
-  const change = parseWith(
-    StatusSchema,
-    Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === '' ? undefined : v])),
-  );
-  const found = await helpRequestById(db, change.id);
-  if (!found || !canSeeBusiness(staff, { id: found.request.businessId, communeCode: found.communeCode, provinceCode: found.provinceCode }))
-    throw new NotFoundError();
-  await db.batch([
-    db
-      .update(helpRequests)
-      .set({ status: change.status, note: change.note ?? found.request.note, updatedAt: now, handledBy: staff.id })
-      .where(eq(helpRequests.id, change.id)),
-    db.insert(auditLog).values(
-      auditValues(
-        {
-          actorUserId: staff.id,
-          action: 'help_status',
-          entity: 'help_request',
-          entityId: String(change.id),
-          detail: { status: change.status },
-        },
-        now,
-      ),
-    ),
-  ]);
 }
