@@ -266,7 +266,7 @@ export async function savePage(
   const a = requireDraft(draft, business.id);
   const profile = requireProfile(a);
   const framework = frameworkOf(a);
-  const pages = questionnairePages(framework);
+  const pages = questionnairePages(framework, profile);
   const page = pages[pageNumber - 1];
   if (!page) throw new NotFoundError();
   const before = a.answers;
