@@ -112,7 +112,10 @@ describe('the SME default and comparison within one framework', () => {
     expect(start).toContain('id="retake-invite"');
     expect(start).toMatch(/value="sme-tools" checked/);
     expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
-    const draft = await server.db.execute({ sql: "SELECT framework_id AS f FROM assessments WHERE business_id = ? AND status = 'draft'", args: [id] });
+    const draft = await server.db.execute({
+      sql: "SELECT framework_id AS f FROM assessments WHERE business_id = ? AND status = 'draft'",
+      args: [id],
+    });
     expect(draft.rows[0]!.f).toBe('sme-tools');
     expect((await retailProfile(c, id)).status).toBe(303);
     const second = await submit(c, id, await fetchFramework(server.url, 'sme-tools'));
@@ -158,7 +161,10 @@ describe('frameworks loadable as data', () => {
     expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
     expect((await retailProfile(c, id)).status).toBe(303);
     const older = await submit(c, id, await fetchFramework(server.url, 'sme-tools'));
-    const before = await server.db.execute({ sql: 'SELECT result, score, level, framework_id, framework_version FROM assessments WHERE id = ?', args: [older] });
+    const before = await server.db.execute({
+      sql: 'SELECT result, score, level, framework_id, framework_version FROM assessments WHERE id = ?',
+      args: [older],
+    });
 
     const file = exampleFile();
     const up = await upload(admin, JSON.stringify(file));
@@ -188,7 +194,10 @@ describe('frameworks loadable as data', () => {
     expect((await c.post(`/businesses/${id}/assessment`, { framework: file.id })).status).toBe(303);
     expect((await retailProfile(c, id)).status).toBe(303);
     const taken = await submit(c, id, api);
-    const row = await server.db.execute({ sql: 'SELECT framework_id AS f, framework_version AS v, score FROM assessments WHERE id = ?', args: [taken] });
+    const row = await server.db.execute({
+      sql: 'SELECT framework_id AS f, framework_version AS v, score FROM assessments WHERE id = ?',
+      args: [taken],
+    });
     expect(row.rows[0]).toMatchObject({ f: file.id, v: file.version, score: 100 });
     expect((await c.get(`/businesses/${id}/assessments/${taken}`)).status).toBe(200);
     const scored = await fetch(`${server.url}/api/v1/score`, {
@@ -199,7 +208,10 @@ describe('frameworks loadable as data', () => {
     expect(scored.status).toBe(200);
 
     // The older result is never re-scored.
-    const after = await server.db.execute({ sql: 'SELECT result, score, level, framework_id, framework_version FROM assessments WHERE id = ?', args: [older] });
+    const after = await server.db.execute({
+      sql: 'SELECT result, score, level, framework_id, framework_version FROM assessments WHERE id = ?',
+      args: [older],
+    });
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
 });
