@@ -3,7 +3,11 @@ import type { Db } from '#src/db/client.ts';
 import { frameworkUploads, type FrameworkUpload } from '#src/db/schema/index.ts';
 
 export async function publishedUploads(db: Db): Promise<FrameworkUpload[]> {
-  return db.select().from(frameworkUploads).where(eq(frameworkUploads.status, 'published')).orderBy(asc(frameworkUploads.frameworkId), asc(frameworkUploads.version));
+  return db
+    .select()
+    .from(frameworkUploads)
+    .where(eq(frameworkUploads.status, 'published'))
+    .orderBy(asc(frameworkUploads.frameworkId), asc(frameworkUploads.version));
 }
 
 export async function listUploads(db: Db): Promise<FrameworkUpload[]> {

@@ -103,13 +103,7 @@ export function chosenFramework(business: Pick<BusinessWithLocation, 'producerTy
 }
 
 /** Returns the draft to continue, creating one (prefilled from the last assessment) when none exists. */
-export async function startOrResume(
-  db: Db,
-  actor: Actor,
-  business: BusinessWithLocation,
-  now: Date,
-  chosen?: string,
-): Promise<Assessment> {
+export async function startOrResume(db: Db, actor: Actor, business: BusinessWithLocation, now: Date, chosen?: string): Promise<Assessment> {
   requireAssessor(actor, business);
   const existing = await draftOf(db, business.id);
   if (existing) return existing;

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { auditLog, frameworkUploads, type FrameworkUpload } from '#src/db/schema/index.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
-import { draftUpload, publishedUploads, uploadById } from '#src/db/queries/frameworks.ts';
+import { draftUpload, listUploads, publishedUploads, uploadById } from '#src/db/queries/frameworks.ts';
 import { frameworkRegistry } from '#src/content/frameworks/registry.ts';
 import { checkFrameworkFile, issuePath } from '#src/domain/framework/file.ts';
 import type { Framework } from '#src/domain/framework/schema.ts';
@@ -67,6 +67,12 @@ function requireNewVersion(framework: Framework): void {
   }
 }
 
+/** Every uploaded file, newest first (administrators only). */
+export async function frameworkUploadsFor(db: Db, actor: Actor): Promise<FrameworkUpload[]> {
+  requireAdmin(actor);
+  return listUploads(db);
+}
+
 /** Validates and stores an uploaded file as a draft; nothing is stored when it is not valid. */
 export async function uploadFramework(db: Db, actor: Actor, text: string, now: Date): Promise<FrameworkUpload> {
   requireAdmin(actor);
@@ -105,7 +111,8 @@ export async function loadUpload(db: Db, actor: Actor, id: number): Promise<{ up
 /** Publishes a draft as a new version: stored first (atomically with its audit entry), then registered. */
 export async function publishFramework(db: Db, actor: Actor, id: number, now: Date): Promise<Framework> {
   const { upload, framework } = await loadUpload(db, actor, id);
-  if (upload.status !== 'draft') throw new ConflictError({ vi: 'Bộ tiêu chí này đã được công bố', en: 'This framework is already published' });
+  if (upload.status !== 'draft')
+    throw new ConflictError({ vi: 'Bộ tiêu chí này đã được công bố', en: 'This framework is already published' });
   requireNewVersion(framework);
   const audit = auditValues(
     { actorUserId: actor.id, action: 'framework_publish', entity: 'framework', entityId: `${framework.id}@${framework.version}` },
@@ -113,7 +120,11 @@ export async function publishFramework(db: Db, actor: Actor, id: number, now: Da
   );
   try {
     const [updated] = await db.batch([
-      db.update(frameworkUploads).set({ status: 'published', publishedAt: now }).where(draftUpload(upload.id)).returning({ id: frameworkUploads.id }),
+      db
+        .update(frameworkUploads)
+        .set({ status: 'published', publishedAt: now })
+        .where(draftUpload(upload.id))
+        .returning({ id: frameworkUploads.id }),
       db.run(
         sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
             select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()}

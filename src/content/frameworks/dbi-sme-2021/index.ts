@@ -24,7 +24,7 @@ import { infrastructurePillar } from './p3-infrastructure.ts';
 import { operationsPillar } from './p4-operations.ts';
 import { culturePillar } from './p5-culture.ts';
 import { dataPillar } from './p6-data.ts';
-import { SOURCES } from '../sources.ts';
+import { SOURCES } from '#src/content/frameworks/sources.ts';
 
 export const dbiSme2021: FrameworkInput = {
   id: 'dbi-sme',
