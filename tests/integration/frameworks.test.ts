@@ -130,6 +130,13 @@ describe('the SME default and comparison within one framework', () => {
     // One row per series, so no change is shown at all.
     expect(history).not.toMatch(/class="delta-(up|down)"/);
     expect(history).not.toContain('id="retake-invite"');
+
+    // The dashboard shows one level distribution per framework.
+    const dashboard = await (await admin.get('/dashboard')).text();
+    expect(dashboard).toContain(
+      'Kiểm kê công cụ số của doanh nghiệp (theo nguyên tắc Bộ tiêu chí 2025 của Bộ KH&amp;CN): số doanh nghiệp theo cấp độ',
+    );
+    expect(dashboard).toContain('(DBI, QĐ 1970/QĐ-BTTTT): số doanh nghiệp theo cấp độ');
   });
 });
 

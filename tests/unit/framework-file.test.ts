@@ -13,6 +13,7 @@ import { producerV1 } from '#src/content/frameworks/producer.ts';
 import { REFERENCE_FRAMEWORKS } from '#src/content/frameworks/references.ts';
 import { frameworkSummary, publicFramework } from '#src/domain/framework/public.ts';
 import { DEFAULT_FRAMEWORKS, frameworkIdFor } from '#src/domain/framework/questionnaire.ts';
+import { frameworkLine } from '#src/server/output/share-card.ts';
 
 /** The producer framework as a file, renamed so it is a new framework. */
 function file(edit: (f: any) => void = () => {}): string {
@@ -92,6 +93,13 @@ describe('framework metadata', () => {
       ['sme-tools', 'sme', 'local'],
     ]);
     expect(publicFramework(listFrameworks()[0]!)).toMatchObject({ status: 'superseded', default: false, scoring: { maximum: 'all' } });
+  });
+
+  it('the share image names the framework and its status, never "the national index" for a local one', () => {
+    const byId = (id: string) => listFrameworks().find((f) => f.id === id)!;
+    expect(frameworkLine(byId('dbi-sme'), 'vi')).toBe('Tự đánh giá theo QĐ 1970/QĐ-BTTTT, 13/12/2021 — đã được thay thế');
+    expect(frameworkLine(byId('dbi-sme'), 'en')).toBe('Self-assessed under Decision 1970/QĐ-BTTTT, 13/12/2021 — superseded');
+    expect(frameworkLine(byId('sme-tools'), 'vi')).toBe('Tự đánh giá bằng bộ câu hỏi của cổng (không phải bộ chỉ số chính thức)');
   });
 
   it('QĐ 2158 and the 2025 criteria are listed without a questionnaire, saying what is missing', () => {
