@@ -7,6 +7,7 @@ import { installLogRedaction } from './server/config/log.ts';
 import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './server/auth/session.ts';
 import { isSecureRequest } from './server/http/request.ts';
 import { safeNextPath } from './server/http/redirect.ts';
+import { ensurePublishedFrameworks } from './server/services/frameworks.ts';
 
 // Before anything can log: passwords, hashes, e-mails and tokens never reach the server log.
 installLogRedaction();
@@ -91,6 +92,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
       }
     } catch (e) {
       console.error('session validation failed', e);
+    }
+  }
+
+  if (path !== '/healthz') {
+    // Frameworks an administrator published are part of the registry before anything reads it.
+    try {
+      await ensurePublishedFrameworks(getDb());
+    } catch (e) {
+      console.error('loading published frameworks failed', e);
     }
   }
 

@@ -22,6 +22,7 @@ import { applicableQuestions, validateAnswers } from '#src/domain/scoring/score.
 import { evidenceFor, type Clue } from '#src/domain/recommendations/evidence.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import type { ProducerType } from './demo-data.ts';
+import { frameworkIdFor } from '#src/domain/framework/questionnaire.ts';
 
 /** `maturity` in [0, 1]: 0 answers the lowest options, 1 the highest, with some spread per question. */
 export function demoAnswers(framework: Framework, profile: Profile, rnd: () => number, maturity: number): Record<string, AnswerValue> {
@@ -268,6 +269,15 @@ export function demoMaturity(producerType: ProducerType, sizeClass: string | nul
 }
 
 /** One demo business's submitted answers: maturity-driven, then forced to its adoption plan. */
+/**
+ * The framework of a demo result. Demo enterprises answered the 2021 index: their results stand for
+ * assessments taken before the tool inventory became the SME default, so the demo also shows the invitation
+ * to retake under the default (docs/frameworks.md). Producers use their default.
+ */
+export function demoFrameworkId(producerType: ProducerType): string {
+  return producerType === 'enterprise' ? 'dbi-sme' : frameworkIdFor(producerType);
+}
+
 export function demoAssessmentAnswers(framework: Framework, profile: Profile, producerType: ProducerType, rnd: () => number): Answers {
   const maturity = demoMaturity(producerType, profile.sizeClass, rnd);
   const plan = demoAdoptionPlan(producerType, profile.sizeClass, rnd, new Set(evidenceFor(framework.id).map((e) => e.need)));

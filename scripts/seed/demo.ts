@@ -32,10 +32,10 @@ import {
   users,
 } from '#src/db/schema/index.ts';
 import { generateDemoBusinesses, mulberry32, type DemoBusiness } from './demo-data.ts';
-import { demoAssessmentAnswers } from './demo-assessments.ts';
+import { demoAssessmentAnswers, demoFrameworkId } from './demo-assessments.ts';
 import { DEMO_OCOP_PRODUCERS, demoListingUrl } from './demo-ocop.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
-import { frameworkIdFor, toProfile } from '#src/domain/framework/questionnaire.ts';
+import { toProfile } from '#src/domain/framework/questionnaire.ts';
 import { scoreAssessment } from '#src/domain/scoring/score.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
@@ -195,7 +195,7 @@ async function seedDemoAssessments(db: Db, demo: (typeof businesses.$inferSelect
   const catalog = await catalogSnapshot(db);
   for (const b of demo) {
     if (rnd() > 0.7 || !b.sector || b.employees === null) continue;
-    const framework = getFramework(frameworkIdFor(b.producerType))!;
+    const framework = getFramework(demoFrameworkId(b.producerType))!;
     const profile = toProfile({
       sector: b.sector,
       employees: b.employees,

@@ -73,3 +73,16 @@ export const TAKEOVER_STATUS_NAMES: Readonly<Record<'pending' | 'approved' | 're
   approved: { vi: 'Đã chấp thuận', en: 'Approved' },
   rejected: { vi: 'Bị từ chối', en: 'Rejected' },
 };
+
+/** Status of an assessment framework (docs/frameworks.md), as shown on its badge. */
+export const FRAMEWORK_STATUS_NAMES: Readonly<Record<'current' | 'superseded' | 'local', { vi: string; en: string }>> = {
+  current: { vi: 'đang áp dụng', en: 'in force' },
+  superseded: { vi: 'đã được thay thế', en: 'superseded' },
+  local: { vi: 'cách đọc của cổng, không phải bộ chỉ số chính thức', en: 'our reading, not an official index' },
+};
+
+/** Administrator actions on uploaded frameworks, as listed in the audit log. */
+export const FRAMEWORK_ACTION_NAMES: Record<string, { vi: string; en: string }> = {
+  framework_upload: { vi: 'Tải lên bộ tiêu chí', en: 'Uploaded a framework' },
+  framework_publish: { vi: 'Công bố bộ tiêu chí', en: 'Published a framework' },
+};

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, newMobileContext, watchErrors, assertNoHorizontalScroll } from '../helpers/browser.ts';
-import { loginThroughForm } from '../helpers/browser.ts';
+import { chooseFramework, loginThroughForm } from '../helpers/browser.ts';
 import { Browserless, validTaxCode } from '../helpers/http.ts';
 
 let server: TestServer;
@@ -72,7 +72,11 @@ describe.each([
     await page.getByLabel('Mật khẩu').fill('mat-khau-phu-thinh');
     await page.getByLabel(/Tôi đồng ý/).check();
     await page.getByRole('button', { name: 'Đăng ký' }).click();
-    await page.getByRole('button', { name: 'Bắt đầu đánh giá chuyển đổi số' }).click();
+    await page.waitForURL(/\/businesses\/\d+$/);
+    // This flow reads the 2021 index's questions (i2_einvoice): chosen on the start page.
+    await page.goto(`${page.url()}/assessment`);
+    await chooseFramework(page, /DBI, QĐ 1970/);
+    await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
     await page.getByLabel('Ngành kinh doanh chính').selectOption('G');
     await page.getByLabel('Doanh nghiệp', { exact: true }).check();
     await page.getByLabel(/Số lao động/).fill('4');
@@ -106,6 +110,7 @@ describe.each([
 
     // Retake: the adopted e-invoice is prefilled; keep it and answer the rest low again.
     await page.getByRole('link', { name: 'Đánh giá lại' }).click();
+    await chooseFramework(page, /DBI, QĐ 1970/);
     await page.getByRole('button', { name: 'Đánh giá lại' }).click();
     await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
     for (let guard = 0; guard < 15 && (await page.locator('#q-i2_einvoice').count()) === 0; guard++) {

@@ -58,3 +58,9 @@ export async function loginThroughForm(page: Page, base: string, email: string, 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(base + '/');
 }
+
+/** On the assessment start page: opens "Chọn bộ tiêu chí khác" and picks the framework whose title matches. */
+export async function chooseFramework(page: Page, title: RegExp): Promise<void> {
+  await page.locator('details.framework-choice summary').click();
+  await page.getByLabel(title).check();
+}

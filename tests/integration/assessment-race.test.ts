@@ -82,7 +82,7 @@ async function draftAtReview(prefix: string, email: string): Promise<{ c: Browse
   });
   expect(res.status).toBe(303);
   const id = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
-  expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
+  expect((await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' })).status).toBe(303);
   const profile = await c.post(`/businesses/${id}/assessment/profile`, {
     sector: 'G',
     producerType: 'enterprise',

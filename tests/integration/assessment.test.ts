@@ -48,7 +48,7 @@ async function fillProfile(c: Browserless, id: number, overrides: Record<string,
 describe('assessment flow without JavaScript', () => {
   it('profile → pages → log out → resume on another device → submit → result → retake → history', async () => {
     const { c, id } = await registerBusiness('082000001', 'flow@example.com');
-    const start = await c.post(`/businesses/${id}/assessment`, {});
+    const start = await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     expect(start.status).toBe(303);
     expect(start.headers.get('location')).toBe(`/businesses/${id}/assessment/profile`);
 
@@ -127,7 +127,7 @@ describe('assessment flow without JavaScript', () => {
     expect(Number(row.rows[0]!.n)).toBe(1);
 
     // Retake with worse answers: answers start prefilled, history shows both with the change.
-    expect((await d.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
+    expect((await d.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' })).status).toBe(303);
     expect((await fillProfile(d, id)).status).toBe(303);
     const prefilled = await (await d.get(`/businesses/${id}/assessment/1`)).text();
     expect(prefilled).toMatch(/checked/);
@@ -146,7 +146,7 @@ describe('assessment flow without JavaScript', () => {
 
   it('invalid answers are reported on the page and valid ones on the same page are kept', async () => {
     const { c, id } = await registerBusiness('082000002', 'invalid@example.com');
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     await fillProfile(c, id);
     const page = await (await c.get(`/businesses/${id}/assessment/1`)).text();
     const ids = /name="shown" value="([^"]*)"/.exec(page)![1]!.split(',');
@@ -169,10 +169,10 @@ describe('assessment flow without JavaScript', () => {
 
   it('other businesses and officers cannot fill in someone else’s assessment', async () => {
     const { c, id } = await registerBusiness('082000003', 'owner3@example.com');
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     const other = await registerBusiness('082000004', 'other4@example.com');
     expect((await other.c.get(`/businesses/${id}/assessment/profile`)).status).toBe(404);
-    expect((await other.c.post(`/businesses/${id}/assessment`, {})).status).toBe(404);
+    expect((await other.c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' })).status).toBe(404);
     expect((await other.c.get(`/businesses/${id}/assessments`)).status).toBe(404);
     const anon = new Browserless(server.url);
     expect((await anon.get(`/businesses/${id}/assessment/1`)).status).toBe(303);

@@ -34,7 +34,7 @@ async function draftOnPage1(prefix: string, email: string): Promise<{ c: Browser
   });
   expect(res.status).toBe(303);
   const id = Number(/\/businesses\/(\d+)/.exec(res.headers.get('location')!)![1]);
-  expect((await c.post(`/businesses/${id}/assessment`, {})).status).toBe(303);
+  expect((await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' })).status).toBe(303);
   const profile = await c.post(`/businesses/${id}/assessment/profile`, {
     sector: 'G',
     producerType: 'enterprise',

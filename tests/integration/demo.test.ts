@@ -139,7 +139,7 @@ describe('npm run demo:remove', () => {
     });
     expect(reg.status).toBe(303);
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     await c.post(`/businesses/${id}/assessment/profile`, {
       sector: 'G',
       producerType: 'enterprise',

@@ -165,8 +165,26 @@ describe('the public framework document tells the whole rule', () => {
           expect(JSON.stringify(await res.json())).toContain(number.id);
         }
       }
-      const single = questions.find((q) => q.type === 'single')!;
-      expect((await score(doc.id, profile, { [single.id]: 'not-an-option' })).status).toBe(400);
+      // A framework whose single questions all follow an earlier answer (sme-tools: "do the tools exchange data")
+      // is tested through one of them, with the answer its published condition asks for.
+      const all = [...doc.pillars, ...doc.extraSections].flatMap((s) => s.questions);
+      const single =
+        questions.find((q) => q.type === 'single') ??
+        all.find(
+          (q) =>
+            q.type === 'single' &&
+            q.condition?.field.startsWith('answers.') &&
+            questions.some((r) => r.id === q.condition!.field.slice('answers.'.length)),
+        )!;
+      const setup: Record<string, unknown> = {};
+      if (single.condition) {
+        const source = questions.find((r) => r.id === single.condition!.field.slice('answers.'.length))!;
+        setup[source.id] = source.type === 'multi' ? [single.condition.in[0]] : single.condition.in[0];
+      }
+      expect((await score(doc.id, profile, setup)).status, `${doc.id} setup`).toBe(200);
+      const refused = await score(doc.id, profile, { ...setup, [single.id]: 'not-an-option' });
+      expect(refused.status, `${doc.id} ${single.id}`).toBe(400);
+      expect(JSON.stringify(await refused.json())).toContain(single.id);
     }
   });
 });

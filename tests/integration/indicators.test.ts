@@ -52,7 +52,7 @@ async function assessed(key: string, prefix: string, commune: string, overrides:
 
 async function submit(c: Browserless, key: string, commune: string, overrides: Record<string, string>) {
   const id = ids[key]!;
-  await c.post(`/businesses/${id}/assessment`, {});
+  await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
   await c.post(`/businesses/${id}/assessment/profile`, {
     sector: 'G',
     producerType: 'enterprise',

@@ -26,7 +26,7 @@ describe('personal data rights', () => {
       consent: 'yes',
     });
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     await c.post(`/businesses/${id}/assessment/profile`, {
       sector: 'C',
       producerType: 'enterprise',

@@ -50,7 +50,7 @@ describe('plan and adoption loop', () => {
       consent: 'yes',
     });
     const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     await c.post(`/businesses/${id}/assessment/profile`, {
       sector: 'G',
       producerType: 'enterprise',
@@ -124,7 +124,7 @@ describe('plan and adoption loop', () => {
     expect(st.rows[0]!.status).toBe('contacted');
 
     // Retake: the adopted e-invoice is prefilled, the dismissed item stays hidden.
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     await c.post(`/businesses/${id}/assessment/profile`, {
       sector: 'G',
       producerType: 'enterprise',

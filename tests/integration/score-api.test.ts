@@ -30,9 +30,9 @@ function bestAnswer(q: PublicQuestion): unknown {
 const PROFILE = { sector: 'C', employees: 40, revenueVnd: 30e9 };
 
 describe('GET /api/v1/frameworks', () => {
-  it('lists both frameworks and serves their structure', async () => {
+  it('lists the frameworks and serves their structure', async () => {
     const list = await (await fetch(`${server.url}/api/v1/frameworks`)).json();
-    expect(list.frameworks.map((f: { id: string }) => f.id).sort()).toEqual(['dbi-sme', 'producer']);
+    expect(list.frameworks.map((f: { id: string }) => f.id).sort()).toEqual(['dbi-sme', 'producer', 'sme-tools']);
     expect(sme.pillars).toHaveLength(6);
     expect(sme.pillars.reduce((n, p) => n + p.questions.filter((q) => q.scored !== false).length, 0)).toBe(60);
     expect((await fetch(`${server.url}/api/v1/frameworks/nope`)).status).toBe(404);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadAdminUnits } from '#src/reference/admin-units.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
-import { frameworkIdFor, toProfile } from '#src/domain/framework/questionnaire.ts';
+import { toProfile } from '#src/domain/framework/questionnaire.ts';
 import { scoreAssessment, validateAnswers } from '#src/domain/scoring/score.ts';
 import { coveredNeeds } from '#src/domain/indicators/facts.ts';
 import { generateDemoBusinesses, mulberry32 } from '../../scripts/seed/demo-data.ts';
-import { BASELINE_NEEDS, demoAssessmentAnswers } from '../../scripts/seed/demo-assessments.ts';
+import { BASELINE_NEEDS, demoAssessmentAnswers, demoFrameworkId } from '../../scripts/seed/demo-assessments.ts';
 import { DEMO_OCOP_PRODUCERS, demoListingUrl } from '../../scripts/seed/demo-ocop.ts';
 import { DEMO_TARGETS, sampleBaseline } from '../../scripts/seed/demo.ts';
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
@@ -19,7 +19,7 @@ const NOW = new Date('2026-06-01T03:00:00.000Z');
 function sample(count: number) {
   const rnd = mulberry32(70);
   return generateDemoBusinesses({ count, wards: WARDS, seed: 20250701, now: NOW }).map((b) => {
-    const framework = getFramework(frameworkIdFor(b.producerType))!;
+    const framework = getFramework(demoFrameworkId(b.producerType))!;
     const profile = toProfile({
       sector: b.sector,
       employees: b.employees,

@@ -83,10 +83,11 @@ describe('createRegistry', () => {
 });
 
 describe('the shipped registry', () => {
-  it('ships dbi-sme v1 and producer v1', () => {
+  it('ships dbi-sme v1, producer v1 and sme-tools v1', () => {
     expect(listFrameworks().map((f) => [f.id, f.version])).toEqual([
       ['dbi-sme', 1],
       ['producer', 1],
+      ['sme-tools', 1],
     ]);
     expect(frameworkRegistry.getFramework('producer', 1)?.id).toBe('producer');
   });

@@ -20,6 +20,7 @@ function fixture(): Fixture {
     id: 'mini',
     version: 1,
     title: L('Mini'),
+    meta: { status: 'local', legalBasis: L('test'), sources: [{ title: 'test', url: 'https://example.org/mini' }] },
     levels: [
       { level: 0, minScore: 0, minPillars: 0, name: L('zero'), description: L('zero') },
       { level: 1, minScore: 25, minPillars: 1, name: L('one'), description: L('one') },

@@ -109,8 +109,9 @@ describe('answersFromForm', () => {
 
 describe('frameworkIdFor and the profile form', () => {
   it.each([
-    ['enterprise', 'dbi-sme'],
-    [null, 'dbi-sme'],
+    // The 2021 index is superseded: SMEs get the tool inventory by default (docs/frameworks.md).
+    ['enterprise', 'sme-tools'],
+    [null, 'sme-tools'],
     ['cooperative', 'producer'],
     ['cooperative_group', 'producer'],
     ['household', 'producer'],

@@ -56,7 +56,7 @@ const FRAMEWORK_IDS = Object.keys(EVIDENCE);
 
 describe('evidence table: every id and value exists in its framework', () => {
   it('covers exactly the shipped frameworks', () => {
-    expect(FRAMEWORK_IDS.sort()).toEqual(['dbi-sme', 'producer']);
+    expect(FRAMEWORK_IDS.sort()).toEqual(['dbi-sme', 'producer', 'sme-tools']);
   });
 
   describe.each(FRAMEWORK_IDS)('%s', (frameworkId) => {

@@ -20,6 +20,7 @@
 import type { FrameworkInput, LevelInput, Localized } from '#src/domain/framework/schema.ts';
 import { barriersQuestion } from './dbi-sme-2021/extras.ts';
 import { LEVEL_NAMES, PILLAR_LEVELS } from './dbi-sme-2021/levels.ts';
+import { LOCAL_READING, SOURCES } from './sources.ts';
 
 const name = (level: number): Localized => LEVEL_NAMES[level]!;
 
@@ -98,6 +99,18 @@ export const producerV1: FrameworkInput = {
   description: {
     vi: '14 câu hỏi ngắn, khoảng 5 phút trên điện thoại.',
     en: '14 short questions, about 5 minutes on a phone.',
+  },
+  meta: {
+    status: 'local',
+    legalBasis: {
+      vi: `${LOCAL_READING.vi}: bộ câu hỏi ngắn, chấm điểm theo quy tắc của QĐ 1970/QĐ-BTTTT thu gọn cho 4 trụ cột`,
+      en: `${LOCAL_READING.en}: a short questionnaire scored with the rules of Decision 1970/QĐ-BTTTT scaled to 4 pillars`,
+    },
+    sources: [SOURCES.qd1970],
+    reading: {
+      vi: 'Toàn bộ câu hỏi, trụ cột và điều kiện "3 trên 4", "4 trên 4" trụ cột là quyết định của cổng.',
+      en: 'Every question, the pillars and the "3 of 4" / "4 of 4" pillar conditions are our product decision.',
+    },
   },
   levels: PRODUCER_LEVELS,
   pillarLevels: [...PILLAR_LEVELS],

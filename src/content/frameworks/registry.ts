@@ -5,6 +5,7 @@
  */
 import { dbiSme2021 } from './dbi-sme-2021/index.ts';
 import { producerV1 } from './producer.ts';
+import { smeTools } from './sme-tools.ts';
 import { parseFramework } from '#src/domain/framework/schema.ts';
 import type { Framework } from '#src/domain/framework/schema.ts';
 
@@ -15,10 +16,15 @@ export interface FrameworkRegistry {
   getFramework(id: string, version?: number): Framework | undefined;
   /** All versions of one framework, oldest first. */
   listVersions(id: string): readonly Framework[];
+  /**
+   * Adds a framework at run time (an uploaded file once published). Validated and frozen like the shipped
+   * ones; throws when the id+version exists or the version is not newer than every version of that id.
+   */
+  add(data: unknown): Framework;
 }
 
 /** The data modules shipped with the portal, validated when the registry is built. */
-export const SHIPPED_FRAMEWORKS: readonly unknown[] = [dbiSme2021, producerV1];
+export const SHIPPED_FRAMEWORKS: readonly unknown[] = [dbiSme2021, producerV1, smeTools];
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -46,10 +52,21 @@ export function createRegistry(frameworks: readonly unknown[]): FrameworkRegistr
     byId.set(framework.id, versions);
   }
   const newest = (versions: readonly Framework[]): Framework => versions[versions.length - 1]!;
-  const latest = Object.freeze([...byId.values()].map(newest));
+  let latest = Object.freeze([...byId.values()].map(newest));
 
   return {
     listFrameworks: () => latest,
+    add(data) {
+      const framework = deepFreeze(parseFramework(data));
+      const versions = byId.get(framework.id) ?? [];
+      const top = versions.length ? newest(versions).version : 0;
+      if (framework.version <= top) {
+        throw new Error(`Framework "${framework.id}" version ${framework.version} is not newer than version ${top}`);
+      }
+      byId.set(framework.id, [...versions, framework]);
+      latest = Object.freeze([...byId.values()].map(newest));
+      return framework;
+    },
     getFramework(id, version) {
       const versions = byId.get(id);
       if (!versions) return undefined;

@@ -295,3 +295,22 @@ export async function drillDown(db: Db, scope: Scope, f: DashboardFilter, flag: 
     .orderBy(businesses.nameSearch)
     .limit(limit);
 }
+
+/**
+ * Businesses per framework and level in the filter: levels of different frameworks mean different things, so
+ * the dashboard shows one distribution per framework (docs/frameworks.md). One grouped pass over the facts.
+ */
+export async function levelsByFramework(db: Db, f: DashboardFilter): Promise<{ frameworkId: string; level: number; n: number }[]> {
+  const parts: SQL[] = [eq(indicatorFacts.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
+  if (f.communeCode) parts.push(eq(indicatorFacts.communeCode, f.communeCode));
+  if (f.sector) parts.push(eq(indicatorFacts.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(indicatorFacts.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(indicatorFacts.producerType, f.producerType));
+  const rows = await db
+    .select({ frameworkId: indicatorFacts.frameworkId, level: indicatorFacts.level, n: count() })
+    .from(indicatorFacts)
+    .innerJoin(communes, eq(communes.code, indicatorFacts.communeCode))
+    .where(and(...parts))
+    .groupBy(indicatorFacts.frameworkId, indicatorFacts.level);
+  return rows.map((r) => ({ frameworkId: r.frameworkId, level: Number(r.level), n: Number(r.n) }));
+}

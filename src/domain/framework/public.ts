@@ -1,4 +1,5 @@
-import type { Framework, Question } from './schema.ts';
+import type { Framework, FrameworkMeta, Localized, Question } from './schema.ts';
+import { defaultFor } from './questionnaire.ts';
 
 /**
  * How answers are checked, in words, so a client that reads only the public document knows every rule the
@@ -39,13 +40,52 @@ function publicQuestion(q: Question) {
   };
 }
 
-/** The public JSON shape of a framework (GET /api/v1/frameworks/{id}). */
-export function publicFramework(fw: Framework) {
+/** How pillar maxima are counted, in words (the framework's `maximum`). */
+export const MAXIMUM_RULES = {
+  all: "A pillar's maximum is the best points of every scored question, shown or not; a hidden question counts 0.",
+  profile:
+    "A pillar's maximum leaves out the questions whose condition on the profile fails (and questions conditioned on those); " +
+    'questions hidden by an answer still count 0. A pillar with nothing left stays out of the total and of minPillars.',
+} as const;
+
+/** Status, legal basis, validity and sources of a framework, with whether it is a default. */
+export function publicMeta(meta: FrameworkMeta) {
+  return {
+    status: meta.status,
+    legalBasis: meta.legalBasis,
+    validFrom: meta.validFrom ?? null,
+    validTo: meta.validTo ?? null,
+    sources: meta.sources,
+    ...(meta.reading ? { reading: meta.reading } : {}),
+  };
+}
+
+/** One row of GET /api/v1/frameworks. */
+export function frameworkSummary(fw: Framework): {
+  id: string;
+  version: number;
+  title: Localized;
+  default: boolean;
+  defaultFor: string | null;
+} & ReturnType<typeof publicMeta> {
+  const audience = defaultFor(fw.id);
   return {
     id: fw.id,
     version: fw.version,
     title: fw.title,
+    ...publicMeta(fw.meta),
+    default: audience !== undefined,
+    defaultFor: audience ?? null,
+  };
+}
+
+/** The public JSON shape of a framework (GET /api/v1/frameworks/{id}). */
+export function publicFramework(fw: Framework) {
+  const maximum = fw.maximum ?? 'all';
+  return {
+    ...frameworkSummary(fw),
     answerRules: ANSWER_RULES,
+    scoring: { maximum, rule: MAXIMUM_RULES[maximum] },
     levels: fw.levels.map((l) => ({ level: l.level, minScore: l.minScore, minPillars: l.minPillars, name: l.name })),
     pillarLevels: fw.pillarLevels.map((l) => ({ level: l.level, minScore: l.minScore })),
     pillars: fw.pillars.map((p) => ({

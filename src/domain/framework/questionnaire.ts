@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AnswerValue, Answers, Framework, Localized, Profile, Question } from './schema.ts';
-import { isApplicable } from '#src/domain/scoring/score.ts';
+import { isApplicable, questionsOutOfScope } from '#src/domain/scoring/score.ts';
 import { VSIC_CODES, type VsicCode } from '#src/reference/vsic.ts';
 import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 import { sizeClass } from '#src/domain/identity/size-class.ts';
@@ -30,11 +30,15 @@ export type QuestionnairePage = {
  * extra sections. Pages are fixed by the framework, not by answers, so "page 3" always means
  * the same page when a person resumes; hidden questions are filtered when a page is shown.
  */
-export function questionnairePages(framework: Framework): QuestionnairePage[] {
+export function questionnairePages(framework: Framework, profile?: Profile): QuestionnairePage[] {
+  // A profile-scoped framework (sector modules) leaves out the questions this profile can never be shown, so a
+  // shop does not page through the modules of other sectors. Only the profile changes these pages, never answers.
+  const outOfScope = profile && framework.maximum === 'profile' ? questionsOutOfScope(framework, profile) : new Set<string>();
+  const keep = (questions: readonly Question[]) => questions.filter((q) => !outOfScope.has(q.id));
   const sections = [
-    ...framework.pillars.map((p) => ({ id: p.id, title: p.name, questions: p.questions })),
-    ...(framework.extraSections ?? []).map((s) => ({ id: s.id, title: s.name, questions: s.questions })),
-  ];
+    ...framework.pillars.map((p) => ({ id: p.id, title: p.name, questions: keep(p.questions) })),
+    ...(framework.extraSections ?? []).map((s) => ({ id: s.id, title: s.name, questions: keep(s.questions) })),
+  ].filter((s) => s.questions.length > 0);
   const pages: QuestionnairePage[] = [];
   for (const section of sections) {
     const parts = Math.max(1, Math.ceil(section.questions.length / MAX_QUESTIONS_PER_PAGE));
@@ -103,9 +107,25 @@ export function answersFromForm(
   return { set, cleared, invalid };
 }
 
-/** Businesses use the national SME index; co-ops, co-op groups and households the short producer one. */
-export function frameworkIdFor(producerType: string | null | undefined): 'dbi-sme' | 'producer' {
-  return producerType === 'cooperative' || producerType === 'cooperative_group' || producerType === 'household' ? 'producer' : 'dbi-sme';
+/**
+ * The framework offered by default to each audience (docs/frameworks.md): SMEs the tool inventory following
+ * the 2025 principles, co-ops, co-op groups and households the short producer questionnaire.
+ */
+export const DEFAULT_FRAMEWORKS = { sme: 'sme-tools', producer: 'producer' } as const;
+export type Audience = keyof typeof DEFAULT_FRAMEWORKS;
+
+export function audienceOf(producerType: string | null | undefined): Audience {
+  return producerType === 'cooperative' || producerType === 'cooperative_group' || producerType === 'household' ? 'producer' : 'sme';
+}
+
+/** The default framework for a producer type. */
+export function frameworkIdFor(producerType: string | null | undefined): (typeof DEFAULT_FRAMEWORKS)[Audience] {
+  return DEFAULT_FRAMEWORKS[audienceOf(producerType)];
+}
+
+/** The audience a framework is the default for, if any. */
+export function defaultFor(frameworkId: string): Audience | undefined {
+  return (Object.keys(DEFAULT_FRAMEWORKS) as Audience[]).find((a) => DEFAULT_FRAMEWORKS[a] === frameworkId);
 }
 
 const MILLION = 1_000_000;

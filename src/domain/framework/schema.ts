@@ -193,11 +193,57 @@ export const PillarLevelSchema = z.strictObject({
   minScore: z.number().min(0).max(100),
 });
 
+/**
+ * What a framework rests on. `current`: an official index in force; `superseded`: an official index
+ * that has been replaced (kept so that old results keep their meaning); `local`: our own reading or
+ * a province's, not an official index (the legal basis then says whose reading it is).
+ */
+export const FRAMEWORK_STATUSES = ['current', 'superseded', 'local'] as const;
+export type FrameworkStatus = (typeof FRAMEWORK_STATUSES)[number];
+
+const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date: YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+
+export const SourceSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+});
+
+export const FrameworkMetaSchema = z
+  .strictObject({
+    status: z.enum(FRAMEWORK_STATUSES),
+    /** e.g. "QĐ 1970/QĐ-BTTTT, 13/12/2021"; a local framework says whose reading it is. */
+    legalBasis: LocalizedSchema,
+    validFrom: IsoDateSchema.optional(),
+    /** Set when the framework was replaced (status superseded). */
+    validTo: IsoDateSchema.optional(),
+    /** Public texts the framework was built from; at least one. */
+    sources: z.array(SourceSchema).min(1),
+    /** What in the framework is our reading rather than official text. */
+    reading: LocalizedSchema.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.validFrom && m.validTo && m.validTo < m.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo must not be before validFrom' });
+    if (m.status === 'superseded' && !m.validTo)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'a superseded framework needs validTo' });
+  });
+export type FrameworkMeta = z.infer<typeof FrameworkMetaSchema>;
+
 const FrameworkObjectSchema = z.strictObject({
   id: IdSchema,
   version: z.number().int().positive(),
   title: LocalizedSchema,
   description: LocalizedSchema.optional(),
+  meta: FrameworkMetaSchema,
+  /**
+   * How a pillar's maximum is counted. `all` (default): every scored question, whether shown or
+   * not (the DBI rule). `profile`: only the questions this profile can be shown, so a sector
+   * module of another sector does not count; questions hidden by an answer still count.
+   */
+  maximum: z.enum(['all', 'profile']).optional(),
   levels: z.array(LevelSchema).min(2),
   pillarLevels: z.array(PillarLevelSchema).min(1),
   pillars: z.array(PillarSchema).min(1),

@@ -29,7 +29,10 @@
  * Pure module: no astro, no database, no clock.
  */
 import type { AnswerValue, Answers, Localized, ProducerType, Profile, VsicCode } from '#src/domain/framework/schema.ts';
+import { NEEDS } from '#src/domain/platforms/schema.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { OTHER_TOOL, TOOL_FUNCTIONS, toolQuestionId, toolValues } from '#src/domain/framework/tool-inventory.ts';
+import type { ToolFunction } from '#src/domain/framework/tool-inventory.ts';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -527,6 +530,54 @@ const PRODUCER_EVIDENCE: readonly NeedEvidence[] = [
 ];
 
 // ---------------------------------------------------------------------------
+// sme-tools (src/content/frameworks/sme-tools.ts): one "which tools" question per function
+// ---------------------------------------------------------------------------
+
+/**
+ * A function without a tool feeds the plan directly: its needs are recommended (platforms of their category).
+ * A need shared by several functions (delivery in trade, farming and transport) is covered when any of them
+ * has a tool; sector functions are relevant only in their sector. Adopting a platform for the need means
+ * "another tool" is now in use for each of its functions (the adoption names the platform, the answer need not).
+ */
+function toolEvidence(): NeedEvidence[] {
+  const byNeed = new Map<NeedId, ToolFunction[]>();
+  for (const f of TOOL_FUNCTIONS) for (const need of f.needs) byNeed.set(need, [...(byNeed.get(need) ?? []), f]);
+  return [...byNeed.entries()].map(([need, functions]) => {
+    const sectors = functions.every((f) => f.sector) ? functions.map((f) => f.sector!) : undefined;
+    return define({
+      need,
+      coveredWhen: functions.map((f) => has(toolQuestionId(f), ...toolValues(f))),
+      ...(sectors ? { profileRule: { sectors } } : {}),
+      citedQuestions: functions.map(toolQuestionId),
+      raise: functions.map((f) => raise(toolQuestionId(f), OTHER_TOOL)),
+      why: whyOf(need),
+    });
+  });
+}
+
+/** Why each need matters, reused from the tables above. */
+const WHY_BY_NEED: Partial<Record<NeedId, Localized | ((profile: Profile) => Localized)>> = {
+  ...WHY,
+  hr: WHY_HR,
+  erp: WHY_ERP,
+  data_analytics: WHY_DATA,
+};
+
+function whyOf(need: NeedId): Localized | ((profile: Profile) => Localized) {
+  const why = WHY_BY_NEED[need];
+  if (!why) throw new Error(`no "why" for need ${need}`);
+  return why;
+}
+
+const TOOLS_EVIDENCE: readonly NeedEvidence[] = toolEvidence();
+
+/** Tables are kept in NEEDS order. */
+function NEEDS_ORDER(table: readonly NeedEvidence[]): NeedEvidence[] {
+  const order = new Map(NEEDS.map((n, i) => [n.id, i]));
+  return [...table].sort((a, b) => order.get(a.need)! - order.get(b.need)!);
+}
+
+// ---------------------------------------------------------------------------
 // Lookup
 // ---------------------------------------------------------------------------
 
@@ -534,6 +585,7 @@ const PRODUCER_EVIDENCE: readonly NeedEvidence[] = [
 export const EVIDENCE: Readonly<Record<string, readonly NeedEvidence[]>> = Object.freeze({
   'dbi-sme': Object.freeze([...DBI_EVIDENCE]),
   producer: Object.freeze([...PRODUCER_EVIDENCE]),
+  'sme-tools': Object.freeze(NEEDS_ORDER(TOOLS_EVIDENCE)),
 });
 
 const BY_FRAMEWORK: ReadonlyMap<string, ReadonlyMap<NeedId, NeedEvidence>> = new Map(

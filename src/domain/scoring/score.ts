@@ -6,6 +6,10 @@
  * Rules (product decisions, pinned by tests):
  * - A question whose condition does not hold is skipped; an answer sent for it
  *   is ignored. An applicable question left unanswered scores 0.
+ * - A framework with `maximum: 'profile'` leaves out of each pillar's maximum the
+ *   questions this profile can never be shown (another sector's module); a
+ *   pillar with nothing left in scope stays out of the total and the level rule.
+ *   Questions hidden by an answer still count, as below.
  * - A pillar's maximum is FIXED: the best points of every scored question,
  *   whether or not a condition hides it. This stays faithful to the national
  *   DBI index (65/25/80/65/50/35 of 320) and keeps scores comparable between
@@ -317,6 +321,20 @@ export interface AssessmentResult {
   applicable: number;
 }
 
+/**
+ * Questions this profile can never be shown: a condition on the profile that fails, or a condition
+ * on the answer of such a question (cascade). Answers cannot change this set, only the profile can.
+ */
+export function questionsOutOfScope(framework: Framework, profile: Profile): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const q of allQuestions(framework)) {
+    const target = q.condition ? parseConditionField(q.condition.field) : undefined;
+    if (!target) continue;
+    if (target.kind === 'profile' ? !isApplicable(q, profile, {}) : out.has(target.questionId)) out.add(q.id);
+  }
+  return out;
+}
+
 interface PillarTally {
   pillar: Pillar;
   points: Rational;
@@ -334,16 +352,19 @@ function pillarLevel(framework: Framework, fraction: Rational): number {
   return level;
 }
 
-function tallyPillar(framework: Framework, pillar: Pillar, answers: Answers): PillarTally {
-  const scored = pillar.questions.filter(isScored);
+function tallyPillar(framework: Framework, pillar: Pillar, answers: Answers, outOfScope: ReadonlySet<string>): PillarTally {
+  const scored = pillar.questions.filter((q) => isScored(q) && !outOfScope.has(q.id));
   const points = sum(scored.map((q) => answerPoints(q, ownValue(answers, q.id) as AnswerValue | undefined)));
   const max = sum(scored.map(maxPointsExact));
   const fraction = max.n === 0n ? ZERO : div(points, max);
   return { pillar, points, max, fraction, level: pillarLevel(framework, fraction) };
 }
 
+/** Pillars that count in the total: a weight, and (profile-scoped maxima) at least one question in scope. */
+const counts = (t: PillarTally): boolean => t.pillar.weight > 0 && t.max.n > 0n;
+
 function overallLevel(framework: Framework, totalPercent: Rational, tallies: readonly PillarTally[]): number {
-  const weighted = tallies.filter((t) => t.pillar.weight > 0);
+  const weighted = tallies.filter(counts);
   for (let i = framework.levels.length - 1; i >= 1; i--) {
     const rule = framework.levels[i]!;
     const pillarsAtLevel = weighted.filter((t) => t.level >= rule.level).length;
@@ -358,9 +379,10 @@ function overallLevel(framework: Framework, totalPercent: Rational, tallies: rea
  */
 export function scoreAssessment(framework: Framework, profile: Profile, answers: Answers): AssessmentResult {
   const { applicable, answers: valid } = walk(framework, profile, answers);
-  const tallies = framework.pillars.map((p) => tallyPillar(framework, p, valid));
+  const outOfScope = framework.maximum === 'profile' ? questionsOutOfScope(framework, profile) : new Set<string>();
+  const tallies = framework.pillars.map((p) => tallyPillar(framework, p, valid, outOfScope));
 
-  const weighted = tallies.filter((t) => t.pillar.weight > 0);
+  const weighted = tallies.filter(counts);
   const totalWeight = sum(weighted.map((t) => rational(t.pillar.weight)));
   const weightedSum = sum(weighted.map((t) => mul(rational(t.pillar.weight), t.fraction)));
   const totalPercent = totalWeight.n === 0n ? ZERO : mul(div(weightedSum, totalWeight), HUNDRED);

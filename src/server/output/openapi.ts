@@ -3,6 +3,8 @@ import { INDICATOR_IDS, INDICATOR_UNITS } from '#src/domain/indicators/definitio
 import { TARGET_STATUSES } from '#src/domain/indicators/targets.ts';
 import { ViewQuerySchema } from '#src/server/services/indicators.ts';
 import { ScoreRequestSchema } from '#src/server/services/score-request.ts';
+import { FRAMEWORK_STATUSES } from '#src/domain/framework/schema.ts';
+import { DEFAULT_FRAMEWORKS } from '#src/domain/framework/questionnaire.ts';
 
 /**
  * JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, so that the document states
@@ -30,6 +32,7 @@ const IndicatorSchema = z.object({
 });
 
 const error = { $ref: '#/components/schemas/Error' };
+const localized = { type: 'object', required: ['vi', 'en'], properties: { vi: { type: 'string' }, en: { type: 'string' } } };
 const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
   name,
   in: 'query',
@@ -76,13 +79,23 @@ export function openApiDocument() {
           },
         },
       },
-      '/api/v1/frameworks': { get: { summary: 'Bộ tiêu chí / Frameworks', responses: { '200': { description: 'OK' } } } },
+      '/api/v1/frameworks': {
+        get: {
+          summary: 'Bộ tiêu chí, căn cứ pháp lý và trạng thái / Frameworks, their legal basis and status',
+          responses: {
+            '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/FrameworkList' } } } },
+          },
+        },
+      },
       '/api/v1/frameworks/{id}': {
         get: {
           summary: 'Cấu trúc một bộ tiêu chí / One framework',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
-            '200': { description: 'OK' },
+            '200': {
+              description: 'OK: the summary fields plus answerRules, scoring, levels, pillarLevels, pillars, extraSections',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/FrameworkSummary' } } },
+            },
             '404': { description: 'Không có / Not found', content: { 'application/json': { schema: error } } },
           },
         },
@@ -164,6 +177,61 @@ export function openApiDocument() {
           },
         },
         ScoreRequest: jsonSchema(ScoreRequestSchema),
+        FrameworkMeta: {
+          type: 'object',
+          required: ['status', 'legalBasis', 'validFrom', 'validTo', 'sources'],
+          properties: {
+            status: {
+              enum: [...FRAMEWORK_STATUSES],
+              description: 'current: official, in force; superseded: official, replaced; local: our own reading, not official',
+            },
+            legalBasis: localized,
+            validFrom: { type: ['string', 'null'], format: 'date' },
+            validTo: { type: ['string', 'null'], format: 'date' },
+            sources: {
+              type: 'array',
+              items: { type: 'object', required: ['title', 'url'], properties: { title: { type: 'string' }, url: { type: 'string' } } },
+            },
+            reading: localized,
+          },
+        },
+        FrameworkSummary: {
+          allOf: [
+            { $ref: '#/components/schemas/FrameworkMeta' },
+            {
+              type: 'object',
+              required: ['id', 'version', 'title', 'default', 'defaultFor'],
+              properties: {
+                id: { type: 'string' },
+                version: { type: 'integer' },
+                title: localized,
+                default: { type: 'boolean', description: 'Offered by default to new businesses of an audience' },
+                defaultFor: { enum: [...Object.keys(DEFAULT_FRAMEWORKS), null] },
+              },
+            },
+          ],
+        },
+        FrameworkList: {
+          type: 'object',
+          required: ['frameworks', 'withoutQuestionnaire'],
+          properties: {
+            frameworks: { type: 'array', items: { $ref: '#/components/schemas/FrameworkSummary' } },
+            withoutQuestionnaire: {
+              description: 'National frameworks whose official tables could not be found: never offered or scored',
+              type: 'array',
+              items: {
+                allOf: [
+                  { $ref: '#/components/schemas/FrameworkMeta' },
+                  {
+                    type: 'object',
+                    required: ['id', 'title', 'missing'],
+                    properties: { id: { type: 'string' }, title: localized, missing: localized },
+                  },
+                ],
+              },
+            },
+          },
+        },
       },
     },
   };

@@ -2,6 +2,20 @@ import type { Assessment } from '#src/db/schema/index.ts';
 import { pick, type Lang } from '#src/i18n/index.ts';
 import { frameworkOf, resultOf } from '#src/server/services/assessments.ts';
 import type { ShareCard } from './share-image.ts';
+import type { Framework } from '#src/domain/framework/schema.ts';
+import { FRAMEWORK_STATUS_NAMES } from '#src/i18n/labels.ts';
+
+/** "Tự đánh giá theo QĐ 1970/QĐ-BTTTT, 13/12/2021 — đã được thay thế" (the badge of FrameworkBadge.astro, in one line). */
+export function frameworkLine(framework: Pick<Framework, 'meta'>, lang: Lang): string {
+  const status = pick(lang, FRAMEWORK_STATUS_NAMES[framework.meta.status]);
+  if (framework.meta.status === 'local')
+    return pick(lang, {
+      vi: 'Tự đánh giá bằng bộ câu hỏi của cổng (không phải bộ chỉ số chính thức)',
+      en: 'Self-assessed with the portal’s questionnaire (not an official index)',
+    });
+  const basis = pick(lang, framework.meta.legalBasis);
+  return pick(lang, { vi: `Tự đánh giá theo ${basis} — ${status}`, en: `Self-assessed under ${basis} — ${status}` });
+}
 
 /** What the share image of an assessment shows. */
 export function shareCardOf(assessment: Assessment, businessName: string, lang: Lang): ShareCard {
@@ -18,10 +32,8 @@ export function shareCardOf(assessment: Assessment, businessName: string, lang: 
     pillars: framework.pillars
       .filter((p) => p.weight > 0)
       .map((p) => ({ name: pick(lang, p.name), score: result.pillars.find((r) => r.id === p.id)?.score ?? 0 })),
-    footer: L(
-      `Tự đánh giá theo bộ chỉ số quốc gia · ${assessment.submittedAt?.toLocaleDateString('vi-VN') ?? ''}`,
-      `Self-assessed against the national index · ${assessment.submittedAt?.toLocaleDateString('en-GB') ?? ''}`,
-    ),
+    // The framework and its status: a superseded index or our own reading is never passed off as the national one.
+    footer: `${frameworkLine(framework, lang)} · ${assessment.submittedAt?.toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB') ?? ''}`,
   };
 }
 

@@ -3,10 +3,12 @@ import type { Db } from '#src/db/client.ts';
 import { answerEvents, assessments, auditLog, businesses, type Assessment } from '#src/db/schema/index.ts';
 import { auditValues, businessById, communeInProvince, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
 import { draftOf, latestSubmitted, nextSequence } from '#src/db/queries/assessments.ts';
-import { getFramework } from '#src/content/frameworks/registry.ts';
+import { getFramework, listFrameworks } from '#src/content/frameworks/registry.ts';
 import type { AnswerValue, Answers, Framework, Profile } from '#src/domain/framework/schema.ts';
 import {
   answersFromForm,
+  audienceOf,
+  defaultFor,
   frameworkIdFor,
   ProfileFormSchema,
   questionnairePages,
@@ -91,13 +93,22 @@ function businessProfile(b: BusinessWithLocation): Profile | null {
   });
 }
 
+/**
+ * The framework a new assessment uses: the one the person chose on the start page when it is offered, else
+ * the default for the business's type (docs/frameworks.md). Frameworks without a questionnaire are never offered.
+ */
+export function chosenFramework(business: Pick<BusinessWithLocation, 'producerType'>, chosen: string | undefined): Framework {
+  const offered = chosen !== undefined && listFrameworks().some((f) => f.id === chosen) ? chosen : undefined;
+  return getFramework(offered ?? frameworkIdFor(business.producerType))!;
+}
+
 /** Returns the draft to continue, creating one (prefilled from the last assessment) when none exists. */
-export async function startOrResume(db: Db, actor: Actor, business: BusinessWithLocation, now: Date): Promise<Assessment> {
+export async function startOrResume(db: Db, actor: Actor, business: BusinessWithLocation, now: Date, chosen?: string): Promise<Assessment> {
   requireAssessor(actor, business);
   const existing = await draftOf(db, business.id);
   if (existing) return existing;
-  const frameworkId = frameworkIdFor(business.producerType);
-  const framework = getFramework(frameworkId)!;
+  const framework = chosenFramework(business, chosen);
+  const frameworkId = framework.id;
   const previous = await latestSubmitted(db, business.id, frameworkId);
   // Retaking starts from the last answers, raised by what the business marked as adopted since:
   // people update what changed instead of starting over.
@@ -184,9 +195,11 @@ export async function saveProfile(
     producerType: p.producerType,
     communeCode: p.communeCode,
   });
-  // A change of producer type can switch the questionnaire; answers that belong to the old one are dropped.
-  const framework = getFramework(frameworkIdFor(p.producerType))!;
-  const switched = framework.id !== a.frameworkId;
+  // A change of producer type can switch the questionnaire: a default framework follows the type (SME ↔ producer),
+  // one the person chose stays. Answers that belong to the old framework are dropped.
+  const audience = defaultFor(a.frameworkId);
+  const switched = audience !== undefined && audience !== audienceOf(p.producerType);
+  const framework = switched ? getFramework(frameworkIdFor(p.producerType))! : frameworkOf(a);
   const values = {
     profile,
     frameworkId: framework.id,
@@ -266,7 +279,7 @@ export async function savePage(
   const a = requireDraft(draft, business.id);
   const profile = requireProfile(a);
   const framework = frameworkOf(a);
-  const pages = questionnairePages(framework);
+  const pages = questionnairePages(framework, profile);
   const page = pages[pageNumber - 1];
   if (!page) throw new NotFoundError();
   const before = a.answers;

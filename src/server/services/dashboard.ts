@@ -19,7 +19,7 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
-import { drillDown, FACT_FLAGS, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { drillDown, FACT_FLAGS, levelsByFramework, type FactFlag } from '#src/db/queries/dashboard.ts';
 import { roundPoints } from '#src/domain/indicators/rounding.ts';
 import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
@@ -43,6 +43,8 @@ export type DashboardData = {
     gap: number | null;
   }[];
   communeNames: Map<string, string>;
+  /** Businesses per level, one distribution per framework (levels of different frameworks are not comparable). */
+  levelsPerFramework: { frameworkId: string; counts: { level: number; n: number }[] }[];
   /** Province-level figures entered by province staff for the period (beside the computed ones). */
   provinceFigures: ProvinceFigureRow[];
   /** Whether the reader may enter those figures. */
@@ -140,7 +142,31 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         a.label.localeCompare(b.label, 'vi'),
     );
   const provinceFigures = await provinceFiguresFor(db, period.id);
-  return { filter, scopeCommune, view, targets, trend, by, breakdown, communeNames, provinceFigures, provinceStaff: scopeCommune === null };
+  const levelRows = await levelsByFramework(db, {
+    periodId: period.id,
+    provinceCode,
+    ...(communeCode ? { communeCode } : {}),
+    ...(query.sector ? { sector: query.sector } : {}),
+    ...(query.size ? { sizeClass: query.size } : {}),
+    ...(query.producerType ? { producerType: query.producerType } : {}),
+  });
+  const levelsPerFramework = [...new Set(levelRows.map((r) => r.frameworkId))].sort().map((frameworkId) => ({
+    frameworkId,
+    counts: levelRows.filter((r) => r.frameworkId === frameworkId),
+  }));
+  return {
+    filter,
+    scopeCommune,
+    view,
+    targets,
+    trend,
+    by,
+    breakdown,
+    communeNames,
+    provinceFigures,
+    provinceStaff: scopeCommune === null,
+    levelsPerFramework,
+  };
 }
 
 /** The businesses behind a dashboard number (one flag), limited to the officer's scope. */

@@ -24,6 +24,7 @@ import { infrastructurePillar } from './p3-infrastructure.ts';
 import { operationsPillar } from './p4-operations.ts';
 import { culturePillar } from './p5-culture.ts';
 import { dataPillar } from './p6-data.ts';
+import { SOURCES } from '#src/content/frameworks/sources.ts';
 
 export const dbiSme2021: FrameworkInput = {
   id: 'dbi-sme',
@@ -35,6 +36,19 @@ export const dbiSme2021: FrameworkInput = {
   description: {
     vi: '60 câu hỏi trong 6 trụ cột theo bộ chỉ số quốc gia năm 2021, khoảng 15 phút. Kết quả cho biết mức độ chuyển đổi số (0–5) và những việc nên làm tiếp.',
     en: '60 questions in 6 pillars following the 2021 national index, about 15 minutes. The result shows your digital-maturity level (0–5) and what to do next.',
+  },
+  meta: {
+    status: 'superseded',
+    legalBasis: { vi: 'QĐ 1970/QĐ-BTTTT, 13/12/2021', en: 'Decision 1970/QĐ-BTTTT, 13/12/2021' },
+    validFrom: '2021-12-13',
+    // Replaced by QĐ 2158/QĐ-BTTTT of 07/11/2023 (docs/frameworks.md: the replacement is stated by a third-party
+    // summary and by the ministry's DBI portal now showing the 2023 index; the clause itself was not read).
+    validTo: '2023-11-07',
+    sources: [SOURCES.qd1970, SOURCES.replaces1970],
+    reading: {
+      vi: 'Cấu trúc, điểm và mức theo quyết định; cách diễn đạt câu hỏi và lựa chọn "chưa có gì" (0 điểm) là của cổng.',
+      en: 'Structure, points and levels follow the decision; the question wording and the "nothing at all" option (0 points) are ours.',
+    },
   },
   levels: [...DBI_LEVELS],
   pillarLevels: [...PILLAR_LEVELS],

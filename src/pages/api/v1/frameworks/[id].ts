@@ -9,5 +9,5 @@ export const GET: APIRoute = apiRoute(async ({ params, url }) => {
   const version = v === null ? undefined : Number(v);
   const fw = getFramework(String(params.id), version !== undefined && Number.isInteger(version) ? version : undefined);
   if (!fw || (version !== undefined && fw.version !== version)) throw new NotFoundError('Không có bộ tiêu chí này / No such framework');
-  return json(publicFramework(fw), 200, { 'cache-control': 'public, max-age=300' });
+  return json(publicFramework(fw), 200, { 'cache-control': 'public, max-age=60' });
 });
