@@ -38,7 +38,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'admin/platforms/new.astro', kind: 'admin-only' },
   { file: 'admin/registry.astro', kind: 'province-staff' },
   { file: 'admin/takeovers.astro', kind: 'province-staff' },
-  { file: 'admin/targets.astro', kind: 'admin-only' },
+  { file: 'admin/targets.astro', kind: 'province-staff' },
   { file: 'admin/users.astro', kind: 'admin-only' },
   { file: 'api/v1/frameworks/[id].ts', kind: 'public' },
   { file: 'api/v1/frameworks/index.ts', kind: 'public' },
