@@ -37,6 +37,8 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'admin/platforms/index.astro', kind: 'admin-only' },
   { file: 'admin/platforms/new.astro', kind: 'admin-only' },
   { file: 'admin/registry.astro', kind: 'province-staff' },
+  { file: 'admin/registry/template.csv.ts', kind: 'province-staff' },
+  { file: 'admin/registry/template.xlsx.ts', kind: 'province-staff' },
   { file: 'admin/takeovers.astro', kind: 'province-staff' },
   { file: 'admin/targets.astro', kind: 'province-staff' },
   { file: 'admin/users.astro', kind: 'admin-only' },

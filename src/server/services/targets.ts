@@ -9,14 +9,26 @@ import { auditValues, communesOfProvince } from '#src/db/queries/accounts.ts';
 import { SCALAR_INDICATOR_IDS } from '#src/domain/indicators/definitions.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
+import { NUMBER_INPUT_MESSAGES, parseNumberInput } from '#src/domain/number-input.ts';
 import { requireProvinceStaff, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD / Date as YYYY-MM-DD');
-const num = z.coerce
-  .number({ error: 'Vui lòng nhập số / Please enter a number' })
-  .min(0, 'Từ 0 đến 100 / 0 to 100')
-  .max(100, 'Từ 0 đến 100 / 0 to 100');
+// A share as people type it: "87,5" as well as "87.5" (the shared number rule), between 0 and 100.
+const num = z
+  .string({ error: 'Vui lòng nhập số / Please enter a number' })
+  .transform((raw, ctx) => {
+    const parsed = parseNumberInput(raw);
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.reason === 'blank' ? 'Vui lòng nhập số / Please enter a number' : NUMBER_INPUT_MESSAGES[parsed.reason],
+      });
+      return z.NEVER;
+    }
+    return parsed.value;
+  })
+  .pipe(z.number().min(0, 'Từ 0 đến 100 / 0 to 100').max(100, 'Từ 0 đến 100 / 0 to 100'));
 const TargetSchema = z.object({
   indicatorId: z.enum(SCALAR_INDICATOR_IDS as unknown as [string, ...string[]], {
     error: 'Vui lòng chọn chỉ số / Please choose an indicator',
