@@ -3,7 +3,7 @@
 // its preview.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, watchErrors, assertNoHorizontalScroll } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { taxCodeFrom } from '../helpers/http.ts';
@@ -23,7 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(js: boolean, email: string): Promise<Page> {
+async function open(js: boolean, email: string, password = PASSWORD): Promise<Page> {
   // bypassCSP only so that axe can be injected; the pages' own scripts run under the CSP as in production.
   const ctx = await browser.newContext({
     viewport: { width: 360, height: 740 },
@@ -37,7 +37,7 @@ async function open(js: boolean, email: string): Promise<Page> {
   const page = await ctx.newPage();
   await page.goto(server.url + '/login');
   await page.getByLabel('Email hoặc số điện thoại').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   return page;
@@ -111,6 +111,47 @@ describe.each([{ js: true }, { js: false }])('staff tools at 360 px with JavaScr
       args: codes,
     });
     expect(after.rows.map((r) => r.c)).toEqual(['13285', '13285', '13318']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.each([{ js: true }, { js: false }])('an OCOP product page at 360 px with JavaScript $js', ({ js }) => {
+  it('fits in four screens; a wrong-domain listing link shows its error by the field, with the focus, and saves nothing', async () => {
+    const { rows } = await server.db.execute(
+      "SELECT p.id AS pid, p.business_id AS bid FROM ocop_products p WHERE p.product_group <> 'tourism' ORDER BY p.id LIMIT 1",
+    );
+    const { pid, bid } = rows[0] as unknown as { pid: number; bid: number };
+    // The demo's producers sit in several communes: the administrator can act for any of them, as a helper does in theirs.
+    const page = await open(js, ADMIN.email, ADMIN.password);
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/businesses/${bid}/products/${pid}`);
+    await assertNoHorizontalScroll(page);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(4 * 740);
+    await expectAccessible(page, js);
+
+    const count = async () =>
+      (
+        await server.db.execute({
+          sql: 'SELECT (SELECT count(*) FROM product_listings WHERE product_id = ?) AS l, (SELECT count(*) FROM product_checklist WHERE product_id = ?) AS c',
+          args: [pid, pid],
+        })
+      ).rows[0];
+    const before = await count();
+    const lazada = page.locator('#floor-lazada');
+    await lazada.locator('summary').click();
+    await lazada.getByLabel('Trạng thái trên sàn').selectOption('listed');
+    await lazada.getByLabel(/Đường dẫn tới sản phẩm trên sàn/).fill('https://shopee.vn/san-pham-123');
+    await lazada.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForLoadState('load');
+    const error = page.locator('#url-lazada-error');
+    await expect(error.textContent()).resolves.toContain('Lazada');
+    expect(await error.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('url-lazada');
+    // The field error is next to its field: inside the same block, just above the input.
+    expect(await page.locator('#floor-lazada .field:has(#url-lazada) #url-lazada-error').count()).toBe(1);
+    expect(await count()).toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });
