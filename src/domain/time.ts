@@ -12,3 +12,14 @@ export const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
 export function vietnamWallClock(at: Date): Date {
   return new Date(at.getTime() + VIETNAM_UTC_OFFSET_MS);
 }
+
+/** A calendar date ("2026-12-31") as Vietnamese readers write it: "31/12/2026". Anything else is returned as given. */
+export function formatDateVi(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
+}
+
+/** The day of an instant on Vietnam's wall clock, as dd/mm/yyyy. */
+export function formatDayVi(at: Date): string {
+  return formatDateVi(vietnamWallClock(at).toISOString().slice(0, 10));
+}

@@ -74,13 +74,15 @@ describe.each([
     }
     expect(await page.locator('main li a[href*="/products/"]').count()).toBe(2);
 
-    // Tick the Postmart checklist of the first product.
+    // Tick the first product's common checklist once: it counts for every floor.
     await page.locator('main li a[href*="/products/"]').first().click();
-    const postmart = page.locator('#floor-postmart');
-    await postmart.getByLabel(/Ảnh sản phẩm/).check();
-    await postmart.getByRole('button', { name: 'Lưu danh sách' }).click();
+    const common = page.locator('#floor-common');
+    await common.getByLabel(/Ảnh sản phẩm/).check();
+    await common.getByRole('button', { name: 'Lưu danh sách chung' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('Đã lưu danh sách');
-    await expect(page.locator('#floor-postmart').textContent()).resolves.toMatch(/Đã chuẩn bị 1\//);
+    const floorSummaries = await page.locator('details.floor > summary').allTextContents();
+    expect(floorSummaries.length).toBeGreaterThan(1);
+    for (const summary of floorSummaries) expect(summary).toMatch(/Đã chuẩn bị 1\//);
 
     // The producer assessment, filled in with them.
     await page.goto(businessUrl);

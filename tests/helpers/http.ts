@@ -80,3 +80,32 @@ export function taxCodeFrom(first9: string): string {
     }
   }
 }
+
+/** The token of a registry preview page (the confirm form's hidden field). */
+export function previewToken(html: string): string | null {
+  return /name="token" value="([0-9a-f]{32})"/.exec(html)?.[1] ?? null;
+}
+
+/**
+ * The registry import's two steps, as a person does them: upload (checked and previewed, nothing written), then
+ * confirm with the preview's token. `confirm` is null when the preview offers nothing to import.
+ */
+export async function importRegistry(
+  c: Browserless,
+  file: string | Uint8Array,
+  filename = 'registry.csv',
+): Promise<{ preview: Response; previewHtml: string; confirm: Response | null; confirmHtml: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([file as BlobPart]), filename);
+  const preview = await fetch(`${c.base}/admin/registry`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: c.base, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    body: form,
+  });
+  const previewHtml = await preview.text();
+  const token = previewToken(previewHtml);
+  if (!token) return { preview, previewHtml, confirm: null, confirmHtml: '' };
+  const confirm = await c.post('/admin/registry', { token });
+  return { preview, previewHtml, confirm, confirmHtml: await confirm.text() };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
-import { Browserless, taxCodeFrom as validTaxCode } from '../helpers/http.ts';
+import { Browserless, importRegistry, taxCodeFrom as validTaxCode } from '../helpers/http.ts';
 import { answerPages, fetchFramework, worstFormValue, type PublicFramework } from '../helpers/assessment.ts';
 
 let server: TestServer;
@@ -190,17 +190,6 @@ describe('registry import and the officer dashboard', () => {
   const good = (i: number, commune: string) =>
     `${validTaxCode(`087000${String(i * 10).padStart(3, '0')}`)},Công ty Danh Bạ ${i},4711,${commune},5,1000000000`;
 
-  async function upload(c: Browserless, csv: string): Promise<Response> {
-    const form = new FormData();
-    form.append('file', new Blob([csv], { type: 'text/csv' }), 'registry.csv');
-    return fetch(`${server.url}/admin/registry`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { origin: server.url, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-      body: form,
-    });
-  }
-
   it('reports bad rows with their numbers, keeps good rows, and re-import is idempotent', async () => {
     const rows = [
       header,
@@ -210,17 +199,16 @@ describe('registry import and the officer dashboard', () => {
       validTaxCode('087000098') + ',,4711,' + A + ',1,1',
     ];
     const bom = '\uFEFF' + rows.join('\r\n');
-    const first = await upload(admin, bom);
-    expect(first.status).toBe(200);
-    const html = await first.text();
-    expect(html).toContain('nhập 8');
-    expect(html).toContain('lỗi 3');
-    for (const line of [10, 11, 12]) expect(html).toContain(`Dòng ${line}:`);
     const count = async () => Number((await server.db.execute('SELECT count(*) AS n FROM businesses WHERE in_registry = 1')).rows[0]!.n);
+    const first = await importRegistry(admin, bom);
+    expect(first.preview.status).toBe(200);
+    expect(first.previewHtml).toContain('8 dòng hợp lệ, 3 dòng lỗi');
+    for (const line of [10, 11, 12]) expect(first.previewHtml).toContain(`<td>${line}</td>`);
+    expect(first.confirm?.status).toBe(200);
+    expect(first.confirmHtml).toContain('Đã nhập 8 doanh nghiệp (mới 8, cập nhật 0)');
     expect(await count()).toBe(8);
-    const again = await upload(admin, rows.join('\n').replaceAll(',', ';'));
-    expect(again.status).toBe(200);
-    expect(await again.text()).toContain('cập nhật 8');
+    const again = await importRegistry(admin, rows.join('\n').replaceAll(',', ';'));
+    expect(again.confirmHtml).toContain('cập nhật 8');
     expect(await count()).toBe(8);
     // Coverage in commune A: 6 assessed of 6 + 8 known.
     const a = await pub(`period=${YEAR}&unit=${A}`);

@@ -148,17 +148,31 @@ describe('assisted mode', () => {
     expect(events.rows[0]).toMatchObject({ actors: 1, role: 'helper' });
   });
 
-  it('ticks a floor checklist; "listed" needs a valid link on that floor; status history is kept in order', async () => {
+  it('ticks the common checklist once for every floor; "listed" needs a valid link on that floor; status history is kept in order', async () => {
     const pid = productIds[0]!;
     const path = `/businesses/${producerId}/products/${pid}`;
-    const tick = await helperA.post(path, { intent: 'checklist', floor: 'postmart', items: ['photos', 'description', 'not-a-real-item'] });
+    const tick = await helperA.post(path, { intent: 'checklist', floor: '*', items: ['photos', 'description', 'not-a-real-item'] });
     expect(tick.status).toBe(200);
-    expect(await tick.text()).toContain('Đã chuẩn bị 2/');
+    const html = await tick.text();
+    // Every floor of the product counts the two common items.
+    const floorsShown = [...html.matchAll(/Đã chuẩn bị (\d+)\/\d+ yêu cầu/g)].map((m) => Number(m[1]));
+    expect(floorsShown.length).toBeGreaterThan(1);
+    expect(floorsShown.every((n) => n === 2)).toBe(true);
     const ticks = await server.db.execute({
-      sql: "SELECT item_id FROM product_checklist WHERE product_id = ? AND floor_id = 'postmart' ORDER BY item_id",
+      sql: "SELECT item_id FROM product_checklist WHERE product_id = ? AND floor_id = '*' ORDER BY item_id",
       args: [pid],
     });
     expect(ticks.rows.map((r) => r.item_id)).toEqual(['description', 'photos']);
+    // A common item posted as a floor's own is ignored (it belongs to the shared list).
+    await helperA.post(path, { intent: 'checklist', floor: 'postmart', items: ['shipping'] });
+    expect(
+      (
+        await server.db.execute({
+          sql: "SELECT count(*) AS n FROM product_checklist WHERE product_id = ? AND floor_id = 'postmart'",
+          args: [pid],
+        })
+      ).rows[0]!.n,
+    ).toBe(0);
 
     const noUrl = await helperA.post(path, { intent: 'status', floor: 'postmart', status: 'listed', url: '' });
     expect(noUrl.status).toBe(400);
@@ -204,6 +218,33 @@ describe('assisted mode', () => {
       args: [pid],
     });
     expect(hist.rows.map((r) => r.status)).toEqual(['preparing', 'listed', 'withdrawn', 'listed']);
+  });
+
+  it('a listing link on the wrong floor: the field error sits by the link, which gets the focus, and nothing of the form is saved', async () => {
+    const pid = productIds[0]!;
+    const path = `/businesses/${producerId}/products/${pid}`;
+    const count = async (sql: string) => Number((await server.db.execute({ sql, args: [pid] })).rows[0]!.n);
+    const before = {
+      listings: await count('SELECT count(*) AS n FROM product_listings WHERE product_id = ?'),
+      ticks: await count('SELECT count(*) AS n FROM product_checklist WHERE product_id = ?'),
+    };
+    const res = await helperA.post(path, {
+      intent: 'floor',
+      floor: 'lazada',
+      status: 'listed',
+      url: 'https://shopee.vn/ngheu-123',
+      items: ['e_invoice'],
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/<details class="floor" id="floor-lazada" open/);
+    expect(html).toMatch(/<span class="error" id="url-lazada-error">[^<]*Lazada/);
+    expect(html).toMatch(/<input id="url-lazada"[^>]*aria-invalid="true"[^>]*autofocus/);
+    expect(html).toContain('value="https://shopee.vn/ngheu-123"');
+    // The error is said once at the top, not repeated.
+    expect(html.match(/url-lazada-error/g)?.length).toBe(2);
+    expect(await count('SELECT count(*) AS n FROM product_listings WHERE product_id = ?')).toBe(before.listings);
+    expect(await count('SELECT count(*) AS n FROM product_checklist WHERE product_id = ?')).toBe(before.ticks);
   });
 
   it('public search finds "Nghêu" from "ngheu", filters by stars, and exposes no personal data', async () => {

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
-import { Browserless, taxCodeFrom } from '../helpers/http.ts';
+import { Browserless, previewToken, taxCodeFrom } from '../helpers/http.ts';
 
 let server: TestServer;
 let admin: Browserless;
@@ -112,13 +112,18 @@ describe('registry upload attacks', () => {
     expect(await registryCount()).toBe(0);
   });
 
-  it('a complete registry upload still imports', async () => {
+  it('a complete registry upload is previewed, writes nothing, and imports once confirmed', async () => {
     const boundary = 'complete-upload';
     const csv = `ma_so_thue,ten,vsic,ma_xa,lao_dong,doanh_thu\r\n${taxCodeFrom('087200000')},Công ty Đầy Đủ,4711,${commune},5,5000000000\r\n`;
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="registry.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
     const res = await postRaw('/admin/registry', body, boundary);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('nhập 1');
+    const token = previewToken(await res.text());
+    expect(token).not.toBeNull();
+    expect(await registryCount()).toBe(0);
+    const confirmed = await admin.post('/admin/registry', { token: token! });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('Đã nhập 1 doanh nghiệp');
     const row = await server.db.execute({ sql: 'SELECT revenue_vnd FROM businesses WHERE tax_code = ?', args: [taxCodeFrom('087200000')] });
     expect(row.rows.map((r) => Number(r.revenue_vnd))).toEqual([5_000_000_000]);
   });

@@ -3,9 +3,12 @@ import { CHECKLIST_ITEMS, OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import {
   CHECKLIST_ITEM_IDS,
   checklistProgress,
+  COMMON_CHECKLIST,
+  floorProgress,
   floorsForProduct,
   normaliseFloorDomain,
   requirementsFor,
+  splitChecklist,
   validateListingUrl,
   validateTransition,
 } from '#src/domain/ocop/floors.ts';
@@ -407,5 +410,54 @@ describe('validateTransition', () => {
   it('refuses unknown statuses coming from a form', () => {
     const result = validateTransition({ from: 'preparing', to: 'sold_out' as ListingStatus, floor: shopee });
     expect(result).toEqual({ ok: false, message: 'Trạng thái đăng bán không hợp lệ / Invalid listing status' });
+  });
+});
+
+describe('one product checklist: common items once, each floor only its own', () => {
+  it('worked example: a 4★ food product of a cooperative', () => {
+    const product = { group: 'food' as const };
+    const floors = floorsForProduct(product, OCOP_FLOORS);
+    const { common, extras } = splitChecklist(floors, product, 'cooperative');
+    // Photos, description, price… are asked by every floor: they appear once.
+    expect(common).toEqual(expect.arrayContaining(['photos', 'description', 'price_unit']));
+    for (const f of floors) {
+      const own = extras.get(f.id)!;
+      // Every requirement of a floor is either common or its own, never both.
+      expect(new Set([...common, ...own])).toEqual(new Set(requirementsFor(f, product, 'cooperative')));
+      expect(own.filter((i) => common.includes(i))).toEqual([]);
+    }
+  });
+
+  it('an item ticked once in the common list counts for every floor', () => {
+    const product = { group: 'food' as const };
+    const floors = floorsForProduct(product, OCOP_FLOORS);
+    const ticks = [{ floorId: COMMON_CHECKLIST, itemId: 'photos' }];
+    for (const f of floors) {
+      const p = floorProgress(requirementsFor(f, product, 'cooperative'), ticks, f.id);
+      expect(p.done, f.id).toBe(1);
+      expect(p.missing).not.toContain('photos');
+    }
+  });
+
+  it('a floor’s own tick counts for that floor only', () => {
+    const product = { group: 'food' as const };
+    const floors = floorsForProduct(product, OCOP_FLOORS);
+    const { extras } = splitChecklist(floors, product, 'cooperative');
+    const withExtra = floors.find((f) => extras.get(f.id)!.length > 0);
+    if (!withExtra) return; // every floor asks the same: nothing floor-specific to check
+    const item = extras.get(withExtra.id)![0]!;
+    const ticks = [{ floorId: withExtra.id, itemId: item }];
+    for (const f of floors) {
+      const p = floorProgress(requirementsFor(f, product, 'cooperative'), ticks, f.id);
+      expect(p.missing.includes(item), f.id).toBe(f.id !== withExtra.id && requirementsFor(f, product, 'cooperative').includes(item));
+    }
+  });
+
+  it('one floor: everything is common', () => {
+    const only = OCOP_FLOORS.slice(0, 1);
+    const { common, extras } = splitChecklist(only, { group: 'food' }, 'enterprise');
+    expect(common).toEqual(requirementsFor(only[0]!, { group: 'food' }, 'enterprise'));
+    expect(extras.get(only[0]!.id)).toEqual([]);
+    expect(splitChecklist([], { group: 'food' }).common).toEqual([]);
   });
 });

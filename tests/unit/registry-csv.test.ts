@@ -91,7 +91,7 @@ describe('parseRegistryCsv', () => {
     if (h!.ok) throw new Error('expected a header error');
     expect(h!.errors.map((e) => e.message)).toEqual([
       'Thiếu cột mã số thuế / Missing column: tax code',
-      'Thiếu cột mã xã / Missing column: commune code',
+      'Thiếu cột xã/phường (mã hoặc tên) / Missing column: commune (code or name)',
     ]);
   });
 

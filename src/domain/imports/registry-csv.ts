@@ -8,7 +8,10 @@
  * non-digits turned into "_":
  *   taxCode*      ma_so_thue, mst, tax_code, ma_so_doanh_nghiep ("Mã số thuế")
  *   name*         ten, name, ten_doanh_nghiep, ten_dn ("Tên doanh nghiệp")
- *   communeCode*  ma_xa, commune_code, ma_xa_phuong, ma_phuong_xa ("Mã xã")
+ *   communeCode*  ma_xa, commune_code, ma_xa_phuong, ma_phuong_xa ("Mã xã"), or by name:
+ *                 xa, xa_phuong, phuong_xa, ten_xa, ten_xa_phuong, commune, commune_name,
+ *                 ward ("Xã/phường") — a code or a name in either, resolved by the
+ *                 caller's commune resolver (commune-names.ts)
  *   vsic          vsic, nganh, ma_nganh, nganh_nghe, vsic_code ("Ngành")
  *   employees     lao_dong, employees, so_lao_dong ("Số lao động")
  *   revenueVnd    doanh_thu, revenue, revenue_vnd, doanh_thu_vnd, doanh_thu_dong
@@ -69,6 +72,7 @@ import { parseTaxCode, TAX_CODE_MESSAGES } from '#src/domain/identity/tax-code.t
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { BUSINESS_NAME_MAX, checkFreeText } from '#src/domain/text.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
+import type { CommuneResolver } from './commune-names.ts';
 
 export type RegistryField = 'taxCode' | 'name' | 'vsic' | 'communeCode' | 'employees' | 'revenueVnd';
 
@@ -133,7 +137,23 @@ const HEADER_ALIASES: ReadonlyMap<string, ColumnSpec> = new Map<string, ColumnSp
   ...['ma_so_thue', 'mst', 'tax_code', 'taxcode', 'ma_so_doanh_nghiep'].map((a) => [a, { field: 'taxCode' }] as const),
   ...['ten', 'name', 'ten_doanh_nghiep', 'ten_dn', 'business_name', 'company_name'].map((a) => [a, { field: 'name' }] as const),
   ...['vsic', 'nganh', 'ma_nganh', 'nganh_nghe', 'vsic_code', 'sector'].map((a) => [a, { field: 'vsic' }] as const),
-  ...['ma_xa', 'commune_code', 'ma_xa_phuong', 'ma_phuong_xa', 'ward_code'].map((a) => [a, { field: 'communeCode' }] as const),
+  ...[
+    'ma_xa',
+    'commune_code',
+    'ma_xa_phuong',
+    'ma_phuong_xa',
+    'ward_code',
+    'xa',
+    'xa_phuong',
+    'phuong_xa',
+    'ten_xa',
+    'ten_xa_phuong',
+    'ten_phuong_xa',
+    'commune',
+    'commune_name',
+    'ward',
+    'ward_name',
+  ].map((a) => [a, { field: 'communeCode' }] as const),
   ...['lao_dong', 'employees', 'so_lao_dong'].map((a) => [a, { field: 'employees' }] as const),
   ...['doanh_thu', 'revenue', 'revenue_vnd', 'doanh_thu_vnd', 'doanh_thu_dong'].map((a) => [a, { field: 'revenueVnd' }] as const),
   ...['doanh_thu_trieu_dong', 'doanh_thu_trieu', 'revenue_million_vnd'].map((a) => [a, { field: 'revenueVnd', scale: 1_000_000 }] as const),
@@ -143,7 +163,7 @@ const HEADER_ALIASES: ReadonlyMap<string, ColumnSpec> = new Map<string, ColumnSp
 const REQUIRED: readonly { field: RegistryField; vi: string; en: string }[] = [
   { field: 'taxCode', vi: 'mã số thuế', en: 'tax code' },
   { field: 'name', vi: 'tên doanh nghiệp', en: 'name' },
-  { field: 'communeCode', vi: 'mã xã', en: 'commune code' },
+  { field: 'communeCode', vi: 'xã/phường (mã hoặc tên)', en: 'commune (code or name)' },
 ];
 
 /** Header text → alias key: accents off, lower case, runs of other characters → "_". */
@@ -264,7 +284,11 @@ function parseTax(raw: string): { value: string } | { error: string } {
   return { error: msg(m.vi, m.en) };
 }
 
-function validateRecord(fields: readonly string[], columns: Columns): { value: RegistryRow } | { errors: RegistryError[] } {
+function validateRecord(
+  fields: readonly string[],
+  columns: Columns,
+  resolveCommune?: CommuneResolver,
+): { value: RegistryRow } | { errors: RegistryError[] } {
   const cell = (f: RegistryField): string => {
     const i = columns.index.get(f);
     return i === undefined ? '' : (fields[i] ?? '');
@@ -310,6 +334,10 @@ function validateRecord(fields: readonly string[], columns: Columns): { value: R
   const communeRaw = cell('communeCode').trim();
   if (communeRaw === '') {
     errors.push({ field: 'communeCode', message: msg('Thiếu mã xã', 'Commune code is missing') });
+  } else if (resolveCommune) {
+    const m = resolveCommune(communeRaw);
+    if (m.ok) communeCode = m.code;
+    else errors.push({ field: 'communeCode', message: m.message });
   } else if (/^\d{1,5}$/.test(communeRaw)) {
     communeCode = communeRaw.padStart(5, '0');
   } else {
@@ -551,7 +579,11 @@ class HeaderLineScanner {
 // Parser
 // ---------------------------------------------------------------------------
 
-export function createRegistryParser(): RegistryParser {
+/**
+ * `resolveCommune` reads the commune cell (a code or a name, see commune-names.ts) and checks it belongs to the
+ * province; without it the cell must be a 1–5 digit code, checked by the caller.
+ */
+export function createRegistryParser(options: { resolveCommune?: CommuneResolver } = {}): RegistryParser {
   let started = false;
   /** Text held until the header line is complete (to detect the delimiter), in the pieces pushed. */
   let pending: string[] = [];
@@ -575,7 +607,7 @@ export function createRegistryParser(): RegistryParser {
         }
         continue;
       }
-      const checked = validateRecord(r.fields, columns);
+      const checked = validateRecord(r.fields, columns, options.resolveCommune);
       if (r.problems.length > 0) {
         results.push({ row: r.line, ok: false, errors: [...r.problems, ...('errors' in checked ? checked.errors : [])] });
       } else if ('errors' in checked) {
@@ -643,7 +675,7 @@ export function createRegistryParser(): RegistryParser {
 }
 
 /** Whole-text convenience over the streaming parser. */
-export function parseRegistryCsv(text: string): RegistryRowResult[] {
-  const parser = createRegistryParser();
+export function parseRegistryCsv(text: string, options: { resolveCommune?: CommuneResolver } = {}): RegistryRowResult[] {
+  const parser = createRegistryParser(options);
   return [...parser.push(text), ...parser.end()];
 }

@@ -135,6 +135,36 @@ export function checklistProgress(requirements: readonly ChecklistItemId[], tick
   return { done: required.length - missing.length, total: required.length, missing };
 }
 
+/** The checklist scope of the items every floor asks for: ticked once per product, counted for every floor. */
+export const COMMON_CHECKLIST = '*';
+
+/**
+ * A product's checklist split as a helper works through it: the items every one of its floors asks for (prepared
+ * once: photos, a description…), and per floor only what that floor adds. Order: the first floor's, then each
+ * floor's own.
+ */
+export function splitChecklist(
+  floors: readonly Floor[],
+  product: { group: OcopGroupId },
+  producerType?: ProducerType,
+): { common: ChecklistItemId[]; extras: Map<string, ChecklistItemId[]> } {
+  const lists = floors.map((f) => ({ id: f.id, items: requirementsFor(f, product, producerType) }));
+  const common = (lists[0]?.items ?? []).filter((item) => lists.every((l) => l.items.includes(item)));
+  return { common, extras: new Map(lists.map((l) => [l.id, l.items.filter((item) => !common.includes(item))])) };
+}
+
+/** One floor's progress: its requirements against the common ticks and its own. */
+export function floorProgress(
+  requirements: readonly ChecklistItemId[],
+  ticks: readonly { floorId: string; itemId: string }[],
+  floorId: string,
+): ChecklistProgress {
+  return checklistProgress(
+    requirements,
+    ticks.filter((t) => t.floorId === COMMON_CHECKLIST || t.floorId === floorId).map((t) => t.itemId),
+  );
+}
+
 // ---------------------------------------------------------------------------
 // Listing URL validation
 // ---------------------------------------------------------------------------

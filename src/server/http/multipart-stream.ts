@@ -38,6 +38,40 @@ export async function streamMultipartFile(
   onText: (text: string) => Promise<void> | void,
   maxBytes: number,
 ): Promise<{ bytes: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Uint8Array, final: boolean): string => {
+    try {
+      return decoder.decode(bytes, { stream: !final });
+    } catch {
+      throw new BadRequestError(NOT_UTF8);
+    }
+  };
+  return streamMultipartBytes(
+    request,
+    field,
+    async (chunk) => {
+      const text = decode(chunk, false);
+      if (text) await onText(text);
+    },
+    async () => {
+      const rest = decode(new Uint8Array(0), true);
+      if (rest) await onText(rest);
+    },
+    maxBytes,
+  );
+}
+
+/**
+ * The same as `streamMultipartFile`, with the file's raw bytes (for binary uploads such as XLSX): `onBytes` for
+ * each piece as it arrives, `onEnd` once the file part is complete.
+ */
+export async function streamMultipartBytes(
+  request: Request,
+  field: string,
+  onBytes: (bytes: Uint8Array) => Promise<void> | void,
+  onEnd: () => Promise<void> | void,
+  maxBytes: number,
+): Promise<{ bytes: number }> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(type) || !request.body) throw new BadRequestError(CHOOSE_FILE);
   const declared = Number(request.headers.get('content-length') ?? '0');
@@ -55,15 +89,6 @@ export async function streamMultipartFile(
     throw new BadRequestError(MALFORMED);
   }
 
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (bytes: Uint8Array, final: boolean): string => {
-    try {
-      return decoder.decode(bytes, { stream: !final });
-    } catch {
-      throw new BadRequestError(NOT_UTF8);
-    }
-  };
-
   let found = false;
   // Assigned in the 'file' handler, which TypeScript cannot follow.
   let reading = null as Promise<void> | null;
@@ -74,12 +99,8 @@ export async function streamMultipartFile(
     }
     found = true;
     reading = (async () => {
-      for await (const chunk of file as AsyncIterable<Buffer>) {
-        const text = decode(chunk, false);
-        if (text) await onText(text);
-      }
-      const rest = decode(new Uint8Array(0), true);
-      if (rest) await onText(rest);
+      for await (const chunk of file as AsyncIterable<Buffer>) await onBytes(chunk);
+      await onEnd();
     })();
     // The failure is reported through the pipeline below; this keeps it from going unhandled meanwhile.
     reading.catch((e) => parser.destroy(e instanceof Error ? e : new Error(String(e))));

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { communes, indicatorTargets } from '#src/db/schema/index.ts';
+import { communes, indicatorTargets, users } from '#src/db/schema/index.ts';
 import {
   ocopCounts,
   pillarMeans,
@@ -206,15 +206,31 @@ export async function computeBreakdown(db: Db, f: ViewFilter, by: Exclude<GroupB
   });
 }
 
-export type TargetInfo = { value: number; date: string; status: TargetStatus; expected: number | null; basis: string | null } | null;
+export type TargetInfo = {
+  value: number;
+  date: string;
+  status: TargetStatus;
+  expected: number | null;
+  basis: string | null;
+  /** Who set the target and when, shown beside it so an officer knows whose figure it is. */
+  setBy: { name: string; role: string } | null;
+  setAt: Date;
+} | null;
 
-/** All targets of one unit (province '' or a commune), in one query. */
-export async function targetsOf(db: Db, communeCode: string) {
-  const rows = await db.select().from(indicatorTargets).where(eq(indicatorTargets.communeCode, communeCode)).orderBy(indicatorTargets.id);
-  return new Map(rows.map((t) => [t.indicatorId, t]));
+export type TargetRow = typeof indicatorTargets.$inferSelect & { setByName: string | null; setByRole: string | null };
+
+/** All targets of one unit (province '' or a commune), with who set them, in one query. */
+export async function targetsOf(db: Db, communeCode: string): Promise<Map<string, TargetRow>> {
+  const rows = await db
+    .select({ target: indicatorTargets, setByName: users.displayName, setByRole: users.role })
+    .from(indicatorTargets)
+    .leftJoin(users, eq(users.id, indicatorTargets.createdBy))
+    .where(eq(indicatorTargets.communeCode, communeCode))
+    .orderBy(indicatorTargets.id);
+  return new Map(rows.map((r) => [r.target.indicatorId, { ...r.target, setByName: r.setByName, setByRole: r.setByRole }]));
 }
 
-export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, current: number | null, now: Date): TargetInfo {
+export function targetInfo(t: TargetRow | undefined, current: number | null, now: Date): TargetInfo {
   if (!t) return null;
   const baseline = { date: new Date(t.baselineDate), value: t.baselineValue };
   const target = { date: new Date(t.targetDate), value: t.targetValue };
@@ -225,6 +241,8 @@ export function targetInfo(t: typeof indicatorTargets.$inferSelect | undefined, 
     status,
     expected: roundPoints(expectedAt(baseline, target, now)),
     basis: t.basis ?? null,
+    setBy: t.setByName ? { name: t.setByName, role: t.setByRole ?? '' } : null,
+    setAt: t.createdAt,
   };
 }
 

@@ -16,7 +16,15 @@ import { auditValues, communeInProvince, whereInScope, type BusinessWithLocation
 import { OcopProducerSchema, makeOcopProductSchema, vietnamYear } from '#src/domain/ocop/schema.ts';
 import { CONSENT_PURPOSES, ConsentRecordSchema } from '#src/domain/ocop/consent.ts';
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
-import { checklistProgress, floorsForProduct, requirementsFor, validateTransition, type ListingStatus } from '#src/domain/ocop/floors.ts';
+import {
+  COMMON_CHECKLIST,
+  floorProgress,
+  floorsForProduct,
+  requirementsFor,
+  splitChecklist,
+  validateTransition,
+  type ListingStatus,
+} from '#src/domain/ocop/floors.ts';
 import { claimCodeSecret } from '#src/server/config/secrets.ts';
 import {
   checkClaim,
@@ -240,28 +248,92 @@ export function floorsFor(product: OcopProduct) {
   return floorsForProduct({ group: product.productGroup as never }, OCOP_FLOORS);
 }
 
+/**
+ * A product's listing state: the checklist items every floor asks for (ticked once, for all floors), and per
+ * floor its own extra items, progress, current status and history.
+ */
 export async function productFloorState(db: Db, product: OcopProduct, producerType: string) {
   const [ticks, listings] = await Promise.all([
     db.select().from(productChecklist).where(eq(productChecklist.productId, product.id)),
     db.select().from(productListings).where(eq(productListings.productId, product.id)).orderBy(asc(productListings.id)),
   ]);
-  return floorsFor(product).map((floor) => {
-    const requirements = requirementsFor(floor, { group: product.productGroup as never }, producerType as never);
-    const ticked = ticks.filter((t) => t.floorId === floor.id).map((t) => t.itemId);
-    const history = listings.filter((l) => l.floorId === floor.id);
-    const current = history.at(-1);
-    return {
-      floor,
-      requirements,
-      ticked,
-      progress: checklistProgress(requirements, ticked),
-      status: (current?.status ?? 'not_listed') as ListingStatus,
-      url: current?.url ?? null,
-      history,
-    };
-  });
+  const group = { group: product.productGroup as never };
+  const floors = floorsFor(product);
+  const { common, extras } = splitChecklist(floors, group, producerType as never);
+  // A common item ticked on one floor before the checklist was shared still counts as prepared.
+  const commonTicked = [...new Set(ticks.filter((t) => common.includes(t.itemId as never)).map((t) => t.itemId))];
+  const shared = commonTicked.map((itemId) => ({ floorId: COMMON_CHECKLIST, itemId }));
+  return {
+    common,
+    commonTicked,
+    floors: floors.map((floor) => {
+      const requirements = requirementsFor(floor, group, producerType as never);
+      const own = extras.get(floor.id) ?? [];
+      const history = listings.filter((l) => l.floorId === floor.id);
+      const current = history.at(-1);
+      return {
+        floor,
+        requirements,
+        extras: own,
+        ticked: ticks.filter((t) => t.floorId === floor.id && own.includes(t.itemId as never)).map((t) => t.itemId),
+        progress: floorProgress(requirements, [...shared, ...ticks.filter((t) => t.floorId === floor.id)], floor.id),
+        status: (current?.status ?? 'not_listed') as ListingStatus,
+        url: current?.url ?? null,
+        history,
+      };
+    }),
+  };
 }
 
+const itemsOf = (form: Form): string[] => {
+  const raw = form.items;
+  return Array.isArray(raw) ? raw : raw ? [raw] : [];
+};
+
+function checklistStatements(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  product: OcopProduct,
+  scope: string,
+  allowed: readonly string[],
+  picked: readonly string[],
+  now: Date,
+) {
+  const items = [...new Set(picked.filter((i) => allowed.includes(i)))];
+  const inScope = allowed.length ? inArray(productChecklist.itemId, [...allowed]) : sql`0`;
+  return [
+    // Common items: their rows on single floors (from before the checklist was shared) go too, so unticking works.
+    db
+      .delete(productChecklist)
+      .where(
+        and(
+          eq(productChecklist.productId, product.id),
+          scope === COMMON_CHECKLIST ? inScope : and(eq(productChecklist.floorId, scope), inScope),
+        ),
+      ),
+    ...items.map((itemId) =>
+      db.insert(productChecklist).values({ productId: product.id, floorId: scope, itemId, updatedBy: actor.id, updatedAt: now }),
+    ),
+    db.insert(auditLog).values(
+      auditValues(
+        {
+          actorUserId: actor.id,
+          action: 'product_checklist',
+          entity: 'business',
+          entityId: String(business.id),
+          detail: { productId: product.id, floorId: scope, items },
+        },
+        now,
+      ),
+    ),
+  ] as const;
+}
+
+/**
+ * Saves the common checklist (`floorId` = COMMON_CHECKLIST, the items every floor asks for) or one floor's own
+ * items. Items outside that scope are ignored.
+ */
 export async function saveChecklist(
   db: Db,
   actor: Actor,
@@ -272,29 +344,89 @@ export async function saveChecklist(
   now: Date,
 ): Promise<void> {
   requireEditor(actor, business);
-  const floor = floorsFor(product).find((f) => f.id === floorId);
+  const floors = floorsFor(product);
+  const { common, extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never);
+  const allowed = floorId === COMMON_CHECKLIST ? common : extras.get(floorId);
+  if (!allowed) throw new NotFoundError();
+  const [first, ...rest] = checklistStatements(db, actor, business, product, floorId, allowed, itemsOf(form), now);
+  await db.batch([first, ...rest]);
+}
+
+/**
+ * One floor's form: its own checklist items, its status and link, checked first and written together, so a
+ * refused link saves nothing of the form.
+ */
+export async function saveFloor(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  product: OcopProduct,
+  floorId: string,
+  form: Form,
+  now: Date,
+): Promise<void> {
+  requireEditor(actor, business);
+  const floors = floorsFor(product);
+  const floor = floors.find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
-  const allowed = new Set<string>(requirementsFor(floor, { group: product.productGroup as never }, business.producerType as never));
-  const raw = form.items;
-  const items = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).filter((i) => allowed.has(i)))];
-  await db.batch([
-    db.delete(productChecklist).where(and(eq(productChecklist.productId, product.id), eq(productChecklist.floorId, floorId))),
-    ...items.map((itemId) =>
-      db.insert(productChecklist).values({ productId: product.id, floorId, itemId, updatedBy: actor.id, updatedAt: now }),
-    ),
+  const { extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never);
+  const listing = await listingChange(db, product, floor, form);
+  const checklist = checklistStatements(db, actor, business, product, floorId, extras.get(floorId) ?? [], itemsOf(form), now);
+  const [first, ...rest] = [
+    ...checklist,
+    ...(listing.changed ? listingStatements(db, actor, business, product, floorId, listing, now) : []),
+  ];
+  await db.batch([first, ...rest]);
+}
+
+/** The listing change a form asks for, validated (the link must be a product page on that floor). */
+async function listingChange(db: Db, product: OcopProduct, floor: ReturnType<typeof floorsFor>[number], form: Form) {
+  const [current] = await db
+    .select()
+    .from(productListings)
+    .where(and(eq(productListings.productId, product.id), eq(productListings.floorId, floor.id)))
+    .orderBy(desc(productListings.id))
+    .limit(1);
+  const from = (current?.status ?? 'not_listed') as ListingStatus;
+  const to = (formValue(form, 'status') ?? from) as ListingStatus;
+  const result = validateTransition({
+    from,
+    to,
+    url: formValue(form, 'url') ?? null,
+    floor,
+    provincialDomain: provincialFloorDomain(),
+  });
+  if (!result.ok) throw new ValidationError([{ path: ['url'], message: result.message }], result.message);
+  const url = result.url ?? null;
+  return { to, url, changed: to !== from || url !== (current?.url ?? null) };
+}
+
+function listingStatements(
+  db: Db,
+  actor: Actor,
+  business: BusinessWithLocation,
+  product: OcopProduct,
+  floorId: string,
+  change: { to: ListingStatus; url: string | null },
+  now: Date,
+) {
+  return [
+    db
+      .insert(productListings)
+      .values({ productId: product.id, floorId, status: change.to, url: change.url, changedBy: actor.id, changedAt: now }),
     db.insert(auditLog).values(
       auditValues(
         {
           actorUserId: actor.id,
-          action: 'product_checklist',
+          action: 'listing_status',
           entity: 'business',
           entityId: String(business.id),
-          detail: { productId: product.id, floorId, items },
+          detail: { productId: product.id, floorId, status: change.to, url: change.url },
         },
         now,
       ),
     ),
-  ]);
+  ] as const;
 }
 
 export async function setListingStatus(
@@ -309,38 +441,8 @@ export async function setListingStatus(
   requireEditor(actor, business);
   const floor = floorsFor(product).find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
-  const [current] = await db
-    .select()
-    .from(productListings)
-    .where(and(eq(productListings.productId, product.id), eq(productListings.floorId, floorId)))
-    .orderBy(desc(productListings.id))
-    .limit(1);
-  const to = formValue(form, 'status') as ListingStatus;
-  const result = validateTransition({
-    from: (current?.status ?? 'not_listed') as ListingStatus,
-    to,
-    url: formValue(form, 'url') ?? null,
-    floor,
-    provincialDomain: provincialFloorDomain(),
-  });
-  if (!result.ok) throw new ValidationError([{ path: ['url'], message: result.message }], result.message);
-  await db.batch([
-    db
-      .insert(productListings)
-      .values({ productId: product.id, floorId, status: to, url: result.url ?? null, changedBy: actor.id, changedAt: now }),
-    db.insert(auditLog).values(
-      auditValues(
-        {
-          actorUserId: actor.id,
-          action: 'listing_status',
-          entity: 'business',
-          entityId: String(business.id),
-          detail: { productId: product.id, floorId, status: to, url: result.url ?? null },
-        },
-        now,
-      ),
-    ),
-  ]);
+  const change = await listingChange(db, product, floor, form);
+  await db.batch(listingStatements(db, actor, business, product, floorId, change, now));
 }
 
 export async function hasAccount(db: Db, businessId: number): Promise<boolean> {
