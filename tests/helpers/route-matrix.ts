@@ -45,6 +45,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'api/v1/indicators.ts', kind: 'public' },
   { file: 'api/v1/ocop-products.ts', kind: 'public' },
   { file: 'api/v1/openapi.json.ts', kind: 'public' },
+  { file: 'api/v1/pains.ts', kind: 'public' },
   { file: 'api/v1/platform-categories.ts', kind: 'public' },
   { file: 'api/v1/platforms/[id].ts', kind: 'public' },
   { file: 'api/v1/platforms/index.ts', kind: 'public' },

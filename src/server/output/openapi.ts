@@ -3,6 +3,8 @@ import { INDICATOR_IDS, INDICATOR_UNITS } from '#src/domain/indicators/definitio
 import { TARGET_STATUSES } from '#src/domain/indicators/targets.ts';
 import { ViewQuerySchema } from '#src/server/services/indicators.ts';
 import { ScoreRequestSchema } from '#src/server/services/score-request.ts';
+import { PAIN_IDS } from '#src/domain/recommendations/pains.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 
 /**
  * JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, so that the document states
@@ -27,6 +29,17 @@ const IndicatorSchema = z.object({
   target: z.number().nullable(),
   status: z.enum(TARGET_STATUSES).nullable(),
   suppressed: z.boolean(),
+});
+
+/** GET /api/v1/pains, as `publicPains` builds it (documentation only). */
+const PainsResponseSchema = z.object({
+  pains: z.array(
+    z.object({
+      id: z.enum(PAIN_IDS),
+      label: z.object({ vi: z.string(), en: z.string() }),
+      categories: z.array(z.enum(PLATFORM_CATEGORY_IDS)),
+    }),
+  ),
 });
 
 const error = { $ref: '#/components/schemas/Error' };
@@ -114,6 +127,18 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/pains': {
+        get: {
+          summary:
+            'Những khó khăn chủ doanh nghiệp có thể chọn (tối đa 3), với nhóm nền tảng giải quyết / The pains an owner may choose (up to 3), with the platform categories that address them',
+          responses: {
+            '200': {
+              description: 'OK',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Pains' } } },
+            },
+          },
+        },
+      },
       '/api/v1/platform-categories': {
         get: { summary: '17 nhóm nền tảng / The 17 platform categories', responses: { '200': { description: 'OK' } } },
       },
@@ -164,6 +189,7 @@ export function openApiDocument() {
           },
         },
         ScoreRequest: jsonSchema(ScoreRequestSchema),
+        Pains: jsonSchema(PainsResponseSchema, 'input'),
       },
     },
   };

@@ -35,6 +35,7 @@ import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
+import { PainsFormSchema, sanitizePains } from '#src/domain/recommendations/pains.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(
@@ -116,6 +117,7 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
       status: 'draft',
       profile: businessProfile(business),
       answers,
+      pains: sanitizePains(previous?.pains),
       currentStep: 'profile',
       createdBy: actor.id,
       startedAt: now,
@@ -169,6 +171,7 @@ export async function saveProfile(
   requireAssessor(actor, business);
   const a = requireDraft(draft, business.id);
   const p = parseWith(ProfileFormSchema, form);
+  const { pains } = parseWith(PainsFormSchema, form);
   const commune = await communeInProvince(db, p.communeCode, business.provinceCode);
   if (!commune) {
     throw new ValidationError([
@@ -189,6 +192,7 @@ export async function saveProfile(
   const switched = framework.id !== a.frameworkId;
   const values = {
     profile,
+    pains: pains as string[],
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     answers: switched ? {} : a.answers,

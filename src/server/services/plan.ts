@@ -35,6 +35,7 @@ export async function planFor(
     catalog,
     marks: marks as { adopted: Record<NeedId, string | null>; dismissed: NeedId[] },
     includeDismissed: opts.includeDismissed ?? false,
+    pains: assessment.pains,
   });
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `assessments` ADD `pains` text DEFAULT '[]' NOT NULL;
