@@ -240,13 +240,13 @@ export function floorsFor(product: OcopProduct) {
   return floorsForProduct({ group: product.productGroup as never }, OCOP_FLOORS);
 }
 
-export async function productFloorState(db: Db, product: OcopProduct, producerType: string) {
+export async function productFloorState(db: Db, product: OcopProduct, producerType: string, revenueVnd?: number | null) {
   const [ticks, listings] = await Promise.all([
     db.select().from(productChecklist).where(eq(productChecklist.productId, product.id)),
     db.select().from(productListings).where(eq(productListings.productId, product.id)).orderBy(asc(productListings.id)),
   ]);
   return floorsFor(product).map((floor) => {
-    const requirements = requirementsFor(floor, { group: product.productGroup as never }, producerType as never);
+    const requirements = requirementsFor(floor, { group: product.productGroup as never }, producerType as never, { revenueVnd });
     const ticked = ticks.filter((t) => t.floorId === floor.id).map((t) => t.itemId);
     const history = listings.filter((l) => l.floorId === floor.id);
     const current = history.at(-1);
@@ -274,7 +274,9 @@ export async function saveChecklist(
   requireEditor(actor, business);
   const floor = floorsFor(product).find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
-  const allowed = new Set<string>(requirementsFor(floor, { group: product.productGroup as never }, business.producerType as never));
+  const allowed = new Set<string>(
+    requirementsFor(floor, { group: product.productGroup as never }, business.producerType as never, { revenueVnd: business.revenueVnd }),
+  );
   const raw = form.items;
   const items = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).filter((i) => allowed.has(i)))];
   await db.batch([
