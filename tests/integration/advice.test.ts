@@ -45,6 +45,19 @@ async function assessed(prefix: string, profile: Record<string, string>, login: 
   return { c, id, path, page: await (await c.get(path)).text() };
 }
 
+describe('a current catalog', () => {
+  it('Sendo is shown as no longer operating and never listed; TikTok Shop is; entries carry their source', async () => {
+    const page = await (await fetch(`${server.url}/platforms/sendo`)).text();
+    expect(page).toContain('Ngừng hoạt động');
+    expect(page).toContain('doanhnhanvn.vn');
+    const list = (await (await fetch(`${server.url}/api/v1/platforms`)).json()) as { platforms: { id: string; source: string | null }[] };
+    const ids = list.platforms.map((p) => p.id);
+    expect(ids).not.toContain('sendo');
+    expect(ids).toContain('tiktok-shop');
+    for (const p of list.platforms) expect(p.source, p.id).toMatch(/^https?:\/\//);
+  });
+});
+
 describe('who to call', () => {
   it('an administrator sets the commune team and the Department contact; every plan shows them', async () => {
     const bad = await admin.post('/admin/contacts', { scope: commune, name: 'Tổ CNSCĐ', phone: 'gọi cho tôi' });
