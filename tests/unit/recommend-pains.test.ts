@@ -225,16 +225,20 @@ describe('pains and barriers: worked examples', () => {
   });
 
   it('the skills barrier brings training forward after the pains, with the community team named', () => {
+    const shop: Profile = { ...SHOP, producerType: 'enterprise' };
     const answers = { x_barriers: ['skills'] };
-    const plan = recommend({ framework: dbi, profile: SHOP, answers, catalog: PLATFORM_CATALOG, pains: ['delivery'] });
+    const plan = recommend({ framework: dbi, profile: shop, answers, catalog: PLATFORM_CATALOG, pains: ['delivery'] });
     const order = plan.items.filter((i) => i.step !== 1).map((i) => i.need);
-    if (order.includes('training')) {
-      expect(order.indexOf('training')).toBe(order.filter((n) => n === 'logistics').length);
-      const training = plan.items.find((i) => i.need === 'training')!;
-      expect(training.reasons[0]!.vi).toContain('tổ công nghệ số cộng đồng');
-      expect(training.lane).toBe(2);
-    }
+    expect(order[0]).toBe('logistics');
+    expect(order[1]).toBe('training');
+    const training = plan.items.find((i) => i.need === 'training')!;
+    expect(training.reasons[0]!.vi).toContain('tổ công nghệ số cộng đồng');
+    expect(training.lane).toBe(2);
+    expect(training.step).toBe(4);
     expect(plan.barriers.skills).toBe(true);
+    // Without the barrier, training stays in step 4 at the end.
+    const calm = recommend({ framework: dbi, profile: shop, answers: {}, catalog: PLATFORM_CATALOG, pains: ['delivery'] });
+    expect(calm.items.filter((i) => i.step !== 1)[1]!.need).not.toBe('training');
   });
 
   it('a micro goods seller sees TikTok Shop among its marketplace options, never Sendo', () => {
@@ -247,11 +251,12 @@ describe('pains and barriers: worked examples', () => {
   });
 
   it('a platform the business already uses for another need comes first', () => {
-    // MISA AMIS adopted for accounting: a MISA product leads e-invoices.
-    const misa = PLATFORM_CATALOG.find((p) => p.provider.includes('MISA') && p.needs.includes('e_invoice'));
-    if (!misa) return;
+    // MISA's accounting software adopted: MISA's e-invoice service leads the e-invoice options.
+    const misa = PLATFORM_CATALOG.find((p) => p.provider.includes('MISA') && p.needs.includes('e_invoice'))!;
     const adopter = PLATFORM_CATALOG.find((p) => p.provider === misa.provider && p.needs.includes('accounting'))!;
+    expect(adopter).toBeDefined();
     const profile: Profile = { sector: 'C', employees: 20, sizeClass: 'small', producerType: 'enterprise' };
+    const without = recommend({ framework: dbi, profile, answers: {}, catalog: PLATFORM_CATALOG });
     const plan = recommend({
       framework: dbi,
       profile,
@@ -259,7 +264,8 @@ describe('pains and barriers: worked examples', () => {
       catalog: PLATFORM_CATALOG,
       marks: { adopted: { accounting: adopter.id } },
     });
-    const invoice = plan.items.find((i) => i.need === 'e_invoice');
-    if (invoice) expect(byId.get(invoice.platforms[0]!)!.provider).toBe(misa.provider);
+    const invoice = plan.items.find((i) => i.need === 'e_invoice')!;
+    expect(byId.get(invoice.platforms[0]!)!.provider).toBe(misa.provider);
+    expect(without.items.find((i) => i.need === 'e_invoice')!.platforms[0]).not.toBe(invoice.platforms[0]);
   });
 });
