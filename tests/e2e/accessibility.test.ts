@@ -84,6 +84,8 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
         '/admin/targets',
         '/admin/registry',
         '/admin/takeovers',
+        '/admin/contacts',
+        '/admin/stories',
         '/dashboard',
         '/worklist',
         '/businesses',

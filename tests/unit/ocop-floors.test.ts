@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_ITEMS, OCOP_FLOORS } from '#src/content/ocop/floors.ts';
+import { CHECKLIST_ITEMS, CHECKLIST_RULES, OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import {
   CHECKLIST_ITEM_IDS,
+  HOUSEHOLD_E_INVOICE_THRESHOLD_VND,
+  ruleFor,
   checklistProgress,
   COMMON_CHECKLIST,
   floorProgress,
@@ -155,6 +157,38 @@ describe('requirementsFor', () => {
     ]);
   });
 
+  it('issue 13: a household above the revenue threshold gets the e-invoice item, citing Decree 70/2025', () => {
+    const shopee = floor('shopee');
+    expect(requirementsFor(shopee, { group: 'food' }, 'household', { revenueVnd: HOUSEHOLD_E_INVOICE_THRESHOLD_VND })).toContain(
+      'e_invoice',
+    );
+    expect(requirementsFor(shopee, { group: 'food' }, 'household', { revenueVnd: 3e9 })).toContain('e_invoice');
+    expect(requirementsFor(shopee, { group: 'food' }, 'household', { revenueVnd: HOUSEHOLD_E_INVOICE_THRESHOLD_VND - 1 })).not.toContain(
+      'e_invoice',
+    );
+    // Unknown revenue: not told it is above the threshold.
+    expect(requirementsFor(shopee, { group: 'food' }, 'household', { revenueVnd: null })).not.toContain('e_invoice');
+    expect(ruleFor('e_invoice', 'household')).toBe('nd70_2025');
+    expect(CHECKLIST_RULES.nd70_2025.cite.vi).toContain('Nghị định 70/2025/NĐ-CP');
+    expect(CHECKLIST_RULES.nd70_2025.cite.vi).toContain('1/6/2025');
+    expect(ruleFor('e_invoice', 'enterprise')).toBe('nd123_2020');
+  });
+
+  it('issue 13: household and individual sellers on marketplaces need a tax code or personal ID (Decree 117/2025); households self-declare from 1/1/2026', () => {
+    const shopee = floor('shopee');
+    expect(requirementsFor(shopee, { group: 'food' }, 'household')).toEqual(expect.arrayContaining(['tax_id', 'tax_declaration']));
+    expect(requirementsFor(shopee, { group: 'food' }, 'cooperative_group')).toContain('tax_id');
+    expect(requirementsFor(shopee, { group: 'food' }, 'cooperative_group')).not.toContain('tax_declaration');
+    expect(requirementsFor(shopee, { group: 'food' }, 'enterprise')).not.toContain('tax_id');
+    expect(requirementsFor(floor('postmart'), { group: 'food' }, 'household')).toContain('tax_declaration');
+    expect(requirementsFor(floor('postmart'), { group: 'food' }, 'household')).not.toContain('tax_id');
+    expect(ruleFor('tax_id', 'household')).toBe('nd117_2025');
+    expect(ruleFor('tax_declaration', 'household')).toBe('nq198_2025');
+    expect(CHECKLIST_RULES.nq198_2025.cite.vi).toContain('1/1/2026');
+    // Every rule has a public source.
+    for (const r of Object.values(CHECKLIST_RULES)) expect(r.source).toMatch(/^https:\/\//);
+  });
+
   it('asks e-invoices of enterprises and cooperatives, not of households or cooperative groups', () => {
     const shopee = floor('shopee');
     expect(requirementsFor(shopee, { group: 'handicraft' }, 'enterprise')).toContain('e_invoice');
@@ -172,23 +206,23 @@ describe('checklistProgress', () => {
   const reqs = requirementsFor(floor('shopee'), { group: 'food' }, 'household');
 
   it('counts nothing ticked', () => {
-    expect(checklistProgress(reqs, [])).toEqual({ done: 0, total: 7, missing: reqs });
+    expect(checklistProgress(reqs, [])).toEqual({ done: 0, total: 9, missing: reqs });
   });
 
   it('counts ticked items and lists the missing ones in order', () => {
     expect(checklistProgress(reqs, ['shipping', 'photos'])).toEqual({
       done: 2,
-      total: 7,
-      missing: ['description', 'price_unit', 'food_safety', 'packaging_label', 'cashless_payment'],
+      total: 9,
+      missing: ['description', 'price_unit', 'food_safety', 'packaging_label', 'cashless_payment', 'tax_id', 'tax_declaration'],
     });
   });
 
   it('ignores duplicates, unknown ids and items not required', () => {
-    expect(checklistProgress(reqs, ['photos', 'photos', 'ocop_certificate', 'e_invoice', 'nonsense'])).toMatchObject({ done: 1, total: 7 });
+    expect(checklistProgress(reqs, ['photos', 'photos', 'ocop_certificate', 'e_invoice', 'nonsense'])).toMatchObject({ done: 1, total: 9 });
   });
 
   it('is complete when everything is ticked', () => {
-    expect(checklistProgress(reqs, [...CHECKLIST_ITEM_IDS])).toEqual({ done: 7, total: 7, missing: [] });
+    expect(checklistProgress(reqs, [...CHECKLIST_ITEM_IDS])).toEqual({ done: 9, total: 9, missing: [] });
   });
 
   it('handles an empty checklist', () => {

@@ -8,6 +8,8 @@ import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
 
 /** Fixed "today" for the tests: no clock in domain code or tests. */
 const AS_OF = '2026-11-23';
+/** The day of the latest catalog checks (issue 13). */
+const CATALOG_AS_OF = '2026-11-30';
 
 const active = PLATFORM_CATALOG.filter((p) => !p.retired);
 const isNfc = (s: string) => s === s.normalize('NFC');
@@ -81,12 +83,12 @@ describe('NEED taxonomy', () => {
 
 describe('platform catalog content', () => {
   it.each(PLATFORM_CATALOG.map((p) => [p.id, p] as const))('%s parses with the schema', (_id, entry) => {
-    const result = safeParsePlatform(entry, { asOf: AS_OF });
+    const result = safeParsePlatform(entry, { asOf: CATALOG_AS_OF });
     expect(result.ok ? [] : result.issues).toEqual([]);
   });
 
   it('parses as a whole, unchanged (already trimmed and NFC)', () => {
-    expect(parseCatalog(PLATFORM_CATALOG, { asOf: AS_OF })).toEqual(PLATFORM_CATALOG);
+    expect(parseCatalog(PLATFORM_CATALOG, { asOf: CATALOG_AS_OF })).toEqual(PLATFORM_CATALOG);
   });
 
   it('has unique ids', () => {
@@ -129,7 +131,7 @@ describe('platform catalog content', () => {
       expect(p.lastChecked, p.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const date = new Date(`${p.lastChecked}T00:00:00Z`);
       expect(date.toISOString().slice(0, 10), p.id).toBe(p.lastChecked);
-      expect(p.lastChecked <= AS_OF, p.id).toBe(true);
+      expect(p.lastChecked <= CATALOG_AS_OF, p.id).toBe(true);
     }
   });
 
@@ -159,6 +161,45 @@ describe('platform catalog content', () => {
         expect(note.vi, p.id).toMatch(VIETNAMESE_LETTER);
       }
     }
+  });
+
+  it('issue 13: every entry has a public source it was checked against', () => {
+    for (const p of PLATFORM_CATALOG) {
+      expect(p.source, p.id).toMatch(/^https?:\/\/[^/\s]+/);
+    }
+  });
+
+  it('issue 13: no shared default checked date; each entry carries its own, and rechecked entries their own day', async () => {
+    // The old catalog stamped every entry with one CHECKED constant; it is gone, and each data file states the
+    // date per entry. Entries not rechecked keep the day of their last check (2026-11-01); the ones rechecked
+    // against a newer source carry that day (docs/catalog.md lists each).
+    const common = await import('#src/content/platforms/common.ts');
+    expect(Object.keys(common)).not.toContain('CHECKED');
+    const dates = new Set(PLATFORM_CATALOG.map((p) => p.lastChecked));
+    expect(dates.size).toBeGreaterThan(1);
+    for (const id of ['sendo', 'tiktok-shop', 'checkvn']) expect(getCatalogPlatform(id)!.lastChecked, id).toBe('2026-11-30');
+  });
+
+  it('issue 13: Sendo is retired (marketplace closed 15/4/2025), with the closure as its source', () => {
+    const sendo = getCatalogPlatform('sendo')!;
+    expect(sendo.retired).toBe(true);
+    expect(sendo.source).toContain('doanhnhanvn.vn');
+    expect(sendo.description.vi).toContain('15/4/2025');
+  });
+
+  it('issue 13: TikTok Shop is present, active and ahead of Lazada in the catalog order (2025 sales share)', () => {
+    const tiktok = getCatalogPlatform('tiktok-shop')!;
+    expect(tiktok.retired).not.toBe(true);
+    expect(tiktok.needs).toContain('ecommerce_marketplace');
+    const ids = PLATFORM_CATALOG.map((p) => p.id);
+    expect(ids.indexOf('tiktok-shop')).toBeLessThan(ids.indexOf('lazada'));
+  });
+
+  it('issue 13: a traceability platform is listed for farm and processed products', () => {
+    const checkvn = getCatalogPlatform('checkvn')!;
+    expect(checkvn.retired).not.toBe(true);
+    expect(checkvn.makeInVietnam).toBe(true);
+    expect(checkvn.description.vi).toContain('truy xuất nguồn gốc');
   });
 
   it('includes the platforms the provinces name', () => {

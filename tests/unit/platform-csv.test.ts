@@ -55,7 +55,7 @@ describe('catalogToCsv / parseCatalogCsv round trip', () => {
     const line = catalogToCsv([base], { bom: false }).split('\r\n')[1]!;
     expect(line).toBe(
       'htx-demo,Sàn thử nghiệm,Hợp tác xã Nông nghiệp Thử,https://example.vn,ecommerce,farm_ocop_floor|ecommerce_marketplace,' +
-        'Mô tả ngắn.,Short description.,freemium,,,,,true,micro|small,A|C,cooperative|household,smartphone,p_on_floor,2026-11-01,',
+        'Mô tả ngắn.,Short description.,freemium,,,,,true,micro|small,A|C,cooperative|household,smartphone,p_on_floor,2026-11-01,,',
     );
   });
 
@@ -120,7 +120,16 @@ describe('parseCatalogCsv input formats', () => {
     'p_records',
     '2026-10-01',
     '',
+    '',
   ].join(';');
+
+  it('issue 13: reads a file exported before the source column existed, and keeps a source it is given', () => {
+    const old = CSV_COLUMNS.filter((c) => c !== 'source').join(';');
+    const oldRow = row.split(';').slice(0, -1).join(';');
+    expect(ok(parseCatalogCsv(`${old}\n${oldRow}\n`))[0]!.source).toBeUndefined();
+    const sourced = ok(parseCatalogCsv(`${header}\n${oldRow};https://a.vn/gioi-thieu\n`));
+    expect(sourced[0]!.source).toBe('https://a.vn/gioi-thieu');
+  });
 
   it('reads a semicolon file without BOM, with LF line ends and Excel-style TRUE', () => {
     const platforms = ok(parseCatalogCsv(`${header}\n${row}\n`));
@@ -194,7 +203,7 @@ describe('parseCatalogCsv errors', () => {
     ]);
     for (const e of errs) expect(e.message).toContain(' / ');
     expect(errs.find((e) => e.row === 8)!.message).toMatch(/dòng 2.*row 2/);
-    expect(errs.find((e) => e.row === 10)!.message).toMatch(/2 cột, cần 21.*2 columns, expected 21/);
+    expect(errs.find((e) => e.row === 10)!.message).toMatch(/2 cột, cần 22.*2 columns, expected 22/);
   });
 
   it('fails the whole import for a single bad row', () => {

@@ -297,12 +297,13 @@ describe('inputs', () => {
     expect(item(plan, 'e_tax')!.platforms).toEqual(['gdt-thuedientu']);
   });
 
-  it('orders platforms by explicit sector, then platforms built for the need, then Vietnamese name', () => {
+  it('orders platforms by explicit sector, then platforms built for the need, then free and Vietnamese first for micro, never by name', () => {
     const plan = recommend({ framework: dbi, profile: SHOP, answers: SHOP_ANSWERS, catalog: PLATFORM_CATALOG });
-    // ShopeePay names sector G; the rest fit every sector and are ordered by name.
-    expect(item(plan, 'cashless_payment')!.platforms).toEqual(['shopeepay', 'momo', 'vietqr-napas', 'viettel-money']);
+    // ShopeePay names sector G; of the rest (every sector) the micro shop sees the free VietQR first, then the
+    // Vietnamese wallets in the catalog's order (issue 13: the old alphabetical order put MoMo second by name).
+    expect(item(plan, 'cashless_payment')!.platforms).toEqual(['shopeepay', 'vietqr-napas', 'momo', 'vnpay']);
     // Sapo and Haravan name sector G but list online presence second, which is still ahead of "every sector".
-    expect(item(plan, 'online_presence')!.platforms).toEqual(['haravan', 'sapo', 'google-business-profile', 'wix']);
+    expect(item(plan, 'online_presence')!.platforms).toEqual(['sapo', 'haravan', 'google-business-profile', 'wordpress-com']);
   });
 
   it('a framework without an evidence table gets an empty plan rather than a guess', () => {

@@ -12,14 +12,16 @@
  * programme. It is NOT a copy of each floor's contractual terms, which change;
  * the requirement lists are our judgement. Per product and seller they are
  * narrowed by `requirementsFor` (src/domain/ocop/floors.ts): food safety only
- * for food/beverage/herbal, no packing or shipping for tourism services, and
- * e-invoices only for enterprises and cooperatives.
+ * for food/beverage/herbal, no packing or shipping for tourism services,
+ * e-invoices for enterprises and cooperatives and for household businesses
+ * above the revenue threshold, and the household tax items of 2025–26, each
+ * citing its rule (CHECKLIST_RULES, sources in docs/catalog.md).
  *
  * The provincial floor has no URL or domain here: each province runs its own
  * and no official address was confirmed (docs/domain.md §4). The
  * domain is a deployment setting passed to the domain functions.
  */
-import type { ChecklistItemId, Floor } from '#src/domain/ocop/floors.ts';
+import type { ChecklistItemId, ChecklistRuleId, Floor } from '#src/domain/ocop/floors.ts';
 import type { OcopGroupId, Text } from '#src/domain/ocop/schema.ts';
 
 export interface ChecklistItem {
@@ -90,8 +92,24 @@ export const CHECKLIST_ITEMS: Readonly<Record<ChecklistItemId, ChecklistItem>> =
     id: 'e_invoice',
     label: { vi: 'Hóa đơn điện tử', en: 'E-invoices' },
     hint: {
-      vi: 'Doanh nghiệp, hợp tác xã bán trên sàn phải xuất hóa đơn điện tử cho đơn hàng.',
-      en: 'Enterprises and cooperatives selling on a marketplace must issue e-invoices for orders.',
+      vi: 'Doanh nghiệp, hợp tác xã phải xuất hóa đơn điện tử; hộ kinh doanh doanh thu từ 1 tỷ đồng/năm bán cho người tiêu dùng dùng hóa đơn điện tử khởi tạo từ máy tính tiền.',
+      en: 'Enterprises and cooperatives must issue e-invoices; household businesses with revenue of 1 billion VND a year or more selling to consumers use e-invoices generated from cash registers.',
+    },
+  },
+  tax_id: {
+    id: 'tax_id',
+    label: { vi: 'Mã số thuế hoặc số định danh cá nhân', en: 'Tax code or personal identification number' },
+    hint: {
+      vi: 'Sàn có chức năng thanh toán khấu trừ và nộp thuế thay cho hộ, cá nhân bán hàng: khai mã số thuế hoặc số định danh cá nhân trên tài khoản người bán.',
+      en: 'Marketplaces with payment functions withhold and pay tax for household and individual sellers: enter the tax code or personal identification number in the seller account.',
+    },
+  },
+  tax_declaration: {
+    id: 'tax_declaration',
+    label: { vi: 'Tự kê khai thuế theo doanh thu thực tế', en: 'Self-declare tax on actual revenue' },
+    hint: {
+      vi: 'Từ 1/1/2026 hộ kinh doanh không còn nộp thuế khoán mà tự kê khai, tự nộp theo doanh thu thực tế: ghi chép doanh thu bán trên sàn và bán trực tiếp.',
+      en: 'From 1/1/2026 household businesses no longer pay lump-sum tax but declare and pay on actual revenue: keep records of sales on the floor and in person.',
     },
   },
   ocop_certificate: {
@@ -112,6 +130,48 @@ export const CHECKLIST_ITEMS: Readonly<Record<ChecklistItemId, ChecklistItem>> =
   },
 };
 
+export interface ChecklistRule {
+  id: ChecklistRuleId;
+  /** The rule as cited beside the item. */
+  cite: Text;
+  /** The public page the rule was verified against (docs/catalog.md). */
+  source: string;
+}
+
+/** The rules checklist items cite (ruleFor in src/domain/ocop/floors.ts picks one per seller). */
+export const CHECKLIST_RULES: Readonly<Record<ChecklistRuleId, ChecklistRule>> = {
+  nd123_2020: {
+    id: 'nd123_2020',
+    cite: { vi: 'Nghị định 123/2020/NĐ-CP (bắt buộc từ 1/7/2022)', en: 'Decree 123/2020/ND-CP (mandatory from 1 July 2022)' },
+    source: 'https://ecpvn.com/hoa-don-dien-tu-thoi-han-bat-buoc-su-dung-la-1-11-2020-hay-1-7-2022.html',
+  },
+  nd70_2025: {
+    id: 'nd70_2025',
+    cite: {
+      vi: 'Nghị định 70/2025/NĐ-CP: hộ kinh doanh doanh thu từ 1 tỷ đồng/năm dùng hóa đơn điện tử khởi tạo từ máy tính tiền (từ 1/6/2025)',
+      en: 'Decree 70/2025/ND-CP: households with revenue of 1 billion VND a year or more use e-invoices from cash registers (from 1 June 2025)',
+    },
+    source: 'https://news.laodong.vn/doanh-nghiep-doanh-nhan/7-quy-dinh-moi-ho-kinh-doanh-can-biet-truoc-ngay-16-1507980.ldo',
+  },
+  nd117_2025: {
+    id: 'nd117_2025',
+    cite: {
+      vi: 'Nghị định 117/2025/NĐ-CP: sàn thương mại điện tử có chức năng thanh toán khấu trừ, nộp thuế thay hộ, cá nhân kinh doanh (từ 1/7/2025)',
+      en: 'Decree 117/2025/ND-CP: e-commerce platforms with payment functions withhold and pay tax for household and individual sellers (from 1 July 2025)',
+    },
+    source:
+      'https://www.ey.com/en_vn/technical/tax/tax-and-law-updates/people-advisory-service-tax-alert-june-2025-decree-117-on-tax-management-for-business-activities-on-e-commerce-platforms-and-digital-platforms',
+  },
+  nq198_2025: {
+    id: 'nq198_2025',
+    cite: {
+      vi: 'Nghị quyết 198/2025/QH15: chấm dứt thuế khoán với hộ kinh doanh từ 1/1/2026',
+      en: 'Resolution 198/2025/QH15: lump-sum tax for household businesses ends on 1 January 2026',
+    },
+    source: 'https://www.vietnam.vn/en/ho-kinh-doanh-duoi-200-trieu-dong-nam-duoc-mien-thue-nhung-can-luu-y-cac-quy-dinh-bat-buoc',
+  },
+};
+
 /** Groups the goods floors take. Tourism services are not sold as parcels (see floorsForProduct). */
 const GOODS: OcopGroupId[] = ['food', 'beverage', 'herbal', 'handicraft', 'ornamental'];
 const ALL_GROUPS: OcopGroupId[] = [...GOODS, 'tourism'];
@@ -126,6 +186,7 @@ const FARM_FLOOR_REQUIREMENTS: ChecklistItemId[] = [
   'traceability',
   'shipping',
   'cashless_payment',
+  'tax_declaration',
 ];
 
 const MARKETPLACE_REQUIREMENTS: ChecklistItemId[] = [
@@ -137,6 +198,8 @@ const MARKETPLACE_REQUIREMENTS: ChecklistItemId[] = [
   'shipping',
   'cashless_payment',
   'e_invoice',
+  'tax_id',
+  'tax_declaration',
 ];
 
 export const OCOP_FLOORS: Floor[] = [

@@ -3,7 +3,7 @@
  * sale, orders, stock) for shops, restaurants and small producers.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, CHECKED, CONTACT_VENDOR, COUNTER_SECTORS, ENTERPRISES, ORGANISATIONS, SME_SIZES, VENDOR_TRIAL } from './common.ts';
+import { ALL_PRODUCERS, CONTACT_VENDOR, COUNTER_SECTORS, ENTERPRISES, ORGANISATIONS, SME_SIZES, VENDOR_TRIAL } from './common.ts';
 
 const ACCOUNTING_IMPROVES = ['i2_records', 'd1_database', 'd1_db_software', 'p_records'];
 const SALES_IMPROVES = ['d1_database', 'd1_data_collection', 'i2_automation', 'p_records', 'p_use_numbers'];
@@ -27,7 +27,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SME_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer'],
     improves: ACCOUNTING_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.misa.vn',
   },
   {
     id: 'misa-amis-ketoan',
@@ -47,7 +48,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SME_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ACCOUNTING_IMPROVES, 'i2_cloud', 'c2_online_banking'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://amis.misa.vn',
   },
   {
     id: 'fast-accounting',
@@ -66,7 +68,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer'],
     improves: ACCOUNTING_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://fast.com.vn',
   },
   {
     id: 'bravo',
@@ -85,7 +88,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['medium', 'large'], sectors: ['*'], producerTypes: ENTERPRISES },
     requires: ['computer', 'internet'],
     improves: [...ACCOUNTING_IMPROVES, 'i2_erp', 'i2_supply_chain'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://bravo.com.vn',
   },
   {
     id: 'easybooks',
@@ -105,7 +109,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ACCOUNTING_IMPROVES, 'i2_cloud'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://easybooks.vn',
   },
   {
     id: 'kiotviet',
@@ -125,7 +130,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: COUNTER_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone', 'internet'],
     improves: SALES_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.kiotviet.vn',
   },
   {
     id: 'sapo',
@@ -145,7 +151,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C', 'G', 'I'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'c1_website', 'c1_catalogue', 'c1_ecommerce_revenue'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.sapo.vn',
   },
   {
     id: 'haravan',
@@ -165,7 +172,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C', 'G'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'c1_website', 'c1_catalogue', 'c1_ecommerce_revenue'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.haravan.com',
   },
   {
     id: 'nhanh-vn',
@@ -184,7 +192,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['C', 'G'], producerTypes: ['enterprise', 'household'] },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'i2_supply_chain'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://nhanh.vn',
   },
   {
     id: 'pos365',
@@ -203,7 +212,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small'], sectors: ['G', 'I'], producerTypes: ['enterprise', 'household'] },
     requires: ['smartphone', 'internet'],
     improves: SALES_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.pos365.vn',
   },
   {
     id: 'ipos-vn',
@@ -222,6 +232,7 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ['enterprise', 'household'] },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'i2_crm'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://ipos.vn',
   },
 ];

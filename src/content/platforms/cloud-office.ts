@@ -3,7 +3,7 @@
  * cloud infrastructure, and online meetings.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, CONTACT_VENDOR, ORGANISATIONS, SMALL_UP } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, CONTACT_VENDOR, ORGANISATIONS, SMALL_UP } from './common.ts';
 
 const CLOUD_INFRA_IMPROVES = ['i2_cloud', 'i2_records', 'i2_data_sharing'];
 const OFFICE_IMPROVES = ['i2_cloud', 'i2_records', 'i2_data_sharing', 'u1_email', 'u1_office_apps', 'u1_online_meeting', 'o2_remote_work'];
@@ -32,7 +32,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://viettelcloud.vn',
   },
   {
     id: 'vnpt-cloud',
@@ -51,7 +52,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://cloud.vnpt.vn',
   },
   {
     id: 'fpt-cloud',
@@ -70,7 +72,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...CLOUD_INFRA_IMPROVES, 'd1_db_software'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://fptcloud.com',
   },
   {
     id: 'cmc-cloud',
@@ -89,7 +92,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...CLOUD_INFRA_IMPROVES, 'd1_db_software'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://cmccloud.vn',
   },
   {
     id: 'bizfly-cloud',
@@ -108,7 +112,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://bizflycloud.vn',
   },
   {
     id: 'google-workspace',
@@ -131,7 +136,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['domain_name', 'internet'],
     improves: OFFICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://workspace.google.com',
   },
   {
     id: 'microsoft-365',
@@ -153,7 +159,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['domain_name', 'internet'],
     improves: OFFICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.microsoft.com/microsoft-365',
   },
   {
     id: 'zoom',
@@ -175,7 +182,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: MEETING_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://zoom.us',
   },
   {
     id: 'google-meet',
@@ -197,7 +205,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: MEETING_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://meet.google.com',
   },
   {
     id: 'microsoft-teams',
@@ -219,6 +228,7 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...MEETING_IMPROVES, 'i2_data_sharing'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://teams.microsoft.com',
   },
 ];

@@ -1,10 +1,10 @@
 /**
  * Shared values for the platform catalog data files.
  *
- * Facts were checked against the providers' public sites and the sources in
- * docs/domain.md §2–§4 as of CHECKED. Prices: only what providers
- * publish in a stable form; otherwise the note says to ask the provider —
- * never an invented figure.
+ * Every entry states its own `lastChecked` and the `source` it was checked
+ * against (docs/catalog.md): there is no shared "checked" date. Prices: only
+ * what providers publish in a stable form; otherwise the note says to ask the
+ * provider — never an invented figure.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
 
@@ -12,9 +12,6 @@ type Fits = PlatformInput['fits'];
 type Sizes = Fits['sizes'];
 type ProducerTypes = Fits['producerTypes'];
 type Text = { vi: string; en: string };
-
-/** The day the entries below were last checked. */
-export const CHECKED = '2026-11-01';
 
 export const ALL_SIZES: Sizes = ['micro', 'small', 'medium', 'large'];
 export const SME_SIZES: Sizes = ['micro', 'small', 'medium'];

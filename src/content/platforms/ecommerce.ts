@@ -3,11 +3,15 @@
  * for farm and OCOP products (national target: every 3★+ OCOP product on
  * Postmart/Voso, docs/domain.md §5), cross-border selling, and tourism booking.
  *
+ * Within a need the catalog order is the last tie-break of the recommender
+ * (never the name): marketplaces follow their 2025 sales share (Metric.vn,
+ * docs/catalog.md), Shopee, TikTok Shop, Lazada, Tiki.
+ *
  * No provincial floor is listed: no official URL of the Ninh Bình floor was
  * confirmed (docs/domain.md §4), and we do not guess one.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, CONTACT_VENDOR, GOODS_SECTORS, MARKETPLACE_FEES, ORGANISATIONS } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, CONTACT_VENDOR, GOODS_SECTORS, MARKETPLACE_FEES, ORGANISATIONS } from './common.ts';
 
 const MARKETPLACE_REQUIRES: PlatformInput['requires'] = ['bank_account', 'citizen_id', 'smartphone'];
 const MARKETPLACE_IMPROVES = ['c1_ecommerce_floor', 'c1_ecommerce_revenue', 'c1_catalogue', 'p_on_floor', 'p_floor_products'];
@@ -32,7 +36,30 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: MARKETPLACE_REQUIRES,
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://banhang.shopee.vn',
+  },
+  {
+    id: 'tiktok-shop',
+    name: 'TikTok Shop',
+    provider: 'TikTok (ByteDance)',
+    url: 'https://seller-vn.tiktok.com',
+    category: 'ecommerce',
+    needs: ['ecommerce_marketplace', 'digital_marketing'],
+    description: {
+      vi: 'Bán hàng ngay trong video và phát trực tiếp trên TikTok; năm 2025 chiếm khoảng 41% doanh số các sàn bán lẻ trực tuyến ở Việt Nam (Metric.vn). Nhiều tỉnh đã tổ chức phiên livestream bán sản phẩm OCOP.',
+      en: 'Sell directly inside TikTok videos and live streams; in 2025 it took about 41% of online marketplace sales in Vietnam (Metric.vn). Several provinces have run live-stream sales of OCOP products.',
+    },
+    costModel: 'freemium',
+    priceNote: MARKETPLACE_FEES,
+    makeInVietnam: false,
+    fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
+    requires: MARKETPLACE_REQUIRES,
+    improves: [...MARKETPLACE_IMPROVES, 'c1_social', 'p_social'],
+    // Market share 2025 (Metric.vn, reported by CafeBiz 01/2026), read in the stored copy on this day.
+    lastChecked: '2026-11-30',
+    source:
+      'https://cafebiz.vn/thi-phan-tiktok-shop-tang-12-diem-phan-tram-chi-trong-1-nam-de-doa-vi-the-doc-ton-cua-shopee-176260114120116777.chn',
   },
   {
     id: 'lazada',
@@ -51,26 +78,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: MARKETPLACE_REQUIRES,
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: CHECKED,
-  },
-  {
-    id: 'tiktok-shop',
-    name: 'TikTok Shop',
-    provider: 'TikTok (ByteDance)',
-    url: 'https://seller-vn.tiktok.com',
-    category: 'ecommerce',
-    needs: ['ecommerce_marketplace', 'digital_marketing'],
-    description: {
-      vi: 'Bán hàng ngay trong video và phát trực tiếp trên TikTok; nhiều tỉnh đã tổ chức phiên livestream bán sản phẩm OCOP.',
-      en: 'Sell directly inside TikTok videos and live streams; several provinces have run live-stream sales of OCOP products.',
-    },
-    costModel: 'freemium',
-    priceNote: MARKETPLACE_FEES,
-    makeInVietnam: false,
-    fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
-    requires: MARKETPLACE_REQUIRES,
-    improves: [...MARKETPLACE_IMPROVES, 'c1_social', 'p_social'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://sellercenter.lazada.vn',
   },
   {
     id: 'tiki',
@@ -89,7 +98,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ORGANISATIONS },
     requires: [...MARKETPLACE_REQUIRES, 'business_registration'],
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://tiki.vn',
   },
   {
     id: 'sendo',
@@ -99,8 +109,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     category: 'ecommerce',
     needs: ['ecommerce_marketplace'],
     description: {
-      vi: 'Sàn thương mại điện tử của Việt Nam, có nhiều người bán nhỏ và hộ kinh doanh.',
-      en: 'A Vietnamese marketplace with many small sellers and household businesses.',
+      vi: 'Sàn thương mại điện tử của Việt Nam; đã đóng sàn giao dịch chính ngày 15/4/2025 và chuyển sang Sendo Farm (bán thực phẩm trực tuyến). Không còn nhận người bán mới.',
+      en: 'A Vietnamese marketplace; it closed its main marketplace on 15 April 2025 and became Sendo Farm (online groceries). It no longer takes new sellers.',
     },
     costModel: 'freemium',
     priceNote: MARKETPLACE_FEES,
@@ -108,7 +118,11 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: MARKETPLACE_REQUIRES,
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: CHECKED,
+    retired: true,
+    // Closure reported by Doanh nghiệp & Kinh doanh (05/2025), read in the stored copy on this day.
+    lastChecked: '2026-11-30',
+    source:
+      'https://doanhnghiepkinhdoanh.doanhnhanvn.vn/doi-dau-shopee-lazada-bat-thanh-sendo-lang-le-rut-lui-khong-con-khuyen-mai-nguoi-dung-dung-mua-422025513111733869.htm',
   },
   {
     id: 'postmart',
@@ -130,7 +144,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C'], producerTypes: ALL_PRODUCERS },
     requires: ['product_papers', 'smartphone', 'bank_account'],
     improves: FARM_FLOOR_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://postmart.vn',
   },
   {
     id: 'voso',
@@ -152,7 +167,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C'], producerTypes: ALL_PRODUCERS },
     requires: ['product_papers', 'smartphone', 'bank_account'],
     improves: FARM_FLOOR_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://voso.vn',
   },
   {
     id: 'amazon-global-selling',
@@ -174,7 +190,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['C', 'G'], producerTypes: ORGANISATIONS },
     requires: ['business_registration', 'bank_account', 'product_papers'],
     improves: ['c1_cross_border', 'c1_ecommerce_floor', 'c1_ecommerce_revenue'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://sell.amazon.com',
   },
   {
     id: 'alibaba-com',
@@ -196,7 +213,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: GOODS_SECTORS, producerTypes: ORGANISATIONS },
     requires: ['business_registration', 'product_papers'],
     improves: ['c1_cross_border', 'c1_ecommerce_floor', 'c2_b2b', 'c2_online_purchasing', 'p_inputs_online'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.alibaba.com',
   },
   {
     id: 'booking-com',
@@ -218,7 +236,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ALL_PRODUCERS },
     requires: ['bank_account', 'business_registration'],
     improves: BOOKING_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.booking.com',
   },
   {
     id: 'agoda',
@@ -240,7 +259,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ALL_PRODUCERS },
     requires: ['bank_account', 'business_registration'],
     improves: BOOKING_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.agoda.com',
   },
   {
     id: 'ezcloud',
@@ -259,6 +279,7 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['internet'],
     improves: ['d1_database', 'i2_automation', 'c1_catalogue'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://ezcloud.vn',
   },
 ];

@@ -4,7 +4,7 @@
  * (Nghị định 123/2020/NĐ-CP); providers per docs/domain.md §4.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, INVOICE_PACKAGES, VENDOR_TRIAL } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, INVOICE_PACKAGES, VENDOR_TRIAL } from './common.ts';
 
 const INVOICE_IMPROVES = ['i2_einvoice', 'p_einvoice'];
 const INVOICE_REQUIRES: PlatformInput['requires'] = ['digital_signature', 'tax_code', 'internet'];
@@ -27,7 +27,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://sinvoice.viettel.vn',
   },
   {
     id: 'vnpt-invoice',
@@ -46,7 +47,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://vnpt-invoice.com.vn',
   },
   {
     id: 'misa-meinvoice',
@@ -66,7 +68,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.meinvoice.vn',
   },
   {
     id: 'bkav-ehoadon',
@@ -85,7 +88,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://ehoadon.vn',
   },
   {
     id: 'fpt-einvoice',
@@ -104,7 +108,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ['enterprise', 'cooperative'] },
     requires: INVOICE_REQUIRES,
     improves: ['i2_einvoice', 'i2_automation'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://einvoice.fpt.com.vn',
   },
   {
     id: 'm-invoice',
@@ -123,7 +128,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://minvoice.vn',
   },
   {
     id: 'easyinvoice',
@@ -142,7 +148,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://easyinvoice.vn',
   },
   {
     id: 'gdt-thuedientu',
@@ -160,7 +167,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['digital_signature', 'tax_code', 'internet'],
     improves: ['c2_government', 'p_tax_online'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://thuedientu.gdt.gov.vn',
   },
   {
     id: 'gdt-etax-mobile',
@@ -178,7 +186,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro'], sectors: ['*'], producerTypes: ['household', 'cooperative_group'] },
     requires: ['smartphone', 'tax_code', 'bank_account'],
     improves: ['c2_government', 'p_tax_online'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.gdt.gov.vn',
   },
   {
     id: 'dichvucong-quoc-gia',
@@ -196,6 +205,7 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['citizen_id', 'internet'],
     improves: ['c2_government', 'p_tax_online'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://dichvucong.gov.vn',
   },
 ];

@@ -3,7 +3,7 @@
  * step 2: web presence; step 4: digital marketing.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, GOODS_SECTORS, SHIPPING_FEES } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, CONTACT_VENDOR, GOODS_SECTORS, SHIPPING_FEES } from './common.ts';
 
 const CARRIER_IMPROVES = ['i2_supply_chain', 'c2_b2b'];
 const WEB_IMPROVES = ['c1_website', 'c1_catalogue', 'p_product_info'];
@@ -30,7 +30,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://giaohangtietkiem.vn',
   },
   {
     id: 'ghn',
@@ -49,7 +50,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://ghn.vn',
   },
   {
     id: 'viettel-post',
@@ -68,7 +70,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://viettelpost.com.vn',
   },
   {
     id: 'vnpost',
@@ -87,7 +90,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: [],
     improves: CARRIER_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://vnpost.vn',
   },
   {
     id: 'jt-express',
@@ -106,7 +110,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://jtexpress.vn',
   },
   {
     id: 'ahamove',
@@ -125,7 +130,29 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['C', 'G', 'I'], producerTypes: ['enterprise', 'household'] },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.ahamove.com',
+  },
+  {
+    id: 'checkvn',
+    name: 'CheckVN (tem xác thực và truy xuất nguồn gốc)',
+    provider: 'Trung tâm Doanh nghiệp hội nhập và phát triển (IDE)',
+    url: 'https://check.net.vn',
+    category: 'logistics',
+    needs: ['inventory'],
+    description: {
+      vi: 'Tem hai lớp có mã QR để người mua quét bằng ứng dụng CheckVN, kiểm tra hàng chính hãng và truy xuất nguồn gốc; phù hợp với yêu cầu tem truy xuất nguồn gốc khi đưa sản phẩm OCOP lên sàn.',
+      en: 'Two-layer stamps with a QR code that buyers scan with the CheckVN app to check the goods are genuine and trace their origin; fits the traceability-stamp step of listing OCOP products.',
+    },
+    costModel: 'paid',
+    priceNote: CONTACT_VENDOR,
+    makeInVietnam: true,
+    fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C'], producerTypes: ALL_PRODUCERS },
+    requires: ['product_papers', 'smartphone'],
+    improves: ['i2_rfid'],
+    // The app's public store page (what it does, who runs it), read in the stored copy on this day.
+    lastChecked: '2026-11-30',
+    source: 'https://play.google.com/store/apps/details?id=com.qrcode.ide2&hl=vi',
   },
   {
     id: 'google-business-profile',
@@ -143,7 +170,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: WEB_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.google.com/business/',
   },
   {
     id: 'wordpress-com',
@@ -165,7 +193,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: WEB_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://wordpress.com',
   },
   {
     id: 'wix',
@@ -187,7 +216,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: WEB_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.wix.com',
   },
   {
     id: 'meta-business-suite',
@@ -209,7 +239,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: ['c1_social', 'c1_marketing_spend', 'c1_customer_channels', 'p_social'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://business.facebook.com',
   },
   {
     id: 'google-ads',
@@ -228,7 +259,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['bank_account'],
     improves: ['c1_marketing_spend'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://ads.google.com',
   },
   {
     id: 'tiktok-ads',
@@ -247,6 +279,7 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['bank_account', 'smartphone'],
     improves: ['c1_marketing_spend', 'c1_social', 'p_social'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://ads.tiktok.com',
   },
 ];

@@ -3,7 +3,7 @@
  * CRM, HR and job matching.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, CONTACT_VENDOR, ORGANISATIONS, SME_SIZES, VENDOR_TRIAL } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, CONTACT_VENDOR, ORGANISATIONS, SME_SIZES, VENDOR_TRIAL } from './common.ts';
 
 const ERP_IMPROVES = ['i2_erp', 'i2_automation', 'i2_data_sharing', 'd1_database', 'd1_db_software'];
 const CRM_IMPROVES = ['i2_crm', 'c1_customer_channels', 'd1_database'];
@@ -28,7 +28,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ERP_IMPROVES, 'i2_crm', 'o2_knowledge_base'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://1office.vn',
   },
   {
     id: 'base-vn',
@@ -48,7 +49,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ERP_IMPROVES, 'o2_remote_work'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://base.vn',
   },
   {
     id: 'misa-amis',
@@ -68,7 +70,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ERP_IMPROVES, 'i2_crm', 'd1_bi'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://amis.misa.vn',
   },
   {
     id: 'odoo',
@@ -90,7 +93,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer', 'internet'],
     improves: [...ERP_IMPROVES, 'i2_supply_chain'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.odoo.com',
   },
   {
     id: 'getfly-crm',
@@ -110,7 +114,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...CRM_IMPROVES, 'c1_marketing_spend'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://getfly.vn',
   },
   {
     id: 'subiz',
@@ -129,7 +134,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['internet'],
     improves: [...CRM_IMPROVES, 'c1_social'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://subiz.com.vn',
   },
   {
     id: 'stringee',
@@ -148,7 +154,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CRM_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://stringee.com',
   },
   {
     id: 'zalo-oa',
@@ -170,7 +177,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['smartphone', 'business_registration'],
     improves: ['c1_customer_channels', 'c1_social', 'p_social'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://oa.zalo.me',
   },
   {
     id: 'misa-amis-nhansu',
@@ -190,7 +198,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SME_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: HR_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://amis.misa.vn',
   },
   {
     id: 'base-hrm',
@@ -210,7 +219,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: HR_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://base.vn',
   },
   {
     id: 'topcv',
@@ -232,7 +242,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['business_registration'],
     improves: [],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.topcv.vn',
   },
   {
     id: 'vietnamworks',
@@ -251,6 +262,7 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ['enterprise'] },
     requires: ['business_registration'],
     improves: [],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.vietnamworks.com',
   },
 ];

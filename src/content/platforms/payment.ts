@@ -3,7 +3,7 @@
  * (docs/domain.md §4).
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, TRANSACTION_FEES } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, TRANSACTION_FEES } from './common.ts';
 
 const WALLET_REQUIRES: PlatformInput['requires'] = ['bank_account', 'citizen_id', 'smartphone'];
 const PAYMENT_IMPROVES = ['c2_online_banking', 'p_qr'];
@@ -29,7 +29,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['bank_account'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://napas.com.vn',
   },
   {
     id: 'momo',
@@ -48,7 +49,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: WALLET_REQUIRES,
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://momo.vn',
   },
   {
     id: 'vnpay',
@@ -67,7 +69,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['bank_account', 'business_registration'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://vnpay.vn',
   },
   {
     id: 'zalopay',
@@ -86,7 +89,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: WALLET_REQUIRES,
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://zalopay.vn',
   },
   {
     id: 'viettel-money',
@@ -105,7 +109,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['citizen_id', 'smartphone'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://viettelmoney.vn',
   },
   {
     id: 'vnpt-money',
@@ -124,7 +129,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['citizen_id', 'smartphone'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://vnptmoney.vn',
   },
   {
     id: 'shopeepay',
@@ -143,6 +149,7 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['G', 'I', 'S'], producerTypes: ['enterprise', 'household'] },
     requires: WALLET_REQUIRES,
     improves: PAYMENT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://shopeepay.vn',
   },
 ];

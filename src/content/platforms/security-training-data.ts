@@ -4,7 +4,7 @@
  * one-stop portal.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CHECKED, CONTACT_VENDOR, ORGANISATIONS, SMALL_UP } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, CONTACT_VENDOR, ORGANISATIONS, SMALL_UP } from './common.ts';
 
 const SECURITY_IMPROVES = ['i2_security', 'o1_security_policy', 'o1_data_protection'];
 const ANALYTICS_IMPROVES = ['d1_bi', 'd1_decision_support', 'p_use_numbers'];
@@ -27,7 +27,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['computer'],
     improves: ['i2_security'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.bkav.com.vn',
   },
   {
     id: 'viettel-cyber-security',
@@ -46,7 +47,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['medium', 'large'], sectors: ['*'], producerTypes: ['enterprise'] },
     requires: ['internet'],
     improves: SECURITY_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://viettelcybersecurity.com',
   },
   {
     id: 'cmc-cyber-security',
@@ -65,7 +67,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: SECURITY_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://cmccybersecurity.com',
   },
   {
     id: 'cloudflare',
@@ -87,7 +90,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['domain_name'],
     improves: ['i2_security'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://www.cloudflare.com',
   },
   {
     id: 'smedx',
@@ -109,7 +113,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: ['s1_strategy', 'o2_ict_training', 'o2_online_training', 'p_training'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://smedx.vn',
   },
   {
     id: 'grow-with-google',
@@ -127,7 +132,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: ['o2_ict_training', 'o2_online_training', 'p_training'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://grow.google',
   },
   {
     id: 'looker-studio',
@@ -145,7 +151,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: ANALYTICS_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://lookerstudio.google.com',
   },
   {
     id: 'power-bi',
@@ -167,7 +174,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer'],
     improves: [...ANALYTICS_IMPROVES, 'd1_db_software'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://powerbi.microsoft.com',
   },
   {
     id: 'viettel-sme-hub',
@@ -186,6 +194,7 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['tax_code', 'internet'],
     improves: ['i2_einvoice', 'p_einvoice', 'p_records', 'd1_database'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://sme.viettel.vn',
   },
 ];

@@ -3,7 +3,7 @@
  * docs/domain.md §4), and step 3: electronic contracts, which need a signature.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CA_PRICE, CHECKED, CONTACT_VENDOR, ORGANISATIONS, VENDOR_TRIAL } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, CA_PRICE, CONTACT_VENDOR, ORGANISATIONS, VENDOR_TRIAL } from './common.ts';
 
 const CA_REQUIRES: PlatformInput['requires'] = ['tax_code', 'business_registration', 'citizen_id'];
 const CA_IMPROVES = ['c2_government', 'c2_b2b', 'p_tax_online'];
@@ -28,7 +28,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://viettel-ca.vn',
   },
   {
     id: 'vnpt-ca',
@@ -47,7 +48,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://vnpt-ca.vn',
   },
   {
     id: 'fpt-ca',
@@ -66,7 +68,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://fpt-is.com',
   },
   {
     id: 'bkav-ca',
@@ -85,7 +88,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://bkavca.vn',
   },
   {
     id: 'misa-esign',
@@ -104,7 +108,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://esign.misa.vn',
   },
   {
     id: 'vnpt-econtract',
@@ -123,7 +128,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: CONTRACT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://econtract.vnpt.vn',
   },
   {
     id: 'viettel-vcontract',
@@ -142,7 +148,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: CONTRACT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://vcontract.viettel.vn',
   },
   {
     id: 'fpt-econtract',
@@ -161,7 +168,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: [...CONTRACT_IMPROVES, 'i2_automation'],
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://econtract.fpt.com.vn',
   },
   {
     id: 'misa-amis-wesign',
@@ -181,6 +189,7 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: CONTRACT_IMPROVES,
-    lastChecked: CHECKED,
+    lastChecked: '2026-11-01',
+    source: 'https://amis.misa.vn',
   },
 ];

@@ -42,7 +42,11 @@ export function platformRow(p: Platform, categoryName: { vi: string; en: string 
   };
 }
 
-/** Seeds the shipped catalog; entries an admin has already edited are left alone. */
+/**
+ * Seeds the shipped catalog. A shipped entry nobody has edited (`updated_by` null) follows the shipped
+ * data, so a correction such as a closed marketplace's retirement reaches existing databases; entries an
+ * admin has edited or imported are left alone.
+ */
 export async function seedPlatforms(db: Db, catalog: readonly Platform[], now: Date): Promise<void> {
   const names = await categoryNames(db);
   const rows = catalog.map((p) => platformRow(p, names.get(p.category), now, null));
@@ -50,7 +54,16 @@ export async function seedPlatforms(db: Db, catalog: readonly Platform[], now: D
     await db
       .insert(platforms)
       .values(rows.slice(i, i + 100))
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: platforms.id,
+        set: {
+          category: sql`excluded.category`,
+          retired: sql`excluded.retired`,
+          searchKey: sql`excluded.search_key`,
+          data: sql`excluded.data`,
+        },
+        setWhere: isNull(platforms.updatedBy),
+      });
   }
 }
 

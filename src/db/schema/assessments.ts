@@ -26,6 +26,8 @@ export const assessments = sqliteTable(
     profile: text('profile', { mode: 'json' }).$type<Profile>(),
     /** Answers by question id (JSON). */
     answers: text('answers', { mode: 'json' }).$type<Answers>().notNull(),
+    /** What holds the business back most (pain ids, up to three), asked first; it orders the plan. */
+    pains: text('pains', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** Where the person stopped: 'profile', a page number, or 'review'. */
     currentStep: text('current_step').notNull().default('profile'),
     /** Full scoring result (JSON), set on submit. */

@@ -6,3 +6,4 @@ export * from './ocop.ts';
 export * from './indicators.ts';
 export * from './secrets.ts';
 export * from './frameworks.ts';
+export * from './support.ts';

@@ -28,6 +28,8 @@ export const CHECKLIST_ITEM_IDS = [
   'e_invoice',
   'ocop_certificate',
   'food_safety',
+  'tax_id',
+  'tax_declaration',
 ] as const;
 export type ChecklistItemId = (typeof CHECKLIST_ITEM_IDS)[number];
 
@@ -105,17 +107,63 @@ export const ITEM_GROUPS: Readonly<Partial<Record<ChecklistItemId, readonly Ocop
 /**
  * Sellers who must issue e-invoices to list where the floor asks for them:
  * enterprises and cooperatives are legal entities bound by the e-invoice rules
- * (mandatory for businesses since 1/7/2022). Cooperative groups and household
- * producers are not asked for it. When the seller type is unknown the item is kept.
+ * (mandatory for businesses since 1/7/2022, Nghị định 123/2020/NĐ-CP). Cooperative
+ * groups are not asked for it. When the seller type is unknown the item is kept.
  */
 export const E_INVOICE_SELLERS: readonly ProducerType[] = ['enterprise', 'cooperative'];
 
-/** The checklist for one product on one floor, in the floor's order. */
-export function requirementsFor(floor: Floor, product: { group: OcopGroupId }, producerType?: ProducerType): ChecklistItemId[] {
+/**
+ * Household businesses with revenue of 1 billion VND a year or more that sell to consumers must use
+ * e-invoices generated from cash registers, from 1/6/2025 (Nghị định 70/2025/NĐ-CP; docs/catalog.md).
+ */
+export const HOUSEHOLD_E_INVOICE_THRESHOLD_VND = 1_000_000_000;
+
+/** Seller types that sell under a personal tax code or identification number (no enterprise tax code). */
+export const PERSONAL_TAX_ID_SELLERS: readonly ProducerType[] = ['household', 'cooperative_group'];
+
+/** The legal rule a checklist item rests on, for this seller; cited beside the item. */
+export const CHECKLIST_RULE_IDS = ['nd123_2020', 'nd70_2025', 'nd117_2025', 'nq198_2025'] as const;
+export type ChecklistRuleId = (typeof CHECKLIST_RULE_IDS)[number];
+
+export function ruleFor(item: ChecklistItemId, producerType?: ProducerType): ChecklistRuleId | undefined {
+  switch (item) {
+    case 'e_invoice':
+      return producerType === 'household' ? 'nd70_2025' : 'nd123_2020';
+    case 'tax_id':
+      return 'nd117_2025';
+    case 'tax_declaration':
+      return 'nq198_2025';
+    default:
+      return undefined;
+  }
+}
+
+export interface SellerFacts {
+  /** Last year's revenue in VND; null or absent when unknown. */
+  revenueVnd?: number | null;
+}
+
+/**
+ * The checklist for one product on one floor, in the floor's order. Tax items follow the 2025–26
+ * rules for household businesses: e-invoices from cash registers above the revenue threshold, a
+ * tax code or personal identification number where the marketplace withholds tax, and
+ * self-declared tax once lump-sum tax ends (1/1/2026). A household of unknown revenue is not told
+ * it is above the threshold.
+ */
+export function requirementsFor(
+  floor: Floor,
+  product: { group: OcopGroupId },
+  producerType?: ProducerType,
+  seller: SellerFacts = {},
+): ChecklistItemId[] {
   return floor.requirements.filter((item) => {
     const groups = ITEM_GROUPS[item];
     if (groups && !groups.includes(product.group)) return false;
-    if (item === 'e_invoice' && producerType !== undefined && !E_INVOICE_SELLERS.includes(producerType)) return false;
+    if (item === 'e_invoice' && producerType !== undefined && !E_INVOICE_SELLERS.includes(producerType)) {
+      return producerType === 'household' && (seller.revenueVnd ?? 0) >= HOUSEHOLD_E_INVOICE_THRESHOLD_VND;
+    }
+    if (item === 'tax_id') return producerType !== undefined && PERSONAL_TAX_ID_SELLERS.includes(producerType);
+    if (item === 'tax_declaration') return producerType === 'household';
     return true;
   });
 }
@@ -147,8 +195,9 @@ export function splitChecklist(
   floors: readonly Floor[],
   product: { group: OcopGroupId },
   producerType?: ProducerType,
+  seller: { revenueVnd?: number | null } = {},
 ): { common: ChecklistItemId[]; extras: Map<string, ChecklistItemId[]> } {
-  const lists = floors.map((f) => ({ id: f.id, items: requirementsFor(f, product, producerType) }));
+  const lists = floors.map((f) => ({ id: f.id, items: requirementsFor(f, product, producerType, seller) }));
   const common = (lists[0]?.items ?? []).filter((item) => lists.every((l) => l.items.includes(item)));
   return { common, extras: new Map(lists.map((l) => [l.id, l.items.filter((item) => !common.includes(item))])) };
 }

@@ -50,7 +50,11 @@ export const CSV_COLUMNS = [
   'improves',
   'lastChecked',
   'retired',
+  'source',
 ] as const;
+
+/** Columns a file may leave out (files exported before the column existed still import). */
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['source']);
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -90,6 +94,7 @@ function toRecord(p: Platform): Record<CsvColumn, string> {
     improves: p.improves.join(LIST_SEPARATOR),
     lastChecked: p.lastChecked,
     retired: p.retired === undefined ? '' : String(p.retired),
+    source: p.source ?? '',
   };
 }
 
@@ -273,6 +278,7 @@ function fromRecord(r: Record<CsvColumn, string>): Record<string, unknown> {
   const freeTrial = optionalLocalized(r.freeTrial_vi, r.freeTrial_en);
   if (freeTrial) entry.freeTrial = freeTrial;
   if (r.retired.trim() !== '') entry.retired = bool(r.retired);
+  if ((r.source ?? '').trim() !== '') entry.source = r.source.trim();
   return entry;
 }
 
@@ -307,7 +313,7 @@ function checkHeader(header: readonly string[]): { errors: CsvError[]; index: Ma
     index.set(name as CsvColumn, i);
   });
   for (const column of CSV_COLUMNS) {
-    if (!seen.has(column)) {
+    if (!seen.has(column) && !OPTIONAL_COLUMNS.has(column)) {
       errors.push({ row: 1, field: column, message: msg(`Thiếu cột "${column}"`, `Missing column "${column}"`) });
     }
   }

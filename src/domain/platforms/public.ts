@@ -19,5 +19,6 @@ export function publicPlatform(p: Platform, category: { id: string; name: { vi: 
     improves: p.improves,
     lastChecked: p.lastChecked,
     retired: Boolean(p.retired),
+    source: p.source ?? null,
   };
 }

@@ -338,6 +338,19 @@ export const PlatformSchema = z.strictObject({
     error: msg('Ngày kiểm tra phải có dạng YYYY-MM-DD và là ngày có thật', 'lastChecked must be a real date as YYYY-MM-DD'),
   }),
   retired: z.boolean({ error: msg('retired phải là true hoặc false', 'retired must be true or false') }).optional(),
+  /**
+   * The public page the entry was checked against on `lastChecked` (the provider's own page, or
+   * the news item that reports a closure). Optional in the schema so that older CSV files and
+   * admin entries stay valid; every shipped entry has one (tests/unit/platform-catalog.test.ts).
+   */
+  source: z
+    .url({
+      protocol: /^https?$/,
+      hostname: z.regexes.domain,
+      error: msg('Nguồn kiểm tra phải là địa chỉ web http(s) hợp lệ', 'source must be a valid http(s) web address'),
+    })
+    .max(500, { error: msg('Nguồn kiểm tra tối đa 500 ký tự', 'source can have at most 500 characters') })
+    .optional(),
 });
 
 export type Platform = z.infer<typeof PlatformSchema>;

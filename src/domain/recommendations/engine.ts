@@ -7,14 +7,19 @@
  * then what creates new value (the four steps of NEEDS). Within a step the
  * need that would lift the score most comes first; ties keep NEEDS order.
  *
+ * The owner's pains (pains.ts) pull items forward: after the mandatory items
+ * (step 1, which nothing overtakes) come the items addressing a chosen pain,
+ * then, when the owner said skills hold them back, training and advice, then
+ * the rest by step. Every item keeps its step.
+ *
  * Rules (pinned by tests/unit/recommend-*.test.ts):
  * - A need that the answers (evidence.ts) or an `adopted` mark show covered is
  *   never recommended; it is listed in `done`.
  * - A need is recommended only when it is relevant for this business and at
  *   least one non-retired catalog platform lists it and fits the profile
  *   (size class, sector, producer type).
- * - Platforms are ordered by fit, then by Vietnamese name; nobody pays to be
- *   listed first.
+ * - Platforms are ordered by fit (fitsBetter below), never by name; nobody
+ *   pays to be listed first.
  * - Score gain = score after applying the need's `raise` answers − score now.
  *
  * Pure and deterministic: no astro, no database, no clock; inputs are never
@@ -29,6 +34,8 @@ import type { AssessmentResult } from '#src/domain/scoring/score.ts';
 import { evidenceFor } from './evidence.ts';
 import type { NeedEvidence } from './evidence.ts';
 import { applyRaises, sanitizeAnswers } from './prefill.ts';
+import { barriersFrom, getPain, sanitizePains } from './pains.ts';
+import type { Barriers, PainId } from './pains.ts';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -50,7 +57,15 @@ export interface RecommendInput {
   marks?: RecommendationMarks;
   /** Bring dismissed needs back into `items` (they stay listed in `dismissed`). */
   includeDismissed?: boolean;
+  /** What holds the business back most (up to three; unknown ids are ignored). */
+  pains?: readonly string[];
 }
+
+/**
+ * Where an item sits in the plan: 0 mandatory (step 1), 1 addresses a chosen pain, 2 training
+ * pulled forward for an owner short of digital skills, 3 the rest.
+ */
+export type PlanLane = 0 | 1 | 2 | 3;
 
 export interface PillarGain {
   id: string;
@@ -74,6 +89,11 @@ export interface RecommendationItem {
   /** Total score points (0–100) the adoption would add, 1 decimal. */
   scoreGain: number;
   cost: { costModel: CostModel | 'mixed'; trial: boolean };
+  /** The chosen pains this item addresses (empty when none). */
+  pains: PainId[];
+  lane: PlanLane;
+  /** Fitting platforms beyond the ones listed (shown as a link to the rest). */
+  more: number;
 }
 
 export interface DoneNeed {
@@ -89,6 +109,9 @@ export interface RecommendationPlan {
   /** Dismissed needs that would otherwise be recommended, in NEEDS order. */
   dismissed: NeedId[];
   orderNote: Localized;
+  /** The pains the plan was ordered by. */
+  pains: PainId[];
+  barriers: Barriers;
 }
 
 // ---------------------------------------------------------------------------
@@ -96,13 +119,33 @@ export interface RecommendationPlan {
 // ---------------------------------------------------------------------------
 
 export const PLATFORM_ORDER_NOTE: Localized = Object.freeze({
-  vi: 'Xếp theo mức độ phù hợp với ngành, quy mô và loại hình của bạn, rồi theo tên. Không nhà cung cấp nào trả tiền để được xếp trước.',
-  en: 'Ordered by how well they fit your sector, size and type of business, then by name. No provider pays to be listed first.',
+  vi: 'Xếp theo mức độ phù hợp với ngành, quy mô, khó khăn và những gì bạn đang dùng; với doanh nghiệp siêu nhỏ, lựa chọn miễn phí và nền tảng Việt Nam đứng trước. Không nhà cung cấp nào trả tiền để được xếp trước.',
+  en: 'Ordered by how well they fit your sector, size, pains and what you already use; for micro businesses, free options and Vietnamese platforms come first. No provider pays to be listed first.',
 });
 
+/** The order note when the owner said cost holds them back. */
+export const COST_ORDER_NOTE: Localized = Object.freeze({
+  vi: 'Vì bạn nói chi phí là khó khăn, các lựa chọn miễn phí, có gói miễn phí hoặc cho dùng thử được xếp trước; sau đó theo mức độ phù hợp. Không nhà cung cấp nào trả tiền để được xếp trước.',
+  en: 'Because you said cost holds you back, free, free-tier and free-trial options come first, then by fit. No provider pays to be listed first.',
+});
+
+/** The reason added to the training item when the owner said skills hold them back. */
+export const SKILLS_REASON: Localized = Object.freeze({
+  vi: 'Vì bạn nói thiếu nhân lực có kỹ năng số: hãy bắt đầu với tổ công nghệ số cộng đồng của xã và các khóa đào tạo miễn phí, họ hướng dẫn bạn cài đặt và dùng từng nền tảng.',
+  en: 'Because you said you lack staff with digital skills: start with your commune’s community digital team and free training; they show you how to set up and use each platform.',
+});
+
+function painReason(pains: readonly PainId[]): Localized {
+  const quotes = pains.map((id) => getPain(id)!.quote);
+  return {
+    vi: `Vì bạn nói ${quotes.map((q) => q.vi).join(' và ')}, việc này được đưa lên trước.`,
+    en: `Because you said ${quotes.map((q) => q.en).join(' and ')}, this comes first.`,
+  };
+}
+
 export const PLAN_ORDER_NOTE: Localized = Object.freeze({
-  vi: 'Các việc được xếp theo thứ tự tỉnh khuyến nghị: việc bắt buộc trước, rồi việc không hối tiếc, việc mang lại hiệu quả vượt trội, cuối cùng là việc tạo giá trị mới. Trong mỗi bước, việc giúp tăng điểm nhiều hơn được xếp trước.',
-  en: 'Steps follow the order the province recommends: what is mandatory first, then what is no-regret, then what gives outstanding efficiency, and last what creates new value. Within a step, what would raise your score most comes first.',
+  vi: 'Các việc được xếp theo thứ tự tỉnh khuyến nghị: việc bắt buộc trước, rồi những việc giải quyết khó khăn bạn đã chọn, rồi việc không hối tiếc, việc mang lại hiệu quả vượt trội, cuối cùng là việc tạo giá trị mới. Trong mỗi bước, việc giúp tăng điểm nhiều hơn được xếp trước.',
+  en: 'Steps follow the order the province recommends: what is mandatory first, then what addresses the pains you chose, then what is no-regret, what gives outstanding efficiency, and last what creates new value. Within a step, what would raise your score most comes first.',
 });
 
 /** "(chọn tất cả các ý đúng)" and the like: noise when a question is quoted back. */
@@ -156,8 +199,6 @@ function unansweredReason(question: Question, sector: string): Localized {
 // Platforms
 // ---------------------------------------------------------------------------
 
-const COLLATOR = new Intl.Collator('vi');
-
 /** Whether a catalog platform fits the profile (missing size → micro, missing type → enterprise). */
 export function fitsProfile(platform: Platform, profile: Profile): boolean {
   const size = profile.sizeClass ?? 'micro';
@@ -170,24 +211,60 @@ export function fitsProfile(platform: Platform, profile: Profile): boolean {
   );
 }
 
+/** What beyond the profile shapes the order of a need's platforms. */
+export interface PlatformOrderContext {
+  /** Needs of the chosen pains: a platform that also addresses them fits better. */
+  painNeeds?: ReadonlySet<NeedId>;
+  /** Platforms the business already uses (adopted): the same platform or provider fits better. */
+  used?: readonly Platform[];
+  /** The owner said cost holds them back: free, freemium and free-trial options first. */
+  cost?: boolean;
+}
+
+/** Free to start: free, a free tier, or a free trial. */
+export function freeToStart(p: Platform): boolean {
+  return p.costModel !== 'paid' || p.freeTrial !== undefined;
+}
+
 /**
- * Every non-retired platform that lists the need and fits, best fit first: a
- * sector listed by name beats "every sector", then a platform built for this
- * need (listed first in its needs) beats one that also does it, then by name
- * (Vietnamese collation), then id.
+ * Every non-retired platform that lists the need and fits, best fit first:
+ * 1. when cost is a barrier, free-to-start options;
+ * 2. a platform (or provider) the business already uses;
+ * 3. a sector listed by name beats "every sector";
+ * 4. a platform built for this need (listed first in its needs) beats one that also does it;
+ * 5. more of the chosen pains addressed;
+ * 6. for micro businesses: free-to-start, then Make-in-Vietnam;
+ * 7. the catalog's own order (curated by need, never alphabetical; never paid for).
+ * Size, sector and producer type also decide whether a platform is listed at all (fitsProfile).
  */
-export function fittingPlatforms(catalog: readonly Platform[], need: NeedId, profile: Profile): Platform[] {
-  const rank = (p: Platform): [number, number] => [
+export function fittingPlatforms(
+  catalog: readonly Platform[],
+  need: NeedId,
+  profile: Profile,
+  context: PlatformOrderContext = {},
+): Platform[] {
+  const micro = (profile.sizeClass ?? 'micro') === 'micro';
+  const usedIds = new Set((context.used ?? []).map((p) => p.id));
+  const usedProviders = new Set((context.used ?? []).map((p) => p.provider));
+  const painNeeds = context.painNeeds ?? new Set<NeedId>();
+  const rank = (p: Platform): number[] => [
+    context.cost ? (freeToStart(p) ? 0 : 1) : 0,
+    usedIds.has(p.id) || usedProviders.has(p.provider) ? 0 : 1,
     (p.fits.sectors as readonly string[]).includes(profile.sector) ? 0 : 1,
     p.needs[0] === need ? 0 : 1,
+    -p.needs.filter((n) => n !== need && painNeeds.has(n)).length,
+    micro && !freeToStart(p) ? 1 : 0,
+    micro && !p.makeInVietnam ? 1 : 0,
   ];
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return 0;
+  };
   return catalog
-    .filter((p) => p.retired !== true && p.needs.includes(need) && fitsProfile(p, profile))
-    .map((p) => ({ p, r: rank(p) }))
-    .sort(
-      (a, b) =>
-        a.r[0] - b.r[0] || a.r[1] - b.r[1] || COLLATOR.compare(a.p.name, b.p.name) || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0),
-    )
+    .map((p, index) => ({ p, index }))
+    .filter(({ p }) => p.retired !== true && p.needs.includes(need) && fitsProfile(p, profile))
+    .map(({ p, index }) => ({ p, index, r: rank(p) }))
+    .sort((a, b) => compare(a.r, b.r) || a.index - b.index)
     .map(({ p }) => p);
 }
 
@@ -273,6 +350,14 @@ export function recommend(input: RecommendInput): RecommendationPlan {
   const evidence = new Map(evidenceFor(framework.id).map((e) => [e.need, e]));
   const adopted = ownNeedKeys(input.marks?.adopted);
   const dismissedMarks = new Set((input.marks?.dismissed ?? []).filter((n) => isNeedId(n)));
+  const pains = sanitizePains(input.pains);
+  const painNeeds = new Set<NeedId>(pains.flatMap((id) => getPain(id)!.needs));
+  const barriers = barriersFrom(answers);
+  const catalogById = new Map(catalog.map((p) => [p.id, p]));
+  const used = [...adopted.values()].flatMap((id) => {
+    const p = typeof id === 'string' ? catalogById.get(id) : undefined;
+    return p ? [p] : [];
+  });
 
   const byId = new Map(allQuestions(framework).map((q) => [q.id, q]));
   // A question is quoted back only when it was shown (its condition held).
@@ -296,7 +381,7 @@ export function recommend(input: RecommendInput): RecommendationPlan {
       return;
     }
     if (!ev.relevant(profile, answers)) return;
-    const fitting = fittingPlatforms(catalog, need.id, profile);
+    const fitting = fittingPlatforms(catalog, need.id, profile, { painNeeds, used, cost: barriers.cost });
     if (fitting.length === 0) return;
     if (dismissedMarks.has(need.id)) {
       dismissed.push(need.id);
@@ -305,25 +390,36 @@ export function recommend(input: RecommendInput): RecommendationPlan {
     const listed = fitting.slice(0, MAX_PLATFORMS);
     const after = scoreAssessment(framework, profile, applyRaises(framework, answers, ev.raise));
     const gain = scoreGain(framework, before, after);
+    const itemPains = pains.filter((id) => getPain(id)!.needs.includes(need.id));
+    const helpFirst = barriers.skills && need.id === 'training';
+    const lane: PlanLane = need.step === 1 ? 0 : itemPains.length > 0 ? 1 : helpFirst ? 2 : 3;
+    const reasons = reasonsFor(ev, byId, applicable, profile, answers);
+    if (helpFirst) reasons.unshift({ ...SKILLS_REASON });
+    if (itemPains.length > 0) reasons.unshift(painReason(itemPains));
     items.push({
       order,
       step: need.step,
       need: need.id,
       category: need.category,
       platforms: listed.map((p) => p.id),
-      platformOrderNote: { ...PLATFORM_ORDER_NOTE },
-      reasons: reasonsFor(ev, byId, applicable, profile, answers),
+      platformOrderNote: { ...(barriers.cost ? COST_ORDER_NOTE : PLATFORM_ORDER_NOTE) },
+      reasons,
       pillars: gain.pillars,
       scoreGain: gain.scoreGain,
       cost: costSummary(listed),
+      pains: itemPains,
+      lane,
+      more: fitting.length - listed.length,
     });
   });
 
-  items.sort((a, b) => a.step - b.step || b.scoreGain - a.scoreGain || a.order - b.order);
+  items.sort((a, b) => a.lane - b.lane || a.step - b.step || b.scoreGain - a.scoreGain || a.order - b.order);
   return {
     items: items.map(({ order: _order, ...item }) => item),
     done,
     dismissed,
     orderNote: { ...PLAN_ORDER_NOTE },
+    pains,
+    barriers,
   };
 }

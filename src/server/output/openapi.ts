@@ -5,6 +5,8 @@ import { ViewQuerySchema } from '#src/server/services/indicators.ts';
 import { ScoreRequestSchema } from '#src/server/services/score-request.ts';
 import { FRAMEWORK_STATUSES } from '#src/domain/framework/schema.ts';
 import { DEFAULT_FRAMEWORKS } from '#src/domain/framework/questionnaire.ts';
+import { PAIN_IDS } from '#src/domain/recommendations/pains.ts';
+import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 
 /**
  * JSON Schema (2020-12, the dialect of OpenAPI 3.1) of a zod schema, so that the document states
@@ -29,6 +31,17 @@ const IndicatorSchema = z.object({
   target: z.number().nullable(),
   status: z.enum(TARGET_STATUSES).nullable(),
   suppressed: z.boolean(),
+});
+
+/** GET /api/v1/pains, as `publicPains` builds it (documentation only). */
+const PainsResponseSchema = z.object({
+  pains: z.array(
+    z.object({
+      id: z.enum(PAIN_IDS),
+      label: z.object({ vi: z.string(), en: z.string() }),
+      categories: z.array(z.enum(PLATFORM_CATEGORY_IDS)),
+    }),
+  ),
 });
 
 const error = { $ref: '#/components/schemas/Error' };
@@ -124,6 +137,18 @@ export function openApiDocument() {
           responses: {
             '200': { description: 'OK' },
             '400': { description: 'Invalid', content: { 'application/json': { schema: error } } },
+          },
+        },
+      },
+      '/api/v1/pains': {
+        get: {
+          summary:
+            'Những khó khăn chủ doanh nghiệp có thể chọn (tối đa 3), với nhóm nền tảng giải quyết / The pains an owner may choose (up to 3), with the platform categories that address them',
+          responses: {
+            '200': {
+              description: 'OK',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Pains' } } },
+            },
           },
         },
       },
@@ -232,6 +257,7 @@ export function openApiDocument() {
             },
           },
         },
+        Pains: jsonSchema(PainsResponseSchema, 'input'),
       },
     },
   };

@@ -37,6 +37,7 @@ import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
+import { PainsFormSchema, sanitizePains } from '#src/domain/recommendations/pains.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(
@@ -127,6 +128,7 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
       status: 'draft',
       profile: businessProfile(business),
       answers,
+      pains: sanitizePains(previous?.pains),
       currentStep: 'profile',
       createdBy: actor.id,
       startedAt: now,
@@ -180,6 +182,7 @@ export async function saveProfile(
   requireAssessor(actor, business);
   const a = requireDraft(draft, business.id);
   const p = parseWith(ProfileFormSchema, form);
+  const { pains } = parseWith(PainsFormSchema, form);
   const commune = await communeInProvince(db, p.communeCode, business.provinceCode);
   if (!commune) {
     throw new ValidationError([
@@ -202,6 +205,7 @@ export async function saveProfile(
   const framework = switched ? getFramework(frameworkIdFor(p.producerType))! : frameworkOf(a);
   const values = {
     profile,
+    pains: pains as string[],
     frameworkId: framework.id,
     frameworkVersion: framework.version,
     answers: switched ? {} : a.answers,

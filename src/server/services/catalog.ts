@@ -45,6 +45,7 @@ export function platformFromForm(form: Form, id: string): Record<string, unknown
   const freeTrial = localizedOrUndefined(one(form, 'freeTrialVi'), one(form, 'freeTrialEn'));
   if (freeTrial) entry.freeTrial = freeTrial;
   if (one(form, 'retired') === 'yes') entry.retired = true;
+  if (one(form, 'source')) entry.source = one(form, 'source');
   return entry;
 }
 

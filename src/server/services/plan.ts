@@ -34,6 +34,7 @@ export async function planFor(
     catalog,
     marks: marks as { adopted: Record<NeedId, string | null>; dismissed: NeedId[] },
     includeDismissed: opts.includeDismissed ?? false,
+    pains: assessment.pains,
   });
 }
 

@@ -252,14 +252,14 @@ export function floorsFor(product: OcopProduct) {
  * A product's listing state: the checklist items every floor asks for (ticked once, for all floors), and per
  * floor its own extra items, progress, current status and history.
  */
-export async function productFloorState(db: Db, product: OcopProduct, producerType: string) {
+export async function productFloorState(db: Db, product: OcopProduct, producerType: string, revenueVnd?: number | null) {
   const [ticks, listings] = await Promise.all([
     db.select().from(productChecklist).where(eq(productChecklist.productId, product.id)),
     db.select().from(productListings).where(eq(productListings.productId, product.id)).orderBy(asc(productListings.id)),
   ]);
   const group = { group: product.productGroup as never };
   const floors = floorsFor(product);
-  const { common, extras } = splitChecklist(floors, group, producerType as never);
+  const { common, extras } = splitChecklist(floors, group, producerType as never, { revenueVnd });
   // A common item ticked on one floor before the checklist was shared still counts as prepared.
   const commonTicked = [...new Set(ticks.filter((t) => common.includes(t.itemId as never)).map((t) => t.itemId))];
   const shared = commonTicked.map((itemId) => ({ floorId: COMMON_CHECKLIST, itemId }));
@@ -267,7 +267,7 @@ export async function productFloorState(db: Db, product: OcopProduct, producerTy
     common,
     commonTicked,
     floors: floors.map((floor) => {
-      const requirements = requirementsFor(floor, group, producerType as never);
+      const requirements = requirementsFor(floor, group, producerType as never, { revenueVnd });
       const own = extras.get(floor.id) ?? [];
       const history = listings.filter((l) => l.floorId === floor.id);
       const current = history.at(-1);
@@ -345,7 +345,9 @@ export async function saveChecklist(
 ): Promise<void> {
   requireEditor(actor, business);
   const floors = floorsFor(product);
-  const { common, extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never);
+  const { common, extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never, {
+    revenueVnd: business.revenueVnd,
+  });
   const allowed = floorId === COMMON_CHECKLIST ? common : extras.get(floorId);
   if (!allowed) throw new NotFoundError();
   const [first, ...rest] = checklistStatements(db, actor, business, product, floorId, allowed, itemsOf(form), now);
@@ -369,7 +371,9 @@ export async function saveFloor(
   const floors = floorsFor(product);
   const floor = floors.find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
-  const { extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never);
+  const { extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never, {
+    revenueVnd: business.revenueVnd,
+  });
   const listing = await listingChange(db, product, floor, form);
   const checklist = checklistStatements(db, actor, business, product, floorId, extras.get(floorId) ?? [], itemsOf(form), now);
   const [first, ...rest] = [

@@ -5,7 +5,10 @@ import { assessmentById, assessmentsOfBusiness, peerScores } from '#src/db/queri
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { NotFoundError } from '#src/server/http/errors.ts';
 import { requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
+import { contactsFor, storiesFor } from './support.ts';
+import { publicSupportFor } from '#src/domain/recommendations/support.ts';
 import { planFor } from './plan.ts';
+import { profileOf } from './assessments.ts';
 
 /** Every assessment of a business (drafts too), newest first, for whoever may see the business. */
 export async function assessmentsOf(db: Db, actor: Actor, business: BusinessWithLocation): Promise<Assessment[]> {
@@ -42,5 +45,11 @@ export async function resultDetails(db: Db, actor: Actor, business: BusinessWith
   const isLatest = history[0]?.id === assessment.id;
   const catalog = isLatest ? await catalogSnapshot(db) : [];
   const plan = isLatest ? await planFor(db, assessment, { includeDismissed: false, catalog }) : null;
-  return { history, peers, isLatest, catalog, plan };
+  // Who to call and stories of businesses like this one, beside the plan (issue 13).
+  const profile = profileOf(assessment);
+  const [contacts, stories] = plan
+    ? await Promise.all([contactsFor(db, assessment.communeCode ?? business.communeCode), storiesFor(db, profile, plan.pains)])
+    : [null, []];
+  const support = plan && profile ? publicSupportFor(profile) : null;
+  return { history, peers, isLatest, catalog, plan, contacts, stories, support };
 }

@@ -7,6 +7,7 @@ import { scoreAssessment, validateAnswers, type AnswerIssue } from '#src/domain/
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
+import { PainsSchema } from '#src/domain/recommendations/pains.ts';
 
 const MAX_VND = 1e15;
 
@@ -30,6 +31,8 @@ export const ScoreRequestSchema = z.strictObject({
       .optional(),
   }),
   answers: z.record(z.string().max(100), z.unknown()),
+  /** What holds the business back most (up to three pain ids of GET /api/v1/pains). */
+  pains: PainsSchema.optional(),
 });
 
 export type ScoreOutcome = { ok: true; body: Record<string, unknown> } | { ok: false; issues: AnswerIssue[] };
@@ -55,7 +58,7 @@ export function scoreRequest(body: unknown, catalog: readonly Platform[]): Score
   const checked = validateAnswers(framework, profile, req.answers);
   if (!checked.ok) return { ok: false, issues: checked.issues };
   const result = scoreAssessment(framework, profile, checked.answers);
-  const plan = recommend({ framework, profile, answers: checked.answers, catalog });
+  const plan = recommend({ framework, profile, answers: checked.answers, catalog, pains: req.pains ?? [] });
   return {
     ok: true,
     body: {
@@ -76,7 +79,9 @@ export function scoreRequest(body: unknown, catalog: readonly Platform[]): Score
         reasons: i.reasons,
         pillars: i.pillars.map((p) => ({ id: p.id, gain: p.gain })),
         scoreGain: i.scoreGain,
+        pains: i.pains,
       })),
+      pains: plan.pains,
     },
   };
 }
