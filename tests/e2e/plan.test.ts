@@ -86,20 +86,31 @@ describe.each([
     expect(await einvoice.locator('a[href*="/platforms/"]').count()).toBeGreaterThanOrEqual(2);
     await assertNoHorizontalScroll(page);
 
-    await einvoice.getByText('Cập nhật mục này').click();
-    const chosenName = (await einvoice.getByLabel('Tôi đã dùng nền tảng').locator('option').first().textContent())!;
+    await einvoice.getByText('Chi tiết và cập nhật').click();
+    // Nothing is preselected: the person picks the platform they use.
+    const adoptSelect = einvoice.getByLabel('Tôi đã dùng nền tảng');
+    const firstPlatform = adoptSelect.locator('option:not([disabled])').first();
+    const chosenName = (await firstPlatform.textContent())!;
+    await adoptSelect.selectOption((await firstPlatform.getAttribute('value'))!);
     await einvoice.getByRole('button', { name: 'Đánh dấu đã áp dụng' }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã ghi nhận');
     expect(await page.locator('#need-e_invoice').count()).toBe(0);
 
     const payment = page.locator('#need-cashless_payment');
-    await payment.getByText('Cập nhật mục này').click();
+    await payment.locator(':scope > details > summary').click();
+    if ((await payment.locator('xpath=ancestor::details[contains(@class,"plan-step")]').getAttribute('open')) === null) {
+      await payment.locator('xpath=ancestor::details[contains(@class,"plan-step")]/summary').click();
+      await payment.locator(':scope > details > summary').click();
+    }
     await payment.getByLabel(/Không phù hợp vì/).fill('Khách quen trả tiền mặt');
     await payment.getByRole('button', { name: 'Không phù hợp' }).click();
     expect(await page.locator('#need-cashless_payment').count()).toBe(0);
 
     const presence = page.locator('#need-online_presence');
-    await presence.getByText('Cập nhật mục này').click();
+    if ((await presence.locator('xpath=ancestor::details[contains(@class,"plan-step")]').getAttribute('open')) === null) {
+      await presence.locator('xpath=ancestor::details[contains(@class,"plan-step")]/summary').click();
+    }
+    await presence.locator(':scope > details > summary').click();
     await presence.getByLabel('Tư vấn').check();
     await presence.getByRole('button', { name: 'Gửi yêu cầu hỗ trợ' }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã gửi yêu cầu hỗ trợ');

@@ -101,7 +101,7 @@ export const PLATFORM_ORDER_NOTE: Localized = Object.freeze({
 });
 
 export const PLAN_ORDER_NOTE: Localized = Object.freeze({
-  vi: 'Các việc được xếp theo thứ tự tỉnh khuyến nghị: việc bắt buộc trước, rồi việc không hối tiếc, việc mang lại hiệu quả vượt trội, cuối cùng là việc tạo giá trị mới. Trong mỗi bước, việc giúp tăng điểm nhiều hơn được xếp trước.',
+  vi: 'Các việc được xếp theo thứ tự tỉnh khuyến nghị: việc bắt buộc theo quy định trước, rồi việc nên làm ngay, việc tăng hiệu quả, cuối cùng là việc tạo giá trị mới. Trong mỗi bước, việc giúp tăng điểm nhiều hơn được xếp trước.',
   en: 'Steps follow the order the province recommends: what is mandatory first, then what is no-regret, then what gives outstanding efficiency, and last what creates new value. Within a step, what would raise your score most comes first.',
 });
 

@@ -1,7 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import type { Assessment } from '#src/db/schema/index.ts';
 import type { BusinessWithLocation } from '#src/db/queries/accounts.ts';
-import { assessmentById, assessmentsOfBusiness, peerScores } from '#src/db/queries/assessments.ts';
+import { assessmentById, assessmentsOfBusiness, peerScores, provinceName } from '#src/db/queries/assessments.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { NotFoundError } from '#src/server/http/errors.ts';
 import { requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
@@ -36,11 +36,13 @@ export async function resultDetails(db: Db, actor: Actor, business: BusinessWith
           sector: assessment.sector,
           sizeClass: assessment.sizeClass,
           excludeBusinessId: business.id,
+          producerType: assessment.profile?.producerType ?? 'enterprise',
         })
       : [];
   // The plan always follows the newest assessment; older results show their scores only.
   const isLatest = history[0]?.id === assessment.id;
   const catalog = isLatest ? await catalogSnapshot(db) : [];
   const plan = isLatest ? await planFor(db, assessment, { includeDismissed: false, catalog }) : null;
-  return { history, peers, isLatest, catalog, plan };
+  const province = await provinceName(db, business.provinceCode);
+  return { history, peers, isLatest, catalog, plan, province };
 }
