@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, newMobileContext, watchErrors, assertNoHorizontalScroll } from '../helpers/browser.ts';
 import { chooseFramework, loginThroughForm } from '../helpers/browser.ts';
@@ -51,6 +51,13 @@ async function answerAllLowest(page: Page, keep: Set<string> = new Set()): Promi
   }
 }
 
+/** Opens a plan item's details, and first its step when that step is collapsed. */
+async function openItem(item: Locator): Promise<void> {
+  const step = item.locator('xpath=ancestor::details[contains(@class,"plan-step")]');
+  if ((await step.getAttribute('open')) === null) await step.locator(':scope > summary').click();
+  await item.locator(':scope > details > summary').click();
+}
+
 function login(page: Page, email: string, password: string): Promise<void> {
   return loginThroughForm(page, server.url, email, password);
 }
@@ -90,20 +97,24 @@ describe.each([
     expect(await einvoice.locator('a[href*="/platforms/"]').count()).toBeGreaterThanOrEqual(2);
     await assertNoHorizontalScroll(page);
 
-    await einvoice.getByText('Cập nhật mục này').click();
-    const chosenName = (await einvoice.getByLabel('Tôi đã dùng nền tảng').locator('option').first().textContent())!;
+    await einvoice.getByText('Chi tiết và cập nhật').click();
+    // Nothing is preselected: the person picks the platform they use.
+    const adoptSelect = einvoice.getByLabel('Tôi đã dùng nền tảng');
+    const firstPlatform = adoptSelect.locator('option:not([disabled])').first();
+    const chosenName = (await firstPlatform.textContent())!;
+    await adoptSelect.selectOption((await firstPlatform.getAttribute('value'))!);
     await einvoice.getByRole('button', { name: 'Đánh dấu đã áp dụng' }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã ghi nhận');
     expect(await page.locator('#need-e_invoice').count()).toBe(0);
 
     const payment = page.locator('#need-cashless_payment');
-    await payment.getByText('Cập nhật mục này').click();
+    await openItem(payment);
     await payment.getByLabel(/Không phù hợp vì/).fill('Khách quen trả tiền mặt');
     await payment.getByRole('button', { name: 'Không phù hợp' }).click();
     expect(await page.locator('#need-cashless_payment').count()).toBe(0);
 
     const presence = page.locator('#need-online_presence');
-    await presence.getByText('Cập nhật mục này').click();
+    await openItem(presence);
     await presence.getByLabel('Tư vấn').check();
     await presence.getByRole('button', { name: 'Gửi yêu cầu hỗ trợ' }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('Đã gửi yêu cầu hỗ trợ');

@@ -92,6 +92,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'platforms/index.astro', kind: 'public' },
   { file: 'privacy.astro', kind: 'public' },
   { file: 'register.astro', kind: 'public' },
+  { file: 'share/[token].astro', kind: 'public' },
   { file: 'share/[token].png.ts', kind: 'public' },
   { file: 'takeover.astro', kind: 'public' },
   { file: 'worklist.astro', kind: 'scoped-list' },

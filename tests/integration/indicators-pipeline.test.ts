@@ -28,7 +28,8 @@ import { parsePeriod } from '#src/domain/indicators/periods.ts';
 import { NEED_IDS, type NeedId } from '#src/domain/platforms/schema.ts';
 import { recommend } from '#src/domain/recommendations/engine.ts';
 import { startOrResume, saveProfile, submitAssessment, draftFor } from '#src/server/services/assessments.ts';
-import { applyPlanAction } from '#src/server/services/plan.ts';
+import { applyPlanAction, OTHER_PLATFORM } from '#src/server/services/plan.ts';
+import { isMandatoryNeed } from '#src/domain/recommendations/first-actions.ts';
 import { eraseBusiness } from '#src/server/services/personal-data.ts';
 import { batchWithFacts, periodIdsFor, registryFlagStatements } from '#src/server/services/facts.ts';
 import { checkIndicators, ensureIndicatorsConsistent, rebuildIndicators } from '#src/server/services/indicator-maintenance.ts';
@@ -312,8 +313,12 @@ describe('maintained counters against the oracle (random event sequences)', () =
             await submit(env, rand, id, now);
             for (const p of periodIdsFor(now)) periods.add(p);
           } else if (r < 0.8) {
-            const intent = pick(rand, ['adopt', 'adopt', 'dismiss', 'restore'] as const);
-            await applyPlanAction(env.db, env.admin, (await businessById(env.db, id))!, { intent, need: pick(rand, NEED_IDS) }, now);
+            const drawn = pick(rand, ['adopt', 'adopt', 'dismiss', 'restore'] as const);
+            const need = pick(rand, NEED_IDS);
+            // Mandatory items cannot be dismissed (issue 14): the same draw restores instead.
+            const intent = drawn === 'dismiss' && isMandatoryNeed(need) ? 'restore' : drawn;
+            const form = intent === 'adopt' ? { intent, need, platform: OTHER_PLATFORM } : { intent, need };
+            await applyPlanAction(env.db, env.admin, (await businessById(env.db, id))!, form, now);
           } else if (r < 0.9) {
             const value = rand() < 0.7;
             await env.db.update(businesses).set({ inRegistry: value }).where(eq(businesses.id, id));

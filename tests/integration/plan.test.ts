@@ -67,8 +67,8 @@ describe('plan and adoption loop', () => {
     expect(page).toContain('id="need-e_invoice"');
     expect(page).toContain('id="need-cashless_payment"');
     expect(page.indexOf('id="need-e_invoice"')).toBeLessThan(page.indexOf('id="need-cashless_payment"'));
-    const options = [...page.matchAll(/<select id="adopt-e_invoice" name="platform">([\s\S]*?)<\/select>/g)][0]![1]!;
-    const chosen = /<option value="([^"]+)"/.exec(options)![1]!;
+    const options = [...page.matchAll(/<select id="adopt-e_invoice" name="platform" required>([\s\S]*?)<\/select>/g)][0]![1]!;
+    const chosen = /<option value="([^"]+)">/.exec(options)![1]!;
 
     const adopt = await c.post(`/businesses/${id}/plan`, { intent: 'adopt', need: 'e_invoice', platform: chosen, back: resultPath });
     expect(adopt.status).toBe(303);

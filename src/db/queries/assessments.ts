@@ -1,6 +1,6 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { assessments, businesses, communes, type Assessment } from '#src/db/schema/index.ts';
+import { assessments, businesses, communes, provinces, type Assessment } from '#src/db/schema/index.ts';
 
 export async function assessmentsOfBusiness(db: Db, businessId: number): Promise<Assessment[]> {
   return db.select().from(assessments).where(eq(assessments.businessId, businessId)).orderBy(desc(assessments.sequence));
@@ -52,7 +52,15 @@ export async function nextSequence(db: Db, businessId: number): Promise<number> 
  */
 export async function peerScores(
   db: Db,
-  args: { provinceCode: string; frameworkId: string; sector: string; sizeClass: string; excludeBusinessId: number },
+  args: {
+    provinceCode: string;
+    frameworkId: string;
+    sector: string;
+    sizeClass: string;
+    excludeBusinessId: number;
+    /** Like with like: households with households, co-operatives with co-operatives (missing counts as an enterprise). */
+    producerType?: string;
+  },
 ): Promise<number[]> {
   const newest = db
     .select({ businessId: assessments.businessId, seq: max(assessments.sequence).as('seq') })
@@ -71,8 +79,17 @@ export async function peerScores(
         eq(communes.provinceCode, args.provinceCode),
         eq(assessments.sector, args.sector),
         eq(assessments.sizeClass, args.sizeClass),
+        args.producerType === undefined
+          ? undefined
+          : sql`coalesce(json_extract(${assessments.profile}, '$.producerType'), 'enterprise') = ${args.producerType}`,
         sql`${assessments.businessId} <> ${args.excludeBusinessId}`,
       ),
     );
   return rows.map((r) => r.score ?? 0);
+}
+
+/** The province's name, for headers (printed results). */
+export async function provinceName(db: Db, code: string): Promise<string | null> {
+  const rows = await db.select({ name: provinces.name }).from(provinces).where(eq(provinces.code, code)).limit(1);
+  return rows[0]?.name ?? null;
 }

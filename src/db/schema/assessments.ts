@@ -41,6 +41,8 @@ export const assessments = sqliteTable(
     communeCode: text('commune_code'),
     /** Unguessable id for the public share image; null while private (the owner decides). */
     shareToken: text('share_token').unique(),
+    /** The public result page names the business only when the owner ticked it. */
+    shareShowName: integer('share_show_name', { mode: 'boolean' }).notNull().default(false),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

@@ -31,9 +31,10 @@ export type NeedStep = 1 | 2 | 3 | 4;
 
 /** The provinces' order of adoption: mandatory → no-regret → efficiency → new value. */
 export const NEED_STEPS: Readonly<Record<NeedStep, { vi: string; en: string }>> = {
-  1: { vi: 'Bắt buộc', en: 'Mandatory' },
-  2: { vi: 'Không hối tiếc', en: 'No-regret' },
-  3: { vi: 'Hiệu quả vượt trội', en: 'Outstanding efficiency' },
+  // Plain words a shop owner uses; "Không hối tiếc" (a calque of "no-regret") read as nonsense.
+  1: { vi: 'Bắt buộc theo quy định', en: 'Required by law' },
+  2: { vi: 'Nên làm ngay', en: 'Worth doing now' },
+  3: { vi: 'Tăng hiệu quả', en: 'Greater efficiency' },
   4: { vi: 'Tạo giá trị mới', en: 'New value' },
 };
 

@@ -144,7 +144,7 @@ function painReason(pains: readonly PainId[]): Localized {
 }
 
 export const PLAN_ORDER_NOTE: Localized = Object.freeze({
-  vi: 'Các việc được xếp theo thứ tự tỉnh khuyến nghị: việc bắt buộc trước, rồi những việc giải quyết khó khăn bạn đã chọn, rồi việc không hối tiếc, việc mang lại hiệu quả vượt trội, cuối cùng là việc tạo giá trị mới. Trong mỗi bước, việc giúp tăng điểm nhiều hơn được xếp trước.',
+  vi: 'Các việc được xếp theo thứ tự tỉnh khuyến nghị: việc bắt buộc theo quy định trước, rồi những việc giải quyết khó khăn bạn đã chọn, rồi việc nên làm ngay, việc tăng hiệu quả, cuối cùng là việc tạo giá trị mới. Trong mỗi bước, việc giúp tăng điểm nhiều hơn được xếp trước.',
   en: 'Steps follow the order the province recommends: what is mandatory first, then what addresses the pains you chose, then what is no-regret, what gives outstanding efficiency, and last what creates new value. Within a step, what would raise your score most comes first.',
 });
 

@@ -17,13 +17,14 @@ export function frameworkLine(framework: Pick<Framework, 'meta'>, lang: Lang): s
   return pick(lang, { vi: `Tự đánh giá theo ${basis} — ${status}`, en: `Self-assessed under ${basis} — ${status}` });
 }
 
-/** What the share image of an assessment shows. */
-export function shareCardOf(assessment: Assessment, businessName: string, lang: Lang): ShareCard {
+/** What the share image of an assessment shows; a null name (the owner did not choose to show it) is never guessed. */
+export function shareCardOf(assessment: Assessment, businessName: string | null, lang: Lang): ShareCard {
   const result = resultOf(assessment)!;
   const framework = frameworkOf(assessment);
   const L = (vi: string, en: string) => pick(lang, { vi, en });
+  const shown = businessName ?? L('Một cơ sở sản xuất, kinh doanh trong tỉnh', 'A business in the province');
   // Four lines of the card's left column hold about 80 characters.
-  const name = businessName.length > 80 ? `${businessName.slice(0, 79).trimEnd()}…` : businessName;
+  const name = shown.length > 80 ? `${shown.slice(0, 79).trimEnd()}…` : shown;
   return {
     businessName: name,
     title: L('Mức độ chuyển đổi số', 'Digital transformation level'),

@@ -440,6 +440,7 @@ export async function setSharing(
   business: BusinessWithLocation,
   assessment: Assessment,
   makePublic: boolean,
+  showName = false,
 ): Promise<Assessment> {
   if (!(actor.role === 'business' && actor.businessId === business.id)) throw new ForbiddenError();
   if (assessment.businessId !== business.id || assessment.status !== 'submitted') throw new NotFoundError();
@@ -449,11 +450,13 @@ export async function setSharing(
     crypto.getRandomValues(bytes);
     shareToken = assessment.shareToken ?? encodeBase32LowerCaseNoPadding(bytes);
   }
+  // Revoking forgets the token: sharing again makes a new link, so an old one stays dead.
+  const shareShowName = makePublic && showName;
   await db
     .update(assessments)
-    .set({ shareToken })
+    .set({ shareToken, shareShowName })
     .where(and(eq(assessments.id, assessment.id), eq(assessments.status, 'submitted')));
-  return { ...assessment, shareToken };
+  return { ...assessment, shareToken, shareShowName };
 }
 
 export function resultOf(a: Assessment): AssessmentResult | null {

@@ -14,6 +14,22 @@ import { canEditBusiness } from '#src/domain/access.ts';
 import { frameworkOf, profileOf } from './assessments.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 import { createHelpRequest } from './help-requests.ts';
+import { isMandatoryNeed } from '#src/domain/recommendations/first-actions.ts';
+
+/** The adoption form's value for a platform outside the catalogue. */
+export const OTHER_PLATFORM = 'other';
+
+const NO_PLATFORM = {
+  vi: 'Vui lòng chọn nền tảng bạn đã dùng (hoặc "Nền tảng khác")',
+  en: 'Please choose the platform you use (or "Another platform")',
+};
+const MANDATORY_NOT_DISMISSABLE = {
+  vi: 'Mục bắt buộc theo quy định không thể ẩn: hãy đánh dấu đã làm hoặc nhờ hỗ trợ',
+  en: 'A mandatory item cannot be dismissed: mark it done or ask for help',
+};
+function refusal(field: string, m: { vi: string; en: string }): ValidationError {
+  return new ValidationError([{ path: [field], message: `${m.vi} / ${m.en}` }], m);
+}
 
 /** The explained plan for a submitted assessment, with the business's current marks applied. */
 export async function planFor(
@@ -44,7 +60,8 @@ const PlanActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal('adopt'),
       need: z.enum(NEED_IDS, { error: 'Mục không hợp lệ / Unknown item' }),
-      platform: z.string().max(80).optional(),
+      // No default: a mark records the platform the person chose, or "other" said in words.
+      platform: z.string({ error: `${NO_PLATFORM.vi} / ${NO_PLATFORM.en}` }).max(80),
       assessment: z.coerce.number().int().positive().optional(),
     }),
     z.object({
@@ -96,7 +113,12 @@ export async function applyPlanAction(
     const created = await createHelpRequest(db, actor, business, form, now);
     return { intent: 'help', need: created.need as NeedId };
   }
+  // Said in the page's heading too: these refusals come from a form the page never offers.
+  if (clean.intent === 'adopt' && clean.platform === undefined) throw refusal('platform', NO_PLATFORM);
   const a = parseWith(PlanActionSchema, clean);
+  if (a.intent === 'dismiss' && isMandatoryNeed(a.need)) throw refusal('need', MANDATORY_NOT_DISMISSABLE);
+  const platformId =
+    a.intent === 'adopt' ? (a.platform === OTHER_PLATFORM ? null : a.platform) : a.intent === 'help' ? a.platform : undefined;
   const withdrawPrevious = db
     .update(recommendationMarks)
     .set({ withdrawnAt: now })
@@ -105,8 +127,8 @@ export async function applyPlanAction(
     );
 
   if (a.intent === 'adopt' || a.intent === 'help') {
-    if (a.platform) {
-      const p = await platformById(db, a.platform);
+    if (platformId) {
+      const p = await platformById(db, platformId);
       if (!p || !(p.needs as readonly string[]).includes(a.need)) {
         throw new ValidationError([
           { path: ['platform'], message: 'Nền tảng không phù hợp với mục này / This platform does not fit this item' },
@@ -128,7 +150,7 @@ export async function applyPlanAction(
         assessmentId: a.assessment ?? null,
         need: a.need,
         kind: a.intent === 'adopt' ? 'adopted' : 'dismissed',
-        platformId: a.intent === 'adopt' ? (a.platform ?? null) : null,
+        platformId: a.intent === 'adopt' ? (platformId ?? null) : null,
         reason: a.intent === 'dismiss' ? (a.reason ?? null) : null,
         createdBy: actor.id,
         createdAt: now,

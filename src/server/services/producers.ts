@@ -568,10 +568,12 @@ export async function businessHistory(db: Db, businessId: number) {
     question: string;
     value: string | null;
     seq: number;
+    frameworkId: string;
   }>(sql`
-    select e.at as at, u.display_name as actor, u.role as role, e.question_id as question, e.value as value, a.sequence as seq
+    select e.at as at, u.display_name as actor, u.role as role, e.question_id as question, e.value as value, a.sequence as seq,
+      a.framework_id as frameworkId
     from answer_events e join assessments a on a.id = e.assessment_id left join users u on u.id = e.actor_user_id
-    where a.business_id = ${businessId} order by e.at desc, e.id desc limit 300`);
+    where a.business_id = ${businessId} order by e.at desc, e.id desc limit 2000`);
   const auditRows = await db.all<{ at: number; actor: string | null; role: string | null; action: string; detail: string | null }>(sql`
     select l.at as at, u.display_name as actor, u.role as role, l.action as action, l.detail as detail
     from audit_log l left join users u on u.id = l.actor_user_id

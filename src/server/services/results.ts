@@ -1,7 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import type { Assessment } from '#src/db/schema/index.ts';
 import type { BusinessWithLocation } from '#src/db/queries/accounts.ts';
-import { assessmentById, assessmentsOfBusiness, peerScores } from '#src/db/queries/assessments.ts';
+import { assessmentById, assessmentsOfBusiness, peerScores, provinceName } from '#src/db/queries/assessments.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { NotFoundError } from '#src/server/http/errors.ts';
 import { requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
@@ -39,6 +39,7 @@ export async function resultDetails(db: Db, actor: Actor, business: BusinessWith
           sector: assessment.sector,
           sizeClass: assessment.sizeClass,
           excludeBusinessId: business.id,
+          producerType: assessment.profile?.producerType ?? 'enterprise',
         })
       : [];
   // The plan always follows the newest assessment; older results show their scores only.
@@ -51,5 +52,6 @@ export async function resultDetails(db: Db, actor: Actor, business: BusinessWith
     ? await Promise.all([contactsFor(db, assessment.communeCode ?? business.communeCode), storiesFor(db, profile, plan.pains)])
     : [null, []];
   const support = plan && profile ? publicSupportFor(profile) : null;
-  return { history, peers, isLatest, catalog, plan, contacts, stories, support };
+  const province = await provinceName(db, business.provinceCode);
+  return { history, peers, isLatest, catalog, plan, contacts, stories, support, province };
 }

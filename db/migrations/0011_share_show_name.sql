@@ -1,0 +1,1 @@
+ALTER TABLE `assessments` ADD `share_show_name` integer DEFAULT false NOT NULL;
