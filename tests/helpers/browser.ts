@@ -50,11 +50,11 @@ export async function assertNoHorizontalScroll(page: Page): Promise<void> {
   if (overflow > 1) throw new Error(`page scrolls horizontally by ${overflow}px at ${page.url()}`);
 }
 
-/** Logs in through the real form and waits for the home page. */
+/** Logs in through the real form and waits for the page the person lands on (their workspace). */
 export async function loginThroughForm(page: Page, base: string, email: string, password: string): Promise<void> {
   await page.goto(base + '/login');
   await page.getByLabel('Email hoặc số điện thoại').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(base + '/');
+  await page.waitForURL((u) => u.origin === new URL(base).origin && u.pathname !== '/login');
 }

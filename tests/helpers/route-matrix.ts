@@ -31,6 +31,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'account/data.astro', kind: 'own-account' },
   { file: 'account/data.json.ts', kind: 'own-account' },
   { file: 'account/index.astro', kind: 'own-account' },
+  { file: 'admin/index.astro', kind: 'admin-only' },
   { file: 'admin/indicators.astro', kind: 'admin-only' },
   { file: 'admin/platforms/[id].astro', kind: 'admin-only' },
   { file: 'admin/platforms/export.csv.ts', kind: 'admin-only' },
@@ -86,6 +87,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'register.astro', kind: 'public' },
   { file: 'share/[token].png.ts', kind: 'public' },
   { file: 'takeover.astro', kind: 'public' },
+  { file: 'welcome.astro', kind: 'own-account' },
   { file: 'worklist.astro', kind: 'scoped-list' },
 ];
 

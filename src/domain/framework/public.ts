@@ -1,4 +1,5 @@
 import type { Framework, Question } from './schema.ts';
+import { UNKNOWN_ANSWER } from './schema.ts';
 
 /**
  * How answers are checked, in words, so a client that reads only the public document knows every rule the
@@ -16,6 +17,7 @@ export const ANSWER_RULES = {
   condition:
     'A question with a condition applies only when the field holds one of the listed values: `profile.<name>` reads the request profile, ' +
     '`answers.<questionId>` an earlier answer (for a multi answer, any selected value). Answers to questions that do not apply are ignored.',
+  unknown: `When the framework has allowUnknown, any question may be answered "${UNKNOWN_ANSWER}" (I do not know): it gives no points and opens no follow-up.`,
 } as const;
 
 function publicQuestion(q: Question) {
@@ -46,6 +48,7 @@ export function publicFramework(fw: Framework) {
     version: fw.version,
     title: fw.title,
     answerRules: ANSWER_RULES,
+    ...(fw.allowUnknown ? { allowUnknown: true as const, unknownAnswer: UNKNOWN_ANSWER } : {}),
     levels: fw.levels.map((l) => ({ level: l.level, minScore: l.minScore, minPillars: l.minPillars, name: l.name })),
     pillarLevels: fw.pillarLevels.map((l) => ({ level: l.level, minScore: l.minScore })),
     pillars: fw.pillars.map((p) => ({

@@ -15,6 +15,14 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   // Key of the claim-code HMAC; unset, one is generated at first start and kept in the database.
   CLAIM_CODE_SECRET: z.string().min(32, 'CLAIM_CODE_SECRET must be at least 32 characters').optional(),
+  // The Department's name as the home page shows it; unset, "Sở Công Thương <province>" from PROVINCE_CODE.
+  DEPARTMENT_NAME: z
+    .string()
+    .trim()
+    .min(5, 'DEPARTMENT_NAME must be at least 5 characters')
+    .max(150, 'DEPARTMENT_NAME must be at most 150 characters')
+    .regex(/^[^\p{Cc}\p{Cf}<>]+$/u, 'DEPARTMENT_NAME must be plain text (no control characters or < >)')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
