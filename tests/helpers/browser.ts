@@ -58,3 +58,9 @@ export async function loginThroughForm(page: Page, base: string, email: string, 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((u) => u.origin === new URL(base).origin && u.pathname !== '/login');
 }
+
+/** Opens the header's compact menu (a <details>, so it works with JavaScript off too). */
+export async function openMenu(page: Page): Promise<void> {
+  const menu = page.locator('header.site details.menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
