@@ -115,7 +115,8 @@ describe.each([
     await p2.getByLabel('Email hoặc số điện thoại').fill(`e2e-${js ? 'js' : 'nojs'}@example.com`);
     await p2.getByLabel('Mật khẩu').fill('mat-khau-e2e-2');
     await p2.getByRole('button', { name: 'Đăng nhập' }).click();
-    await p2.waitForURL(server.url + '/');
+    // The business lands on its own page.
+    await p2.waitForURL(/\/businesses\/\d+$/);
     const res = await p2.goto(server.url + '/admin/users');
     expect(res?.status()).toBe(403);
     await expect(p2.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Bạn không có quyền');
