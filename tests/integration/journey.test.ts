@@ -32,7 +32,7 @@ async function registered(prefix: string): Promise<{ c: Browserless; id: number;
 describe('questionnaire without JavaScript', () => {
   it('a save that opens follow-ups returns to the first of them (?new=…#q-…), never to the top; the page renders them focused', async () => {
     const { c, id, commune } = await registered('086000010');
-    await c.post(`/businesses/${id}/assessment`, {});
+    await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
     await c.post(`/businesses/${id}/assessment/profile`, {
       sector: 'I',
       producerType: 'enterprise',
