@@ -28,6 +28,22 @@ export const ROLE_NAMES: Record<string, Text> = {
   admin: { vi: 'Quản trị viên', en: 'Administrator' },
 };
 
+/**
+ * A person's role as it should read: an officer scoped to one commune is a commune officer, not a
+ * Department officer; a helper belongs to one commune's team. `communeName` when known ("Xã Gia Viễn").
+ */
+export function roleName(role: string, communeScoped: boolean, communeName?: string | null): Text {
+  const at = communeName ? { vi: ` ${communeName}`, en: ` (${communeName})` } : { vi: '', en: '' };
+  if (role === 'officer' && communeScoped) return { vi: `Cán bộ xã/phường${at.vi}`, en: `Commune officer${at.en}` };
+  if (role === 'helper' && communeName) return { vi: `Tổ công nghệ số cộng đồng${at.vi}`, en: `Community digital team${at.en}` };
+  return ROLE_NAMES[role] ?? { vi: role, en: role };
+}
+
+/** What the dashboard covers for this person: their commune, or the province. */
+export function scopeName(scopeCommuneCode?: string | null): Text {
+  return scopeCommuneCode ? { vi: 'Chỉ số của xã/phường', en: 'Commune indicators' } : { vi: 'Chỉ số của tỉnh', en: 'Province indicators' };
+}
+
 export const PRODUCER_TYPE_NAMES: Record<string, Text> = {
   enterprise: { vi: 'Doanh nghiệp', en: 'Enterprise' },
   cooperative: { vi: 'Hợp tác xã', en: 'Co-operative' },

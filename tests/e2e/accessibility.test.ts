@@ -62,6 +62,7 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
     ['claim an account', '/claim'],
     ['change history', () => `/businesses/${businessId}/history`],
     ['consents', () => `/businesses/${businessId}/consents`],
+    ['welcome after claiming', '/welcome'],
   ])('%s has no violations', async (_name, path) => {
     const page = await ctx.newPage();
     const url = server.url + (typeof path === 'function' ? path() : path);
@@ -78,6 +79,7 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
       ADMIN.email,
       ADMIN.password,
       [
+        '/admin',
         '/admin/users',
         '/admin/platforms',
         '/admin/platforms/postmart',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, newMobileContext, watchErrors, assertNoHorizontalScroll } from '../helpers/browser.ts';
+import { launchBrowser, newMobileContext, watchErrors, assertNoHorizontalScroll, openMenu } from '../helpers/browser.ts';
 import { validTaxCode } from '../helpers/http.ts';
 
 let server: TestServer;
@@ -25,6 +25,7 @@ describe.each([
     await page.goto(server.url + '/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Doanh nghiệp của bạn đã chuyển đổi số đến đâu?');
     await assertNoHorizontalScroll(page);
+    await openMenu(page);
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/\/en\/$/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -63,8 +64,10 @@ describe.each([
     await page.waitForURL(/\/businesses\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Hợp tác xã Nông sản Đồng Tháp Mười');
 
+    await openMenu(page);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(server.url + '/');
+    await openMenu(page);
     await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
     await page.getByLabel('Email hoặc số điện thoại').fill(email);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
@@ -72,7 +75,9 @@ describe.each([
     await expect(page.getByRole('alert').textContent()).resolves.toContain('không đúng');
     await page.getByLabel('Mật khẩu').fill('mat-khau-e2e-1');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(server.url + '/');
+    // A business lands on its own page, not the home page.
+    await page.waitForURL(/\/businesses\/\d+$/);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Tài khoản' }).click();
     await page.getByLabel('Mật khẩu hiện tại').fill('mat-khau-e2e-1');
     await page.getByLabel('Mật khẩu mới').fill('mat-khau-e2e-2');
@@ -89,7 +94,9 @@ describe.each([
     await page.getByLabel('Email hoặc số điện thoại').fill(ADMIN.email);
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(server.url + '/');
+    // The administrator lands on the administration page.
+    await page.waitForURL(server.url + '/admin');
+    await openMenu(page);
     await page.getByRole('link', { name: 'Quản trị tài khoản' }).click();
     await page.getByLabel('Thành viên Tổ công nghệ số cộng đồng').check();
     await page.getByLabel('Họ và tên').fill('Trần Thị Hỗ Trợ');
@@ -108,7 +115,8 @@ describe.each([
     await p2.getByLabel('Email hoặc số điện thoại').fill(`e2e-${js ? 'js' : 'nojs'}@example.com`);
     await p2.getByLabel('Mật khẩu').fill('mat-khau-e2e-2');
     await p2.getByRole('button', { name: 'Đăng nhập' }).click();
-    await p2.waitForURL(server.url + '/');
+    // The business lands on its own page.
+    await p2.waitForURL(/\/businesses\/\d+$/);
     const res = await p2.goto(server.url + '/admin/users');
     expect(res?.status()).toBe(403);
     await expect(p2.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Bạn không có quyền');

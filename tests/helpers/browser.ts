@@ -50,13 +50,19 @@ export async function assertNoHorizontalScroll(page: Page): Promise<void> {
   if (overflow > 1) throw new Error(`page scrolls horizontally by ${overflow}px at ${page.url()}`);
 }
 
-/** Logs in through the real form and waits for the home page. */
+/** Logs in through the real form and waits for the page the person lands on (their workspace). */
 export async function loginThroughForm(page: Page, base: string, email: string, password: string): Promise<void> {
   await page.goto(base + '/login');
   await page.getByLabel('Email hoặc số điện thoại').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(base + '/');
+  await page.waitForURL((u) => u.origin === new URL(base).origin && u.pathname !== '/login');
+}
+
+/** Opens the header's compact menu (a <details>, so it works with JavaScript off too). */
+export async function openMenu(page: Page): Promise<void> {
+  const menu = page.locator('header.site details.menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
 }
 
 /** On the assessment start page: opens "Chọn bộ tiêu chí khác" and picks the framework whose title matches. */

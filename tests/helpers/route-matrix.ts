@@ -33,6 +33,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'account/index.astro', kind: 'own-account' },
   { file: 'admin/frameworks.astro', kind: 'admin-only' },
   { file: 'admin/contacts.astro', kind: 'admin-only' },
+  { file: 'admin/index.astro', kind: 'admin-only' },
   { file: 'admin/indicators.astro', kind: 'admin-only' },
   { file: 'admin/platforms/[id].astro', kind: 'admin-only' },
   { file: 'admin/platforms/export.csv.ts', kind: 'admin-only' },
@@ -95,6 +96,7 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'share/[token].astro', kind: 'public' },
   { file: 'share/[token].png.ts', kind: 'public' },
   { file: 'takeover.astro', kind: 'public' },
+  { file: 'welcome.astro', kind: 'own-account' },
   { file: 'worklist.astro', kind: 'scoped-list' },
 ];
 

@@ -213,7 +213,8 @@ describe('English under /en', () => {
     expect(html).toContain('Wrong email/phone number or password');
     const ok = await c.post('/en/login', { login: ADMIN.email, password: ADMIN.password });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe('/en/');
+    // The administrator's workspace, in English.
+    expect(ok.headers.get('location')).toBe('/en/admin');
     expect(await (await c.get('/en/account')).text()).toContain('Change password');
   });
 });

@@ -123,7 +123,7 @@ describe('the public framework document tells the whole rule', () => {
   it('every framework publishes its answer rules and marks its exclusive options', () => {
     expect(documents.length).toBeGreaterThanOrEqual(2);
     for (const doc of documents) {
-      expect(Object.keys(doc.answerRules).sort()).toEqual(['answers', 'boolean', 'condition', 'multi', 'number', 'single']);
+      expect(Object.keys(doc.answerRules).sort()).toEqual(['answers', 'boolean', 'condition', 'multi', 'number', 'single', 'unknown']);
       for (const q of [...doc.pillars, ...doc.extraSections].flatMap((s) => s.questions))
         if (q.type === 'number') expect(q.integer, q.id).toBe(true);
     }

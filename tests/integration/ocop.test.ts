@@ -337,7 +337,7 @@ describe('assisted mode', () => {
     const issued = await helperA.post(`/businesses/${producerId}/claim-code`, {});
     expect(issued.status).toBe(200);
     expect(issued.headers.get('cache-control')).toContain('no-store');
-    claimCode = /class="score-big"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(await issued.text())![1]!;
+    claimCode = /class="slip-code"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(await issued.text())![1]!;
     const stored = await server.db.execute({ sql: 'SELECT code_hash FROM account_claims WHERE business_id = ?', args: [producerId] });
     expect(String(stored.rows[0]!.code_hash)).not.toContain(claimCode.replace('-', ''));
     // Keyed with the secret generated at first start, not the plain SHA-256 anyone could brute-force.
@@ -356,7 +356,11 @@ describe('assisted mode', () => {
     expect(wrongPhone.status).toBe(400);
     const ok = await p.post('/claim', { phone: PHONE, code: claimCode.toLowerCase(), password: 'mat-khau-nghe-1' });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`/businesses/${producerId}`);
+    // A welcome page says what to do next, for this producer's own page.
+    expect(ok.headers.get('location')).toBe('/welcome');
+    const welcome = await p.get('/welcome');
+    expect(welcome.status).toBe(200);
+    expect(await welcome.text()).toContain(`href="/businesses/${producerId}"`);
     const history = await (await p.get(`/businesses/${producerId}/history`)).text();
     expect(history).toContain('Tổ công nghệ số (mẫu)');
     expect(history).toContain('Thành viên Tổ công nghệ số cộng đồng');
@@ -373,7 +377,7 @@ describe('assisted mode', () => {
       consentedBy: 'Trần Văn Hến',
     });
     const secondId = Number(/\/businesses\/(\d+)/.exec(second.headers.get('location')!)![1]);
-    const code2 = /class="score-big"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(
+    const code2 = /class="slip-code"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(
       await (await helperA.post(`/businesses/${secondId}/claim-code`, {})).text(),
     )![1]!;
     await server.db.execute({ sql: 'UPDATE account_claims SET expires_at = ? WHERE business_id = ?', args: [Date.now() - 1000, secondId] });

@@ -166,7 +166,7 @@ describe('the producer and a helper on its behalf manage each consent purpose', 
 
   it('the producer sees each purpose with its wording, date and who recorded it (the helper, on its behalf)', async () => {
     const issued = await helper.post(`/businesses/${producerId}/claim-code`, {});
-    const code = /class="score-big"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(await issued.text())![1]!;
+    const code = /class="slip-code"[^>]*>([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(await issued.text())![1]!;
     producer = new Browserless(server.url);
     expect((await producer.post('/claim', { phone: PHONE, code, password: 'mat-khau-sen-1' })).status).toBe(303);
     const res = await producer.get(`/businesses/${producerId}/consents`);

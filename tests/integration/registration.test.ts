@@ -128,4 +128,20 @@ describe('registration attacks', () => {
         .status,
     ).toBe(303);
   });
+
+  it('two-round validation: a bad tax code, a bad login, a commune outside the province and empty fields are all reported at once, nothing written', async () => {
+    const before = await count('SELECT count(*) FROM businesses');
+    const good = validTaxCode('085000060');
+    const badCheckDigit = good.slice(0, 9) + String((Number(good[9]) + 1) % 10);
+    const res = await new Browserless(server.url).post(
+      '/register',
+      { taxCode: badCheckDigit, name: '', communeCode: '99999', login: 'not-an-email@', password: '', consent: '' },
+      from('192.0.2.60'),
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    const linked = [...html.matchAll(/<a href="#f-([a-zA-Z]+)"/g)].map((m) => m[1]);
+    expect(new Set(linked)).toEqual(new Set(['taxCode', 'name', 'communeCode', 'login', 'password', 'consent']));
+    expect(await count('SELECT count(*) FROM businesses')).toBe(before);
+  });
 });

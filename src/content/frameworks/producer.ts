@@ -567,4 +567,6 @@ export const producerV1: FrameworkInput = {
       questions: [barriersQuestion],
     },
   ],
+  // Presentation only: "Không biết" scores like no answer (0), as it always could be left blank.
+  allowUnknown: true,
 };

@@ -1,4 +1,5 @@
 import type { Framework, FrameworkMeta, Localized, Question } from './schema.ts';
+import { UNKNOWN_ANSWER } from './schema.ts';
 import { defaultFor } from './questionnaire.ts';
 
 /**
@@ -17,6 +18,7 @@ export const ANSWER_RULES = {
   condition:
     'A question with a condition applies only when the field holds one of the listed values: `profile.<name>` reads the request profile, ' +
     '`answers.<questionId>` an earlier answer (for a multi answer, any selected value). Answers to questions that do not apply are ignored.',
+  unknown: `When the framework has allowUnknown, any question may be answered "${UNKNOWN_ANSWER}" (I do not know): it gives no points and opens no follow-up.`,
 } as const;
 
 function publicQuestion(q: Question) {
@@ -86,6 +88,7 @@ export function publicFramework(fw: Framework) {
     ...frameworkSummary(fw),
     answerRules: ANSWER_RULES,
     scoring: { maximum, rule: MAXIMUM_RULES[maximum] },
+    ...(fw.allowUnknown ? { allowUnknown: true as const, unknownAnswer: UNKNOWN_ANSWER } : {}),
     levels: fw.levels.map((l) => ({ level: l.level, minScore: l.minScore, minPillars: l.minPillars, name: l.name })),
     pillarLevels: fw.pillarLevels.map((l) => ({ level: l.level, minScore: l.minScore })),
     pillars: fw.pillars.map((p) => ({

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AnswerValue, Answers, Framework, Localized, Profile, Question } from './schema.ts';
+import { UNKNOWN_ANSWER } from './schema.ts';
 import { isApplicable, questionsOutOfScope } from '#src/domain/scoring/score.ts';
 import { VSIC_CODES, type VsicCode } from '#src/reference/vsic.ts';
 import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
@@ -82,6 +83,13 @@ export function answersFromForm(
       cleared.push(q.id);
       continue;
     }
+    // "Không biết" alone is stored as such; next to a typed number the number wins, and next to other
+    // ticked options it stays in the list so that validation refuses the mix.
+    const unknownOnly = values.every((v) => v === UNKNOWN_ANSWER);
+    if (unknownOnly) {
+      set[q.id] = UNKNOWN_ANSWER;
+      continue;
+    }
     switch (q.type) {
       case 'multi':
         set[q.id] = [...new Set(values)];
@@ -91,11 +99,12 @@ export function answersFromForm(
         break;
       case 'number': {
         // Never Number(text): it reads "0x10" as 16, "1e3" as 1000 and " " as 0.
-        const n = parseNumberInput(values[0]!);
+        const typed = values.find((v) => v !== UNKNOWN_ANSWER)!;
+        const n = parseNumberInput(typed);
         if (n.ok) {
           set[q.id] = n.value;
         } else {
-          set[q.id] = values[0]!;
+          set[q.id] = typed;
           invalid[q.id] = NUMBER_INPUT_MESSAGES[n.reason === 'ambiguous' ? 'ambiguous' : 'format'];
         }
         break;

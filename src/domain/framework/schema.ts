@@ -248,6 +248,11 @@ const FrameworkObjectSchema = z.strictObject({
   pillarLevels: z.array(PillarLevelSchema).min(1),
   pillars: z.array(PillarSchema).min(1),
   extraSections: z.array(ExtraSectionSchema).optional(),
+  /**
+   * Every question of the questionnaire may be answered "Không biết" (UNKNOWN_ANSWER): it scores
+   * like the worst answer (0) and the result lists it as "cần kiểm tra".
+   */
+  allowUnknown: z.literal(true).optional(),
 });
 
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
@@ -274,6 +279,12 @@ export type ExtraSectionInput = z.input<typeof ExtraSectionSchema>;
 export type QuestionInput = z.input<typeof QuestionSchema>;
 export type LevelInput = z.input<typeof LevelSchema>;
 export type PillarLevelInput = z.input<typeof PillarLevelSchema>;
+
+/**
+ * The stored answer "Không biết" (I do not know), for frameworks with `allowUnknown`. It matches no
+ * option, so it earns 0 points and opens no follow-up; no option may use this value.
+ */
+export const UNKNOWN_ANSWER = 'dont_know';
 
 /** A single answer as stored: option value, selected values, or a number. */
 export type AnswerValue = string | boolean | number | readonly string[];
@@ -406,6 +417,8 @@ function checkQuestionShape(q: Question, path: (string | number)[], issues: Issu
     q.options.forEach((o, k) => {
       if (seen.has(o.value))
         issues.push({ path: [...path, 'options', k, 'value'], message: `duplicate option value "${String(o.value)}"` });
+      if (o.value === UNKNOWN_ANSWER)
+        issues.push({ path: [...path, 'options', k, 'value'], message: `"${UNKNOWN_ANSWER}" is reserved for "Không biết"` });
       seen.add(o.value);
     });
   }

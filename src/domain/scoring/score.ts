@@ -28,7 +28,7 @@
  *   lift that business to level 3. Reported scores are rounded to 2 decimals
  *   (half away from zero).
  */
-import { allQuestions, isScored, parseConditionField } from '#src/domain/framework/schema.ts';
+import { allQuestions, isScored, parseConditionField, UNKNOWN_ANSWER } from '#src/domain/framework/schema.ts';
 import type { AnswerValue, Answers, Framework, Localized, Pillar, Profile, Question } from '#src/domain/framework/schema.ts';
 
 export { questionMaxPoints, questionMinPoints, pillarMaxPoints, questionText, allQuestions } from '#src/domain/framework/schema.ts';
@@ -195,13 +195,15 @@ const MSG = {
   expectedNumber: 'Cần nhập một số / Expected a number',
   expectedInteger: 'Cần nhập số nguyên / Expected a whole number',
   range: (lo: number, hi: number) => `Giá trị phải từ ${lo} đến ${hi} / Value must be between ${lo} and ${hi}`,
+  unknownMixed: '“Không biết” không chọn cùng lựa chọn khác được / “I do not know” cannot be combined with other options',
   exclusive: (label: Localized) => `“${label.vi}” không chọn cùng lựa chọn khác được / “${label.en}” cannot be combined with other options`,
 };
 
 type Checked = { value?: AnswerValue; issues: AnswerIssue[] };
 
-function checkAnswer(question: Question, raw: unknown): Checked {
+function checkAnswer(question: Question, raw: unknown, allowUnknown = false): Checked {
   const at = ['answers', question.id];
+  if (raw === UNKNOWN_ANSWER && allowUnknown) return { value: UNKNOWN_ANSWER, issues: [] };
   const fail = (message: string, path: (string | number)[] = at): Checked => ({ issues: [{ path, message }] });
   switch (question.type) {
     case 'single': {
@@ -218,6 +220,7 @@ function checkAnswer(question: Question, raw: unknown): Checked {
     }
     case 'multi': {
       if (!Array.isArray(raw)) return fail(MSG.expectedList);
+      if (allowUnknown && raw.includes(UNKNOWN_ANSWER)) return fail(MSG.unknownMixed);
       const issues: AnswerIssue[] = [];
       const seen = new Set<string>();
       raw.forEach((v: unknown, i) => {
@@ -267,7 +270,7 @@ function walk(framework: Framework, profile: Profile, input: unknown): Walk {
     result.applicable.push(question);
     const raw = ownValue(source, question.id);
     if (raw === undefined || raw === null) continue;
-    const checked = checkAnswer(question, raw);
+    const checked = checkAnswer(question, raw, framework.allowUnknown === true);
     result.issues.push(...checked.issues);
     if (checked.value !== undefined) result.answers[question.id] = checked.value;
   }

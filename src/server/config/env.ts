@@ -20,6 +20,14 @@ const EnvSchema = z.object({
     .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.vn:587' })
     .optional(),
   SMTP_FROM: z.email('SMTP_FROM must be an e-mail address').optional(),
+  // The Department's name as the home page shows it; unset, "Sở Công Thương <province>" from PROVINCE_CODE.
+  DEPARTMENT_NAME: z
+    .string()
+    .trim()
+    .min(5, 'DEPARTMENT_NAME must be at least 5 characters')
+    .max(150, 'DEPARTMENT_NAME must be at most 150 characters')
+    .regex(/^[^\p{Cc}\p{Cf}<>]+$/u, 'DEPARTMENT_NAME must be plain text (no control characters or < >)')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -15,6 +15,7 @@ import { createSession, generateSessionToken, invalidateUserSessions } from '#sr
 import type { Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { parseWith } from '#src/server/http/forms.ts';
+import { issuesFromZod } from '#src/domain/issues.ts';
 
 const both = (t: { vi: string; en: string }) => `${t.vi} / ${t.en}`;
 
@@ -78,20 +79,28 @@ export async function registerBusiness(
   input: Record<string, unknown>,
   ctx: { provinceCode: string; ip: string; now: Date },
 ): Promise<RegisterResult> {
-  const data = parseWith(RegisterSchema, input);
-  const issues: FieldIssue[] = [];
-  const tax = parseTaxCode(data.taxCode);
-  if (!tax.ok) issues.push(issue('taxCode', both(TAX_CODE_MESSAGES[tax.reason])));
-  const login = parseLoginId(data.login);
-  if ('error' in login) issues.push(issue('login', login.error));
-  if (tax.ok && data.password.replace(/\D/g, '') === tax.value.replace(/\D/g, '') && /^[\d\s-]+$/.test(data.password)) {
+  // Every field is checked in one round: the schema's problems and the tax code, login and commune
+  // checks together, so a person never fixes one error only to be shown the next.
+  const parsed = RegisterSchema.safeParse(input);
+  const issues: FieldIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  const flagged = (field: string) => issues.some((i) => i.path[0] === field);
+  const raw = (field: string): string | undefined => {
+    const v = (input as Record<string, unknown>)[field];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const tax = flagged('taxCode') ? null : parseTaxCode(raw('taxCode') ?? '');
+  if (tax && !tax.ok) issues.push(issue('taxCode', both(TAX_CODE_MESSAGES[tax.reason])));
+  const login = flagged('login') ? null : parseLoginId(raw('login') ?? '');
+  if (login && 'error' in login) issues.push(issue('login', login.error));
+  const password = raw('password') ?? '';
+  if (!flagged('password') && tax?.ok && password.replace(/\D/g, '') === tax.value.replace(/\D/g, '') && /^[\d\s-]+$/.test(password)) {
     issues.push(issue('password', 'Mật khẩu không được là mã số thuế / The password must not be the tax code'));
   }
-  if (!(await communeInProvince(db, data.communeCode, ctx.provinceCode))) {
+  if (!flagged('communeCode') && !(await communeInProvince(db, raw('communeCode') ?? '', ctx.provinceCode))) {
     issues.push(issue('communeCode', 'Vui lòng chọn xã/phường trong tỉnh / Please choose a commune or ward in the province'));
   }
-  if (issues.length) throw new ValidationError(issues);
-  if (!tax.ok || 'error' in login) throw new ValidationError(issues);
+  if (issues.length || !parsed.success || !tax?.ok || !login || 'error' in login) throw new ValidationError(issues);
+  const data = parsed.data;
 
   // Counted before anything reveals whether the tax code or login is taken.
   await reserveRegistration(db, ctx.ip, ctx.now);

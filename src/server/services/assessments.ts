@@ -267,6 +267,8 @@ export type PageSaveResult = {
   issues: FieldIssue[];
   /** Raw values of rejected fields, to show them again. */
   rejected: Record<string, AnswerValue>;
+  /** Questions that opened from this save's answers (they were not on the form), in page order. */
+  appeared: string[];
 };
 
 export async function savePage(
@@ -322,8 +324,8 @@ export async function savePage(
   }
   const after: Answers = merged;
   const nowShown = visibleQuestions(page, profile, after);
-  const appeared = nowShown.some((q) => !onForm.some((o) => o.id === q.id));
-  const stay = issues.length > 0 || appeared;
+  const appeared = nowShown.filter((q) => !onForm.some((o) => o.id === q.id)).map((q) => q.id);
+  const stay = issues.length > 0 || appeared.length > 0;
   const next: number | 'review' = stay ? pageNumber : pageNumber < pages.length ? pageNumber + 1 : 'review';
   // Autosave keeps the person on the page they are filling in; only the page's submit moves on.
   const currentStep = opts.autosave ? String(pageNumber) : String(next);
@@ -341,7 +343,7 @@ export async function savePage(
     ),
   ]);
   requireWritten(updated, a.id);
-  return { assessment: { ...a, answers: merged, currentStep, updatedAt: now }, next, stay, issues, rejected };
+  return { assessment: { ...a, answers: merged, currentStep, updatedAt: now }, next, stay, issues, rejected, appeared };
 }
 
 /**

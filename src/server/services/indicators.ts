@@ -397,3 +397,12 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
 
 export { INDICATORS };
 export type { CellCounters };
+
+/**
+ * The open-data answer through the per-process cache, under one key per query: the API and the home
+ * page's headline numbers read the same cached object, so the two never disagree.
+ */
+export function cachedPublicIndicators(db: Db, provinceCode: string, query: ViewQuery, period: Period, now: Date) {
+  const key = JSON.stringify([period.id, query.unit, query.sector, query.size, query.producerType]);
+  return cachedPublic(key, () => publicIndicators(db, provinceCode, query, period, now));
+}

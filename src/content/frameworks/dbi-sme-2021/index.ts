@@ -54,4 +54,6 @@ export const dbiSme2021: FrameworkInput = {
   pillarLevels: [...PILLAR_LEVELS],
   pillars: [customerPillar, strategyPillar, infrastructurePillar, operationsPillar, culturePillar, dataPillar],
   extraSections: [...dbiExtraSections],
+  // Presentation only: "Không biết" scores like no answer (0), as it always could be left blank.
+  allowUnknown: true,
 };

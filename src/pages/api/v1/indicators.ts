@@ -3,15 +3,14 @@ import { getDb } from '#src/server/config/db.ts';
 import { json } from '#src/server/http/errors.ts';
 import { apiRoute } from '#src/server/http/api.ts';
 import { getEnv } from '#src/server/config/env.ts';
-import { cachedPublic, parseViewQuery, publicIndicators } from '#src/server/services/indicators.ts';
+import { cachedPublicIndicators, parseViewQuery } from '#src/server/services/indicators.ts';
 import { toCsv } from '#src/server/output/spreadsheet.ts';
 
 // Open data: aggregates only, small cells suppressed, never a business name.
 export const GET: APIRoute = apiRoute(async ({ url, request }) => {
   const now = new Date();
   const { query, period } = parseViewQuery(url, now);
-  const key = JSON.stringify([period.id, query.unit, query.sector, query.size, query.producerType]);
-  const body = await cachedPublic(key, () => publicIndicators(getDb(), getEnv().PROVINCE_CODE, query, period, now));
+  const body = await cachedPublicIndicators(getDb(), getEnv().PROVINCE_CODE, query, period, now);
   if ((request.headers.get('accept') ?? '').includes('text/csv')) {
     const rows: (string | number | null)[][] = [
       [
