@@ -59,8 +59,10 @@ export class Cube {
   private readonly rowIndex: Map<string, number>;
   private readonly colIndex: Map<string, number>;
   private lineCache: Line[] | null = null;
+  readonly shape: CubeShape;
 
-  constructor(readonly shape: CubeShape) {
+  constructor(shape: CubeShape) {
+    this.shape = shape;
     this.rows = 1 + shape.communes.length;
     this.columns = [{ dim: null, value: null }, ...DIMENSIONS.flatMap((dim) => shape.values[dim].map((value) => ({ dim, value })))];
     this.cols = this.columns.length;
