@@ -4,6 +4,7 @@ CREATE TABLE `public_snapshots` (
 	`year` integer NOT NULL,
 	`taken_at` integer NOT NULL,
 	`version` text NOT NULL,
+	`assessed` integer NOT NULL,
 	`data` text NOT NULL
 );
 --> statement-breakpoint

@@ -3,6 +3,7 @@ import {
   BATCH_SIZE,
   Cube,
   YEAR_SLOT,
+  cubeMeasures,
   frozenSlots,
   fromHex,
   snapshotDue,
@@ -12,6 +13,8 @@ import {
   type Measure,
 } from '#src/domain/indicators/disclosure.ts';
 import { MIN_CELL } from '#src/domain/indicators/suppression.ts';
+import { COUNTER_KEYS, emptyCounters } from '#src/domain/indicators/definitions.ts';
+import { indicatorValues } from '#src/domain/indicators/dashboard.ts';
 import { mulberry32 } from '../../scripts/seed/demo-data.ts';
 
 /** One business of a random province: where it counts and what it has. */
@@ -286,14 +289,16 @@ describe('batches of the public answer', () => {
     expect(snapshotDue({ last, version: 'v1', changed: BATCH_SIZE, now: at('2026-05-02T00:00:00Z'), boundaries: ends })).toBe(true);
   });
 
-  it('advances at a period close, on a definitions change, and the first time; a closed year stays as it was', () => {
+  it('advances at a period close, on a definitions change, and the first time; a closed year stays as it was unless 5 businesses are removed', () => {
     expect(snapshotDue({ last: null, version: 'v1', changed: 0, now: at('2026-05-02T00:00:00Z'), boundaries: ends })).toBe(true);
     expect(snapshotDue({ last, version: 'v2', changed: 0, now: at('2026-05-02T00:00:00Z'), boundaries: ends })).toBe(true);
     // Q2 ends at 17:00 UTC on 30 June.
     expect(snapshotDue({ last, version: 'v1', changed: 1, now: at('2026-06-30T16:59:00Z'), boundaries: ends })).toBe(false);
     expect(snapshotDue({ last, version: 'v1', changed: 1, now: at('2026-06-30T17:00:00Z'), boundaries: ends })).toBe(true);
     const final = { takenAt: at('2027-01-02T00:00:00Z'), version: 'v1' };
-    expect(snapshotDue({ last: final, version: 'v1', changed: 50, now: at('2027-03-01T00:00:00Z'), boundaries: ends })).toBe(false);
+    expect(snapshotDue({ last: final, version: 'v1', changed: 4, now: at('2027-03-01T00:00:00Z'), boundaries: ends })).toBe(false);
+    // Five or more businesses removed (erasures, the demo removal) revise it.
+    expect(snapshotDue({ last: final, version: 'v1', changed: 5, now: at('2027-03-01T00:00:00Z'), boundaries: ends })).toBe(true);
   });
 
   it('a quarter closed before the previous snapshot is copied from it (frozen)', () => {
@@ -305,5 +310,28 @@ describe('batches of the public answer', () => {
   it('stores patterns compactly', () => {
     const bits = Uint8Array.from([1, 0, 0, 1, 1, 1, 0, 0, 1]);
     expect(fromHex(toHex(bits), bits.length)).toEqual(bits);
+  });
+});
+
+describe('cube measures follow the definition table', () => {
+  it('give every cell the numerator, denominator and businesses of indicatorValues', () => {
+    const rnd = mulberry32(5);
+    const size = 50;
+    const arrays = new Map<string, Float64Array>([...COUNTER_KEYS, 'registered'].map((k) => [k, new Float64Array(size)]));
+    for (let i = 0; i < size; i++) for (const a of arrays.values()) a[i] = Math.floor(rnd() * 30);
+    const measures = cubeMeasures((k) => arrays.get(k)!, size);
+    for (let i = 0; i < size; i++) {
+      const c = emptyCounters();
+      for (const k of COUNTER_KEYS) c[k] = arrays.get(k)![i]!;
+      for (const v of indicatorValues(c, { registered: arrays.get('registered')![i]!, ocopProducts: 0, ocopListed: 0 })) {
+        if (v.id === 'ocop_products_on_ecommerce') continue;
+        const m = measures.find((x) => x.id === v.id)!;
+        expect([m.businesses[i], m.shares![0]!.numerator[i], m.shares![0]!.denominator[i]], v.id).toEqual([
+          v.businesses,
+          v.numerator,
+          v.denominator,
+        ]);
+      }
+    }
   });
 });

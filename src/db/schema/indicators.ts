@@ -236,6 +236,8 @@ export const publicSnapshots = sqliteTable(
     takenAt: integer('taken_at', { mode: 'timestamp_ms' }).notNull(),
     /** DEFINITIONS_VERSION the counters were derived with: a change of meaning retakes the snapshot. */
     version: text('version').notNull(),
+    /** Businesses assessed in the province in the year at the snapshot: bulk removals (erasures, demo removal) count as changes too. */
+    assessed: integer('assessed').notNull(),
     data: text('data').notNull(),
   },
   (t) => [index('public_snapshots_year_idx').on(t.provinceCode, t.year, t.takenAt)],

@@ -29,6 +29,7 @@
  * Pure module: no astro, no database, no clock.
  */
 import { MIN_CELL } from './suppression.ts';
+import { INDICATORS, type CounterKey } from './definitions.ts';
 
 /** A new public snapshot needs at least this many businesses changed since the last one (docs/decisions/002). */
 export const BATCH_SIZE = 5;
@@ -171,42 +172,40 @@ export function suppressLines(
   const free = (i: number) => !hidden[i] && !(fixed?.[i] ?? 0) && !pinned.has(i);
   // The additive quantities rules 2 and 4 look at.
   const counts: ArrayLike<number>[] = [b, ...shares.map((s) => s.denominator)];
+  const totalQuantities = [...counts, ...shares.map((s) => s.numerator)];
   const conflicts = new Set<Line>();
 
-  /** Hides the smallest free part satisfying `want`; else the total if free. Returns whether anything changed. */
-  const complement = (line: Line, want: (p: number) => boolean, totalAllowed: boolean): boolean => {
+  /** Hides the smallest free part satisfying `want`, else the total if allowed and free; returns the cell hidden or -1. */
+  const complement = (line: Line, want: (p: number) => boolean, totalAllowed: boolean): number => {
     let pick = -1;
     for (const p of line.parts) {
       if (!free(p) || !want(p)) continue;
       if (pick === -1 || b[p]! < b[pick]! || (b[p] === b[pick] && p < pick)) pick = p;
     }
-    if (pick !== -1) {
-      hidden[pick] = 1;
-      return true;
-    }
-    if (totalAllowed && free(line.total)) {
-      hidden[line.total] = 1;
-      return true;
-    }
-    conflicts.add(line);
-    return false;
+    if (pick === -1 && totalAllowed && free(line.total)) pick = line.total;
+    if (pick === -1) conflicts.add(line);
+    else hidden[pick] = 1;
+    return pick;
   };
 
-  /** Applies the first unmet rule of a line; true if it hid something. */
-  const fixLine = (line: Line): boolean => {
+  /** Applies the first unmet rule of a line; returns the cell it hid, or -1 when the line holds (or cannot be fixed). */
+  const fixLine = (line: Line): number => {
     const t = line.total;
     if (hidden[t]) {
-      if (!(b[t]! > 0)) return false;
-      for (const q of [...counts, ...shares.map((s) => s.numerator)]) {
+      if (!(b[t]! > 0)) return -1;
+      for (const q of totalQuantities) {
         if (!(q[t]! > 0) || line.parts.some((p) => hidden[p] && q[p]! > 0)) continue;
-        if (complement(line, (p) => q[p]! > 0, false)) return true;
+        const c = complement(line, (p) => q[p]! > 0, false);
+        if (c >= 0) return c;
       }
-      return false;
+      return -1;
     }
     const h = line.parts.filter((p) => hidden[p] && b[p]! > 0);
-    if (h.length === 0) return false;
+    if (h.length === 0) return -1;
     for (const q of counts) {
-      if (h.filter((p) => q[p]! > 0).length === 1 && complement(line, (p) => q[p]! > 0, true)) return true;
+      if (h.filter((p) => q[p]! > 0).length !== 1) continue;
+      const c = complement(line, (p) => q[p]! > 0, true);
+      if (c >= 0) return c;
     }
     for (const s of shares) {
       const n = s.numerator[t]!;
@@ -219,8 +218,13 @@ export function suppressLines(
         sd += s.denominator[p]!;
       }
       if (sd === 0) continue;
-      if (sn === 0 && complement(line, (p) => s.numerator[p]! > 0, true)) return true;
-      if (sn === sd && complement(line, (p) => s.denominator[p]! - s.numerator[p]! > 0, true)) return true;
+      const c =
+        sn === 0
+          ? complement(line, (p) => s.numerator[p]! > 0, true)
+          : sn === sd
+            ? complement(line, (p) => s.denominator[p]! - s.numerator[p]! > 0, true)
+            : -1;
+      if (c >= 0) return c;
     }
     for (const cats of categories) {
       if (cats.some((k) => k[t] === b[t])) continue;
@@ -229,16 +233,47 @@ export function suppressLines(
       for (const k of cats) {
         let sk = 0;
         for (const p of h) sk += k[p]!;
-        if (sk === sb && complement(line, (p) => b[p]! - k[p]! > 0, true)) return true;
+        if (sk !== sb) continue;
+        const c = complement(line, (p) => b[p]! - k[p]! > 0, true);
+        if (c >= 0) return c;
       }
     }
-    return false;
+    return -1;
   };
 
-  for (let changed = true; changed;) {
-    changed = false;
+  // A worklist: when a cell is hidden, only the lines through it are looked at again. A last full
+  // pass confirms the fixed point (and collects the lines that could not be satisfied).
+  const through: number[][] = Array.from({ length: size }, () => []);
+  lines.forEach((line, li) => {
+    through[line.total]!.push(li);
+    for (const p of line.parts) through[p]!.push(li);
+  });
+  const queued = new Uint8Array(lines.length);
+  const queue: number[] = [];
+  const push = (cell: number): void => {
+    for (const li of through[cell]!) {
+      if (!queued[li]) {
+        queued[li] = 1;
+        queue.push(li);
+      }
+    }
+  };
+  for (let li = 0; li < lines.length; li++) {
+    queued[li] = 1;
+    queue.push(li);
+  }
+  for (;;) {
+    while (queue.length) {
+      const li = queue.pop()!;
+      queued[li] = 0;
+      for (let c = fixLine(lines[li]!); c >= 0; c = fixLine(lines[li]!)) push(c);
+    }
     conflicts.clear();
-    for (const line of lines) while (fixLine(line)) changed = true;
+    for (const line of lines) {
+      const c = fixLine(line);
+      if (c >= 0) push(c);
+    }
+    if (!queue.length) break;
   }
   return { hidden, conflicts: [...conflicts] };
 }
@@ -308,8 +343,9 @@ export function suppressCube(
 /**
  * Whether a new public snapshot of a year is due. `boundaries` are the ends of Q1–Q4 (the last is the
  * end of the year). Due when there is none yet, when the definitions changed, when a quarter (or the
- * year) has closed since the last one, or, while the year is open, once at least BATCH_SIZE businesses
- * submitted since the last one. A closed year stays as its final snapshot.
+ * year) has closed since the last one, or once at least BATCH_SIZE businesses changed since the last
+ * one (`changed`: submissions since, or bulk additions and removals). A closed year receives no
+ * submissions, so it stays as its final snapshot unless 5 or more businesses are removed from it.
  */
 export function snapshotDue(input: {
   last: { takenAt: Date; version: string } | null;
@@ -322,7 +358,6 @@ export function snapshotDue(input: {
   if (!last) return true;
   if (last.version !== input.version) return true;
   if (boundaries.some((b) => last.takenAt < b && b <= now)) return true;
-  if (now >= boundaries[boundaries.length - 1]!) return false;
   return input.changed >= BATCH_SIZE;
 }
 
@@ -355,4 +390,35 @@ export function fromHex(hex: string, size: number): Uint8Array {
   const bits = new Uint8Array(size);
   for (let i = 0; i < size; i++) bits[i] = (parseInt(hex[i >> 2] ?? '0', 16) >> (i & 3)) & 1;
   return bits;
+}
+
+/**
+ * The measures of the cube from its counters, one array per counter (`registered`: known businesses,
+ * the coverage denominator): every scalar indicator of the definition table except OCOP (products, no
+ * period or category), with the same numerator, denominator and businesses as `indicatorValues`
+ * (dashboard.ts), computed array-wise; and the level distribution.
+ */
+export function cubeMeasures(values: (key: CounterKey | 'registered') => ArrayLike<number>, size: number): Measure[] {
+  const n = values('n');
+  const out: Measure[] = [];
+  for (const d of INDICATORS) {
+    const m = d.measure;
+    if (!m || m.basis === 'ocop') continue;
+    let share: Share;
+    let businesses: ArrayLike<number>;
+    if (m.basis === 'facts') {
+      businesses = values(m.counters.population);
+      share = { numerator: values(m.counters.numerator), denominator: businesses };
+    } else if (m.basis === 'registry') {
+      const registered = values('registered');
+      businesses = n;
+      share = { numerator: n, denominator: Float64Array.from({ length: size }, (_, i) => Math.max(registered[i]!, n[i]!)) };
+    } else {
+      businesses = n;
+      share = { numerator: values('adoptedRecommended'), denominator: values('recommended') };
+    }
+    out.push({ id: d.id, businesses, shares: [share] });
+  }
+  out.push({ id: 'levels', businesses: n, categories: [(['l0', 'l1', 'l2', 'l3', 'l4', 'l5'] as const).map((k) => values(k))] });
+  return out;
 }

@@ -15,14 +15,16 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '#src/db/client.ts';
-import { communes, indicatorCells, knownCells, pillarCells, publicSnapshots } from '#src/db/schema/index.ts';
+import { communes, indicatorCells, knownCells, pillarCells, provinceCells, publicSnapshots } from '#src/db/schema/index.ts';
 import { COUNTER_KEYS, DEFINITIONS_VERSION, emptyCounters, type Counters } from '#src/domain/indicators/definitions.ts';
 import { indicatorValues, levelDistribution } from '#src/domain/indicators/dashboard.ts';
 import { makePeriod, type Period } from '#src/domain/indicators/periods.ts';
+import { bumpFactsVersion } from './facts.ts';
 import {
   BATCH_SIZE,
   Cube,
   DIMENSIONS,
+  cubeMeasures,
   YEAR_SLOT,
   frozenSlots,
   fromHex,
@@ -55,6 +57,8 @@ export type PublicModel = {
   /** null: nothing stored (a year with no data). */
   id: number | null;
   takenAt: Date | null;
+  /** Businesses assessed in the province in the year (province counters) when the snapshot was taken. */
+  assessed: number;
   cube: Cube;
   values: Map<string, Float64Array>;
   pillars: Map<string, { framework: string; pillar: string; n: Float64Array; sum: Float64Array }>;
@@ -81,24 +85,10 @@ function targets(cube: Cube, slot: number, commune: string, row: Record<string, 
 }
 
 /** Measures of the cube: every indicator, the level distribution, the pillar means of each framework. */
-function measuresOf(model: Omit<PublicModel, 'hidden' | 'id' | 'takenAt'>): Measure[] {
+function measuresOf(model: Omit<PublicModel, 'hidden' | 'id' | 'takenAt' | 'assessed'>): Measure[] {
   const { cube, values } = model;
   const size = cube.size;
-  const per = new Map<string, { b: Float64Array; num: Float64Array; den: Float64Array }>();
-  const n = values.get('n')!;
-  for (let i = 0; i < size; i++) {
-    if (!(n[i]! > 0) && !(values.get('registered')![i]! > 0)) continue;
-    for (const v of indicatorValues(countersAt(model, i), { registered: values.get('registered')![i]!, ocopProducts: 0, ocopListed: 0 })) {
-      if (NOT_IN_CUBE.has(v.id)) continue;
-      let e = per.get(v.id);
-      if (!e) per.set(v.id, (e = { b: new Float64Array(size), num: new Float64Array(size), den: new Float64Array(size) }));
-      e.b[i] = v.businesses;
-      e.num[i] = v.numerator;
-      e.den[i] = v.denominator;
-    }
-  }
-  const measures: Measure[] = [...per].map(([id, e]) => ({ id, businesses: e.b, shares: [{ numerator: e.num, denominator: e.den }] }));
-  measures.push({ id: 'levels', businesses: n, categories: [(['l0', 'l1', 'l2', 'l3', 'l4', 'l5'] as const).map((k) => values.get(k)!)] });
+  const measures = cubeMeasures((k) => values.get(k)!, size);
   const frameworks = new Map<string, Float64Array>();
   for (const p of model.pillars.values()) {
     const b = frameworks.get(p.framework) ?? new Float64Array(size);
@@ -115,7 +105,7 @@ export function countersAt(model: Pick<PublicModel, 'values'>, i: number): Count
   return c;
 }
 
-function decode(stored: Stored, id: number | null, takenAt: Date | null): PublicModel {
+function decode(stored: Stored, id: number | null, takenAt: Date | null, assessed = 0): PublicModel {
   const cube = new Cube(stored.shape);
   const values = new Map(VALUES.map((k) => [k, new Float64Array(cube.size)] as const));
   for (const row of stored.cells) VALUES.forEach((k, j) => (values.get(k)![row[0]!] = row[j + 1]!));
@@ -132,7 +122,7 @@ function decode(stored: Stored, id: number | null, takenAt: Date | null): Public
     p.sum[Number(i)] = Number(sum);
   }
   const hidden = new Map(Object.entries(stored.hidden).map(([k, hex]) => [k, fromHex(hex, cube.size)]));
-  return { id, takenAt, cube, values, pillars, hidden };
+  return { id, takenAt, assessed, cube, values, pillars, hidden };
 }
 
 /** Reads the live counters of a year (one consistent read) and builds the stored form, copying frozen quarters from `previous`. */
@@ -141,13 +131,12 @@ async function build(
   provinceCode: string,
   year: number,
   previous: PublicModel | null,
-  now: Date,
-): Promise<{ stored: Stored; empty: boolean }> {
+): Promise<{ stored: Stored; empty: boolean; assessed: number }> {
   const periods = yearPeriods(year);
   const slotOf = new Map(periods.map((p, i) => [p.id, i]));
   const ids = periods.map((p) => p.id);
   const counterCols = Object.fromEntries(COUNTER_KEYS.map((k) => [k, indicatorCells[k]]));
-  const [communeRows, cellRows, pillarRows, knownRows] = await db.batch([
+  const [communeRows, cellRows, pillarRows, knownRows, [assessedRow]] = await db.batch([
     db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode)),
     db
       .select({
@@ -187,9 +176,15 @@ async function build(
       .from(knownCells)
       .innerJoin(communes, eq(communes.code, knownCells.communeCode))
       .where(eq(communes.provinceCode, provinceCode)),
+    assessedQuery(db, provinceCode, year),
   ]);
+  const assessed = Number(assessedRow?.n ?? 0);
   const boundaries = periods.slice(0, 4).map((p) => p.to);
-  const frozen = previous?.takenAt ? frozenSlots(previous.takenAt, boundaries) : [false, false, false, false, false];
+  // A bulk change (5 or more businesses added or removed: erasures, the demo removal) recomputes every quarter.
+  const frozen =
+    previous?.takenAt && Math.abs(assessed - previous.assessed) < BATCH_SIZE
+      ? frozenSlots(previous.takenAt, boundaries)
+      : [false, false, false, false, false];
   const live = (periodId: string) => !frozen[slotOf.get(periodId)!];
   const cells = cellRows.filter((r) => live(r.periodId));
   const pills = pillarRows.filter((r) => live(r.periodId));
@@ -203,7 +198,7 @@ async function build(
     values: Object.fromEntries(DIMENSIONS.map((d) => [d, [...values[d]].sort()])) as Record<Dimension, string[]>,
   };
   const cube = new Cube(shape);
-  const model: Omit<PublicModel, 'id' | 'takenAt' | 'hidden'> = {
+  const model: Omit<PublicModel, 'id' | 'takenAt' | 'hidden' | 'assessed'> = {
     cube,
     values: new Map(VALUES.map((k) => [k, new Float64Array(cube.size)] as const)),
     pillars: new Map(),
@@ -278,8 +273,7 @@ async function build(
   for (const p of model.pillars.values())
     for (let i = 0; i < cube.size; i++) if (p.n[i]) stored.pillars.push([i, p.framework, p.pillar, p.n[i]!, p.sum[i]!]);
   for (const [id, h] of pattern.hidden) stored.hidden[id] = toHex(h);
-  void now;
-  return { stored, empty: stored.cells.length === 0 };
+  return { stored, empty: stored.cells.length === 0, assessed };
 }
 
 /** Businesses of the province that submitted an assessment since `since` and before the end of the year (at most BATCH_SIZE counted). */
@@ -292,11 +286,24 @@ function changedSql(provinceCode: string, since: ReturnType<typeof sql>, yearEnd
        LIMIT ${BATCH_SIZE}))`;
 }
 
-type Meta = { id: number; takenAt: Date; version: string };
+type Meta = { id: number; takenAt: Date; version: string; assessed: number };
+
+/** Businesses assessed in the province in the year, from the province counters (a few hundred rows). */
+function assessedQuery(db: Db, provinceCode: string, year: number) {
+  return db
+    .select({ n: sql<number>`coalesce(sum(${provinceCells.n}), 0)` })
+    .from(provinceCells)
+    .where(and(eq(provinceCells.periodId, String(year)), eq(provinceCells.provinceCode, provinceCode)));
+}
 
 async function latestMeta(db: Db, provinceCode: string, year: number): Promise<Meta | null> {
   const [row] = await db
-    .select({ id: publicSnapshots.id, takenAt: publicSnapshots.takenAt, version: publicSnapshots.version })
+    .select({
+      id: publicSnapshots.id,
+      takenAt: publicSnapshots.takenAt,
+      version: publicSnapshots.version,
+      assessed: publicSnapshots.assessed,
+    })
     .from(publicSnapshots)
     .where(and(eq(publicSnapshots.provinceCode, provinceCode), eq(publicSnapshots.year, year)))
     .orderBy(desc(publicSnapshots.takenAt), desc(publicSnapshots.id))
@@ -307,7 +314,7 @@ async function latestMeta(db: Db, provinceCode: string, year: number): Promise<M
 /** Snapshots are immutable: decoded once per process. */
 const models = new LRUCache<number, Promise<PublicModel>>({ max: 16 });
 /** One snapshot build at a time per province and year in this process. */
-const building = new Map<string, Promise<void>>();
+const building = new Map<string, Promise<PublicModel | null>>();
 
 function loadModel(db: Db, meta: Meta): Promise<PublicModel> {
   let hit = models.get(meta.id);
@@ -315,7 +322,7 @@ function loadModel(db: Db, meta: Meta): Promise<PublicModel> {
     hit = (async () => {
       const [row] = await db.select({ data: publicSnapshots.data }).from(publicSnapshots).where(eq(publicSnapshots.id, meta.id)).limit(1);
       if (!row) throw new Error(`public snapshot ${meta.id} is gone`);
-      return decode(JSON.parse(row.data) as Stored, meta.id, meta.takenAt);
+      return decode(JSON.parse(row.data) as Stored, meta.id, meta.takenAt, meta.assessed);
     })();
     models.set(meta.id, hit);
     hit.catch(() => models.delete(meta.id));
@@ -323,9 +330,9 @@ function loadModel(db: Db, meta: Meta): Promise<PublicModel> {
   return hit;
 }
 
-async function takeSnapshot(db: Db, provinceCode: string, year: number, previous: Meta | null, now: Date): Promise<PublicModel | null> {
+async function takeSnapshot(db: Db, provinceCode: string, year: number, previous: Meta | null): Promise<PublicModel | null> {
   const prevModel = previous && previous.version === SNAPSHOT_VERSION ? await loadModel(db, previous) : null;
-  const { stored, empty } = await build(db, provinceCode, year, prevModel, now);
+  const { stored, empty, assessed } = await build(db, provinceCode, year, prevModel);
   if (empty && !previous) return decode(stored, null, null);
   // Taken after the read: a submission that raced the read and is not in it is counted in the next batch.
   const takenAt = Date.now();
@@ -338,15 +345,18 @@ async function takeSnapshot(db: Db, provinceCode: string, year: number, previous
   const latest = sql`(SELECT max(taken_at) FROM public_snapshots WHERE ${ofYear})`;
   await db.batch([
     db.run(sql`
-      INSERT INTO public_snapshots (province_code, year, taken_at, version, data)
-      SELECT ${provinceCode}, ${year}, ${takenAt}, ${SNAPSHOT_VERSION}, ${JSON.stringify(stored)}
+      INSERT INTO public_snapshots (province_code, year, taken_at, version, assessed, data)
+      SELECT ${provinceCode}, ${year}, ${takenAt}, ${SNAPSHOT_VERSION}, ${assessed}, ${JSON.stringify(stored)}
        WHERE NOT EXISTS (SELECT 1 FROM public_snapshots WHERE ${ofYear} AND taken_at >= ${takenAt})
          AND (NOT EXISTS (SELECT 1 FROM public_snapshots WHERE ${ofYear})
            OR (SELECT version FROM public_snapshots WHERE ${ofYear} ORDER BY taken_at DESC, id DESC LIMIT 1) <> ${SNAPSHOT_VERSION}
            OR ${latest} < ${closed}
+           OR abs(${assessed} - (SELECT assessed FROM public_snapshots WHERE ${ofYear} ORDER BY taken_at DESC, id DESC LIMIT 1)) >= ${BATCH_SIZE}
            OR (${takenAt} < ${yearEnd} AND ${changedSql(provinceCode, latest, yearEnd)} >= ${BATCH_SIZE}))`),
     db.run(sql`DELETE FROM public_snapshots WHERE ${ofYear} AND id < (SELECT max(id) FROM public_snapshots WHERE ${ofYear})`),
   ]);
+  // Cached open-data answers of this process are keyed by this version: a new snapshot makes them stale.
+  bumpFactsVersion();
   return null;
 }
 
@@ -366,27 +376,32 @@ export async function publicModelFor(
     .slice(0, 4)
     .map((p) => p.to);
   let meta = await latestMeta(db, provinceCode, year);
+  // Changed businesses: those that submitted since the snapshot, or (bulk removals) the change in how many are assessed.
   let changed = 0;
-  if (meta && meta.version === SNAPSHOT_VERSION && now < boundaries[3]!) {
-    const [row] = await db.all<{ n: number }>(
+  if (meta && meta.version === SNAPSHOT_VERSION) {
+    const [submitted] = await db.all<{ n: number }>(
       sql`SELECT ${changedSql(provinceCode, sql`${meta.takenAt.getTime()}`, boundaries[3]!.getTime())} AS n`,
     );
-    changed = Number(row?.n ?? 0);
+    const [live] = await assessedQuery(db, provinceCode, year);
+    changed = Math.max(Number(submitted?.n ?? 0), Math.abs(Number(live?.n ?? 0) - meta.assessed));
   }
   if (snapshotDue({ last: meta, version: SNAPSHOT_VERSION, changed, now, boundaries })) {
     const key = `${provinceCode}|${year}`;
     let pending = building.get(key);
-    let emptyModel: PublicModel | null = null;
     if (!pending) {
-      pending = takeSnapshot(db, provinceCode, year, meta, now).then((m) => {
-        emptyModel = m;
-      });
+      pending = takeSnapshot(db, provinceCode, year, meta);
       building.set(key, pending);
       pending.finally(() => building.delete(key)).catch(() => {});
-      await pending;
-      // A year with no data and nothing stored: answered from an empty model, nothing written.
-      if (emptyModel) return { model: emptyModel, slot };
-    } else await pending;
+    }
+    // Stale while revalidating: with a current snapshot the answer does not wait for the next one
+    // (the batch only ever moves later, which the rule allows); the first one of a year is awaited.
+    if (meta && meta.version === SNAPSHOT_VERSION) {
+      pending.catch((e: unknown) => console.error(`Public snapshot of ${year} failed: ${e instanceof Error ? e.message : String(e)}`));
+      return { model: await loadModel(db, meta), slot };
+    }
+    // A year with no data and nothing stored: answered from an empty model, nothing written.
+    const emptyModel = await pending;
+    if (emptyModel) return { model: emptyModel, slot };
     meta = await latestMeta(db, provinceCode, year);
     if (!meta) return { model: decode(await emptyStored(db, provinceCode), null, null), slot };
   }
