@@ -378,12 +378,15 @@ export async function publicModelFor(
   let meta = await latestMeta(db, provinceCode, year);
   // Changed businesses: those that submitted since the snapshot, or (bulk removals) the change in how many are assessed.
   let changed = 0;
+  let onlySubmissions = false;
   if (meta && meta.version === SNAPSHOT_VERSION) {
     const [submitted] = await db.all<{ n: number }>(
       sql`SELECT ${changedSql(provinceCode, sql`${meta.takenAt.getTime()}`, boundaries[3]!.getTime())} AS n`,
     );
     const [live] = await assessedQuery(db, provinceCode, year);
-    changed = Math.max(Number(submitted?.n ?? 0), Math.abs(Number(live?.n ?? 0) - meta.assessed));
+    const bulk = Math.abs(Number(live?.n ?? 0) - meta.assessed);
+    changed = Math.max(Number(submitted?.n ?? 0), bulk);
+    onlySubmissions = bulk < BATCH_SIZE && !boundaries.some((b) => meta!.takenAt < b && b <= now);
   }
   if (snapshotDue({ last: meta, version: SNAPSHOT_VERSION, changed, now, boundaries })) {
     const key = `${provinceCode}|${year}`;
@@ -393,9 +396,10 @@ export async function publicModelFor(
       building.set(key, pending);
       pending.finally(() => building.delete(key)).catch(() => {});
     }
-    // Stale while revalidating: with a current snapshot the answer does not wait for the next one
-    // (the batch only ever moves later, which the rule allows); the first one of a year is awaited.
-    if (meta && meta.version === SNAPSHOT_VERSION) {
+    // Stale while revalidating: a batch of submissions does not make the answer wait for the next
+    // snapshot (the batch only ever moves later, which the rule allows). The first snapshot of a year,
+    // a period close, a bulk removal or a definitions change are awaited.
+    if (meta && onlySubmissions) {
       pending.catch((e: unknown) => console.error(`Public snapshot of ${year} failed: ${e instanceof Error ? e.message : String(e)}`));
       return { model: await loadModel(db, meta), slot };
     }
