@@ -53,6 +53,8 @@ export const assessments = sqliteTable(
     index('assessments_business_idx').on(t.businessId, t.sequence),
     // Benchmarks pick submitted peers by framework, sector and size class.
     index('assessments_peer_idx').on(t.frameworkId, t.status, t.sector, t.sizeClass),
+    // The public batch rule counts the businesses that submitted since the last public snapshot.
+    index('assessments_submitted_idx').on(t.submittedAt),
   ],
 );
 

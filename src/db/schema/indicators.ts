@@ -220,3 +220,25 @@ export const knownCells = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.communeCode, t.sector, t.sizeClass, t.producerType] })],
 );
+
+/**
+ * Public snapshots of a year's counters (the year and its four quarters), from which open data is
+ * published: the public answer moves on only in batches (docs/decisions/002-public-suppression.md).
+ * Only the newest snapshot of each year is kept. `data` holds the cube's counters and the
+ * suppression pattern of every measure (src/server/services/public-snapshots.ts).
+ */
+export const publicSnapshots = sqliteTable(
+  'public_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    provinceCode: text('province_code').notNull(),
+    year: integer('year').notNull(),
+    takenAt: integer('taken_at', { mode: 'timestamp_ms' }).notNull(),
+    /** DEFINITIONS_VERSION the counters were derived with: a change of meaning retakes the snapshot. */
+    version: text('version').notNull(),
+    /** Businesses assessed in the province in the year at the snapshot: bulk removals (erasures, demo removal) count as changes too. */
+    assessed: integer('assessed').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('public_snapshots_year_idx').on(t.provinceCode, t.year, t.takenAt)],
+);

@@ -62,7 +62,7 @@ export function openApiDocument() {
       title: 'Cổng đánh giá chuyển đổi số doanh nghiệp — API dữ liệu mở / Business digital transformation portal — open data API',
       version: '1.0.0',
       description:
-        'Chỉ số tổng hợp, không có tên doanh nghiệp; ô dựa trên dưới 5 doanh nghiệp bị ẩn (kể cả ô suy ra được bằng phép trừ). / Aggregates only, never a business name; cells built on fewer than 5 businesses are suppressed, including cells recoverable by subtraction.',
+        'Chỉ số tổng hợp, không có tên doanh nghiệp; ô dựa trên dưới 5 doanh nghiệp bị ẩn (kể cả ô suy ra được bằng phép trừ theo xã, theo nhóm, theo quý); số liệu cập nhật theo đợt ít nhất 5 doanh nghiệp. / Aggregates only, never a business name; cells built on fewer than 5 businesses are suppressed, including cells recoverable by subtraction along communes, categories and quarters; numbers move on in batches of at least 5 businesses.',
     },
     servers: [{ url: '/' }],
     paths: {
@@ -199,6 +199,12 @@ export function openApiDocument() {
             indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } },
             levelDistribution: { type: 'object' },
             pillarMeans: { type: 'array' },
+            asOf: {
+              type: ['string', 'null'],
+              format: 'date-time',
+              description:
+                'Số liệu công bố cập nhật theo đợt: khi có ít nhất 5 doanh nghiệp thay đổi và khi hết mỗi quý / Public numbers move on in batches: once at least 5 businesses changed, and at each quarter close',
+            },
           },
         },
         ScoreRequest: jsonSchema(ScoreRequestSchema),

@@ -5,8 +5,6 @@ import {
   ocopCounts,
   pillarMeans,
   registeredCounts,
-  registeredGrid,
-  sumCellGrid,
   sumCells,
   type CellCounters,
   type DashboardFilter,
@@ -23,7 +21,8 @@ import {
 import { currentPeriod, parsePeriod, type Period } from '#src/domain/indicators/periods.ts';
 import { expectedAt, targetStatus, type TargetStatus } from '#src/domain/indicators/targets.ts';
 import { roundPoints, roundedMean } from '#src/domain/indicators/rounding.ts';
-import { gridOf, isSuppressed } from '#src/domain/indicators/publish.ts';
+import { suppressLines } from '#src/domain/indicators/disclosure.ts';
+import { countersAt, publicModelFor } from './public-snapshots.ts';
 import { MIN_CELL, suppress } from '#src/domain/indicators/suppression.ts';
 import { INDICATORS, type ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
@@ -284,8 +283,11 @@ export type PublicIndicator = {
 
 /**
  * The open-data answer for one unit (province or commune) and at most one category filter. Every
- * value is a cell of the commune × category grid of its indicator, suppressed as a whole (see
- * src/domain/indicators/publish.ts), so nothing hidden can be recovered by subtraction from what is published.
+ * value is a cell of the year's public cube, read from the newest public snapshot (taken in batches,
+ * src/server/services/public-snapshots.ts) with its suppression pattern over communes → province,
+ * categories → total and quarters → year (src/domain/indicators/disclosure.ts), so nothing hidden can
+ * be recovered by subtraction along them, and one submission is never the only change between two
+ * answers. OCOP products (live, no period or category) are suppressed along communes → province.
  */
 export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuery, period: Period, now: Date) {
   const unit = q.unit ?? 'province';
@@ -305,49 +307,41 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
   if (unit !== 'province' && !allCommunes.includes(unit))
     throw new ValidationError([{ path: ['unit'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
   const communeCode = unit === 'province' ? undefined : unit;
+
+  const [{ model, slot }, ocop] = await Promise.all([publicModelFor(db, provinceCode, period, now), ocopCounts(db, { provinceCode })]);
+  const cube = model.cube;
+  const row = cube.row(communeCode ?? null);
+  const col = cube.col(dim, dimValue);
+  // A commune or value absent from the cube holds nobody: an empty cell.
+  const idx = row >= 0 && col >= 0 ? cube.at(slot, row, col) : -1;
+  const counters = idx >= 0 ? countersAt(model, idx) : emptyCounters();
+  // Known businesses (the coverage denominator) come from the registry and registrations, not from
+  // assessment answers: read live, like the officers' view.
   const f: ViewFilter = { period, provinceCode, communeCode, sector: q.sector, sizeClass: q.size, producerType: q.producerType };
-  const own = await computeView(db, f);
+  const registered = (await extrasFor(db, f, null)).registered.get('') ?? 0;
+  const isHidden = (id: string): boolean => idx < 0 || model.hidden.get(id)?.[idx] === 1;
 
-  // The province total without a category is hidden only when it rests on fewer than 5 (a margin of
-  // the grid can only be forced hidden when it is small itself): no need to build the grid.
-  let hidden: (id: ScalarIndicatorId) => boolean = (id) => own.values.find((v) => v.id === id)!.businesses < MIN_CELL;
-  if (communeCode || dim) {
-    const df: DashboardFilter = { periodId: period.id, provinceCode };
-    const [cells, registered, ocop] = await Promise.all([
-      sumCellGrid(db, df, dim),
-      registeredGrid(db, provinceCode, dim),
-      ocopCounts(db, { provinceCode }),
-    ]);
-    const colKeys = dim ? [...new Set([...cells.map((c) => c.key), dimValue!])].sort() : [''];
-    const byCell = new Map(cells.map((c) => [`${c.commune}|${c.key}`, c]));
-    const ocopBy = new Map(ocop.map((o) => [o.key, o]));
-    const valuesAt = (commune: string, key: string) => {
-      const c = byCell.get(`${commune}|${key}`) ?? { ...emptyCounters() };
-      const o = dim ? undefined : ocopBy.get(commune);
-      return indicatorValues(c, {
-        registered: registered.get(`${commune}|${key}`) ?? 0,
-        ocopProducts: o?.n ?? 0,
-        ocopListed: o?.listed ?? 0,
-      });
-    };
-    const matrix = allCommunes.map((commune) => colKeys.map((key) => valuesAt(commune, key)));
-    const req = { row: communeCode ? allCommunes.indexOf(communeCode) : null, col: dim ? colKeys.indexOf(dimValue!) : null };
-    const cache = new Map<string, boolean>();
-    hidden = (id) => {
-      if (!cache.has(id)) {
-        const counts = matrix.map((row) => row.map((vals) => vals.find((v) => v.id === id)!.businesses));
-        cache.set(id, isSuppressed(gridOf(counts, allCommunes, colKeys), req));
-      }
-      return cache.get(id)!;
-    };
-  }
+  // OCOP products along communes → province (index 0: the province).
+  const ocopBy = new Map(ocop.map((o) => [o.key, o]));
+  const ocopN = [ocop.reduce((n, o) => n + o.n, 0), ...allCommunes.map((c) => ocopBy.get(c)?.n ?? 0)];
+  const ocopListed = [ocop.reduce((n, o) => n + o.listed, 0), ...allCommunes.map((c) => ocopBy.get(c)?.listed ?? 0)];
+  const ocopRow = communeCode ? allCommunes.indexOf(communeCode) + 1 : 0;
+  const ocopHidden =
+    suppressLines(
+      ocopN.length,
+      [{ total: 0, parts: allCommunes.map((_, i) => i + 1) }],
+      { businesses: ocopN, shares: [{ numerator: ocopListed, denominator: ocopN }] },
+      { pinned: [0] },
+    ).hidden[ocopRow] === 1;
 
+  const values = indicatorValues(counters, { registered, ocopProducts: ocopN[ocopRow]!, ocopListed: ocopListed[ocopRow]! });
   const targets = await targetsOf(db, communeCode ?? '');
   const indicators: PublicIndicator[] = [];
-  for (const v of own.values) {
+  for (const v of values) {
+    const isOcop = v.id === 'ocop_products_on_ecommerce';
     // OCOP products have no sector or size: under such a filter the indicator does not apply.
-    const notApplicable = v.id === 'ocop_products_on_ecommerce' && dim !== null;
-    const suppressed = !notApplicable && hidden(v.id);
+    const notApplicable = isOcop && dim !== null;
+    const suppressed = !notApplicable && (v.businesses < MIN_CELL || (isOcop ? ocopHidden : isHidden(v.id)));
     const target = suppressed || notApplicable ? null : targetInfo(targets.get(v.id), v.value, now);
     indicators.push({
       id: v.id,
@@ -361,19 +355,20 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
       suppressed,
     });
   }
-  const n = own.counters.n;
-  const assessedHidden = hidden('digital_tech_adoption');
-  const levelCells = own.levels.map((count, level) => ({
+  const n = counters.n;
+  const own = levelDistribution(counters);
+  const assessedHidden = isHidden('levels') || n < MIN_CELL;
+  const levelCells = own.map((count, level) => ({
     key: `l${level}`,
     businesses: count,
     numerator: count,
     denominator: n,
     value: count,
   }));
-  const levels =
-    !assessedHidden && n >= MIN_CELL
-      ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells })
-      : null;
+  const levels = !assessedHidden
+    ? suppress({ total: { key: 'total', businesses: n, numerator: n, denominator: n, value: n }, rows: levelCells })
+    : null;
+  const pillars = idx < 0 ? [] : [...model.pillars.values()].filter((p) => p.n[idx]! > 0);
   return {
     period: period.id,
     unit,
@@ -381,17 +376,16 @@ export async function publicIndicators(db: Db, provinceCode: string, q: ViewQuer
     indicators,
     // An empty level is published as 0: it says nothing about any business.
     levelDistribution: {
-      counts: levels
-        ? levels.rows.map((r, i) => (own.levels[i] === 0 ? 0 : r.suppressed ? null : r.value))
-        : [null, null, null, null, null, null],
+      counts: levels ? levels.rows.map((r, i) => (own[i] === 0 ? 0 : r.suppressed ? null : r.value)) : [null, null, null, null, null, null],
       suppressed: !levels,
     },
-    pillarMeans: own.pillars.map((p) => ({
-      framework: p.frameworkId,
-      pillar: p.pillarId,
-      mean: !assessedHidden && p.n >= MIN_CELL ? p.mean : null,
-      suppressed: assessedHidden || p.n < MIN_CELL,
-    })),
+    pillarMeans: pillars.map((p) => {
+      const pn = p.n[idx]!;
+      const hidden = assessedHidden || pn < MIN_CELL || isHidden(`pillars:${p.framework}`);
+      return { framework: p.framework, pillar: p.pillar, mean: hidden ? null : roundedMean(p.sum[idx]!, pn), suppressed: hidden };
+    }),
+    /** When the public numbers were last brought up to date (they move on in batches). */
+    asOf: model.takenAt ? model.takenAt.toISOString() : null,
   };
 }
 
