@@ -5,3 +5,4 @@ export * from './platforms.ts';
 export * from './ocop.ts';
 export * from './indicators.ts';
 export * from './secrets.ts';
+export * from './changes.ts';

@@ -37,6 +37,7 @@ import { createSession, generateSessionToken } from '#src/server/auth/session.ts
 import { provincialFloorDomain } from '#src/server/config/env.ts';
 import { claimSucceeded, reserveClaimAttempt } from '#src/server/auth/throttle.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { publicChanged } from './changes.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 
@@ -103,7 +104,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
   const name = p.businessName ?? p.displayName;
   const c = consent.data;
   const granted = CONSENT_PURPOSES.filter((k) => c.purposes[k]);
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [biz] = await tx
       .insert(businesses)
       .values({
@@ -143,6 +144,9 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     );
     return biz!.id;
   });
+  // After the commit: the bump is another connection's write, which the open transaction would block.
+  await publicChanged(db, 'ocop', 'indicators');
+  return id;
 }
 
 export async function productsOf(db: Db, businessId: number): Promise<OcopProduct[]> {
@@ -215,6 +219,7 @@ export async function saveProduct(
         now,
       ),
     );
+    await publicChanged(db, 'ocop', 'indicators');
     return row!.id;
   }
   const before = await productOf(db, business, productId);
@@ -233,6 +238,7 @@ export async function saveProduct(
       ),
     ),
   ]);
+  await publicChanged(db, 'ocop', 'indicators');
   return productId;
 }
 
@@ -341,6 +347,7 @@ export async function setListingStatus(
       ),
     ),
   ]);
+  await publicChanged(db, 'ocop', 'indicators');
 }
 
 export async function hasAccount(db: Db, businessId: number): Promise<boolean> {

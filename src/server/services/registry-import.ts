@@ -12,6 +12,7 @@ import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { batchWithFacts, registryFlagStatements } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
+import { publicChanged } from './changes.ts';
 
 /** Rows written per batch: large enough to be fast, small enough to keep memory flat. */
 const BATCH_ROWS = 500;
@@ -167,6 +168,7 @@ export function createRegistryImport(db: Db, actor: Actor, provinceCode: string,
         .groupBy(indicatorFacts.businessId);
       for (const s of stale) await batchWithFacts(db, () => registryFlagStatements(db, s.id, true));
       clearIndicatorCaches();
+      await publicChanged(db, 'indicators');
       await db.insert(auditLog).values(
         auditValues(
           {

@@ -10,6 +10,7 @@ import { ValidationError } from '#src/server/http/errors.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { publicChanged } from './changes.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD / Date as YYYY-MM-DD');
 const num = z.coerce
@@ -72,6 +73,7 @@ export async function setTarget(
     ),
   ]);
   clearIndicatorCaches();
+  await publicChanged(db, 'indicators');
 }
 
 /** The targets page: every target in force and the province's communes (to name them and to choose one). */
