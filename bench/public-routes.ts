@@ -17,6 +17,8 @@ const HEADERS = { 'accept-encoding': 'br, gzip' };
 export type RouteResult = Load & { route: string; floor: 'page' | 'endpoint'; share: number };
 
 export async function benchPublicRoutes() {
+  const progress = (m: string) => process.stderr.write(`  [public routes] ${m}\n`);
+  progress('building the empty Astro project');
   const floorEntry = buildFloor();
   const dir = mkdtempSync(join(tmpdir(), 'portal-bench-routes-'));
   const dbUrl = `file:${join(dir, 'bench.db')}`;
@@ -30,8 +32,10 @@ export async function benchPublicRoutes() {
   await prepareDatabase(getEnv(env));
   const entry = join(root, 'dist/server/entry.mjs');
 
+  progress('starting the floor and the portal');
   const floor = await startProcess(floorEntry, {});
   const portal = await startProcess(entry, env, '/healthz');
+  progress('measuring');
   try {
     const platforms = (await (await fetch(`${portal.base}/api/v1/platforms`)).json()) as { platforms: { id: string }[] };
     const ocop = (await (await fetch(`${portal.base}/api/v1/ocop-products`)).json()) as { products: { id: number }[] };
@@ -55,6 +59,7 @@ export async function benchPublicRoutes() {
       { route: '/api/v1/openapi.json', floor: 'endpoint' },
     ];
     for (const r of routes) {
+      progress(`warming ${r.route}`);
       const res = await fetch(portal.base + r.route, { headers: HEADERS });
       if (!res.ok) throw new Error(`${r.route} answered ${res.status}`);
       await res.arrayBuffer();
@@ -64,10 +69,13 @@ export async function benchPublicRoutes() {
       page: await load(`${floor.base}/`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS }),
       endpoint: await load(`${floor.base}/endpoint`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS }),
     });
+    progress('the floor');
     const before = await floorRuns();
     const measured: (Load & { route: string; floor: 'page' | 'endpoint' })[] = [];
-    for (const r of routes)
+    for (const r of routes) {
+      progress(r.route);
       measured.push({ ...r, ...(await load(portal.base + r.route, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS })) });
+    }
     const after = await floorRuns();
     const floorRps = {
       page: Math.max(before.page.rps, after.page.rps),
@@ -76,6 +84,7 @@ export async function benchPublicRoutes() {
     const results: RouteResult[] = measured.map((m) => ({ ...m, share: Math.round((m.rps / floorRps[m.floor]) * 100) / 100 }));
     await portal.stop();
 
+    progress('one worker against two');
     // The catalog route, one worker against two (scripts/serve.ts, as `npm start` runs them).
     const one = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '1' }, '/healthz');
     await (await fetch(`${one.base}/platforms`, { headers: HEADERS })).arrayBuffer();

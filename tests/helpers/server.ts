@@ -18,6 +18,8 @@ export type TestServer = {
   stop: () => Promise<void>;
   /** Everything the server wrote to stdout and stderr so far. */
   logs: () => string;
+  /** The server process (the cluster's primary when it runs several workers). */
+  pid: number;
 };
 
 async function freePort(): Promise<number> {
@@ -87,6 +89,7 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
     dbUrl,
     db,
     logs: () => output,
+    pid: child.pid!,
     stop: async () => {
       db.close();
       if (child.exitCode === null) {

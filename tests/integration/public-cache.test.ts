@@ -1,5 +1,6 @@
 // Cached public answers on two workers: invalidated across workers within a second, revalidated with
 // ETags, served compressed without compressing per request, and never holding a personal page.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -168,5 +169,26 @@ describe('public answers cached across two workers', () => {
       for (const u of users) expect(anon).not.toContain(`/businesses/${u.id}"`);
       expect(anon).toContain('/login');
     }
+  });
+
+  it('a crashed worker is replaced and the server keeps answering', async () => {
+    const workers = () =>
+      execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => Number(l.trim()))
+        .filter((n) => n > 0);
+    const before = workers();
+    expect(before).toHaveLength(2);
+    process.kill(before[0]!, 'SIGKILL');
+    const deadline = Date.now() + 20_000;
+    let now = workers();
+    while ((now.length < 2 || now.includes(before[0]!)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      now = workers();
+    }
+    expect(now).toHaveLength(2);
+    expect(now).not.toContain(before[0]);
+    expect(server.logs()).toMatch(/worker \d+ exited \(SIGKILL\); starting another/);
+    for (let i = 0; i < 4; i++) expect((await raw('/platforms')).status).toBe(200);
   });
 });
