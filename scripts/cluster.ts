@@ -49,12 +49,17 @@ export function serveCluster(entry: string, count: number): void {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
     if (workers.length === 0) process.exit(0);
-    // Disconnecting closes the worker's server: requests under way finish, idle connections close, it exits.
-    for (const w of workers) w.disconnect();
+    // Disconnecting closes the worker's server: requests under way finish, idle connections close. A worker
+    // still there after the grace period (an open database handle keeps it alive) is ended: never orphaned.
+    for (const w of workers) {
+      w.disconnect();
+      w.once('disconnect', () => setTimeout(() => !w.isDead() && w.process.kill('SIGTERM'), 200));
+    }
+    // Not unref'd: the primary waits for its workers, and leaves no orphan behind.
     setTimeout(() => {
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
       process.exit(0);
-    }, STOP_GRACE_MS).unref();
+    }, STOP_GRACE_MS);
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
