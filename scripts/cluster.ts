@@ -26,9 +26,15 @@ export function serveCluster(entry: string, count: number): void {
   let backoff = 0;
   let stopping = false;
 
+  const pids = new Set<number>();
   const fork = (): Worker => {
     const w = cluster.fork();
     startedAt.set(w.id, Date.now());
+    const pid = w.process.pid;
+    if (pid) {
+      pids.add(pid);
+      w.once('exit', () => pids.delete(pid));
+    }
     return w;
   };
 
@@ -36,7 +42,7 @@ export function serveCluster(entry: string, count: number): void {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (pids.size === 0) process.exit(0);
       return;
     }
     backoff = lived < QUICK_DEATH_MS ? Math.min(MAX_BACKOFF_MS, Math.max(500, backoff * 2)) : 0;
@@ -50,17 +56,23 @@ export function serveCluster(entry: string, count: number): void {
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
     if (workers.length === 0) process.exit(0);
     // Disconnecting closes the worker's server: requests under way finish, idle connections close. A worker
-    // still there after the grace period (an open database handle keeps it alive) is ended: never orphaned.
+    // still alive after that (an open database handle keeps it running) is ended.
     for (const w of workers) {
-      w.disconnect();
       w.once('disconnect', () => setTimeout(() => !w.isDead() && w.process.kill('SIGTERM'), 200));
+      w.disconnect();
     }
-    // Not unref'd: the primary waits for its workers, and leaves no orphan behind.
-    setTimeout(() => {
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
-      process.exit(0);
-    }, STOP_GRACE_MS);
+    setTimeout(() => process.exit(0), STOP_GRACE_MS);
   };
+  // Whatever ends the primary ends its workers too: never an orphaned worker holding the database.
+  process.on('exit', () => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 
