@@ -103,7 +103,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const rule = !context.locals.user && context.request.method === 'GET' ? publicRoute(path) : null;
     if (rule) {
       const rendered: { response?: Response } = {};
-      const entry = await cachedAnswer(`${url.pathname}${url.search}`, rule, await changeVersions(getDb()), async () => {
+      const entry = await cachedAnswer(context.request, rule, await changeVersions(getDb()), async () => {
         rendered.response = await render();
         return { response: rendered.response, setsCookie: !context.cookies.headers().next().done };
       });

@@ -10,7 +10,8 @@ import type { ChangeScope, ChangeVersions } from '#src/server/services/changes.t
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-type Rule = { pattern: RegExp; scopes: readonly ChangeScope[]; cacheControl: string };
+/** `negotiates`: the answer depends on the Accept header (the indicators API answers CSV to text/csv). */
+type Rule = { pattern: RegExp; scopes: readonly ChangeScope[]; cacheControl: string; negotiates?: true };
 
 /** Lets a reverse proxy keep a public answer briefly; browsers revalidate with the ETag. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=10, stale-while-revalidate=60';
@@ -33,7 +34,7 @@ const RULES: readonly Rule[] = [
   // Frameworks ship with the code: a new version arrives with a restart, which empties the cache.
   { pattern: /^\/api\/v1\/frameworks(\/[^/]+)?$/, scopes: [], cacheControl: RELEASE },
   { pattern: /^\/api\/v1\/ocop-products$/, scopes: ['ocop'], cacheControl: REVALIDATE },
-  { pattern: /^\/api\/v1\/indicators$/, scopes: ['indicators'], cacheControl: PUBLIC_CACHE_CONTROL },
+  { pattern: /^\/api\/v1\/indicators$/, scopes: ['indicators'], cacheControl: PUBLIC_CACHE_CONTROL, negotiates: true },
   { pattern: /^\/api\/v1\/openapi\.json$/, scopes: [], cacheControl: RELEASE },
 ];
 
@@ -46,6 +47,7 @@ const COMPRESSIBLE = /^(text\/html|application\/json|text\/csv|image\/svg\+xml)/
 export type CachedAnswer = {
   scopes: readonly ChangeScope[];
   cacheControl: string;
+  vary: string;
   versions: readonly number[];
   status: number;
   headers: [string, string][];
@@ -77,16 +79,18 @@ function fresh(e: CachedAnswer, v: ChangeVersions): boolean {
 }
 
 /**
- * The cached answer for `key` while the counters are `v`, or the one `render` gives (shared by the
+ * The cached answer to this request (its address, and its Accept header where the route negotiates) while the counters are `v`, or the one `render` gives (shared by the
  * requests that ask at the same time). Null when the answer may not be cached (not a plain 200,
  * sets a cookie, chooses its own caching); the caller then renders it normally.
  */
 export async function cachedAnswer(
-  key: string,
+  request: Request,
   rule: Rule,
   v: ChangeVersions,
   render: () => Promise<{ response: Response; setsCookie: boolean }>,
 ): Promise<CachedAnswer | null> {
+  const url = new URL(request.url);
+  const key = `${url.pathname}${url.search}${rule.negotiates ? `|${request.headers.get('accept') ?? ''}` : ''}`;
   const hit = cache.get(key);
   if (hit && fresh(hit, v)) return hit;
   const versions = versionsOf(rule.scopes, v);
@@ -125,7 +129,18 @@ async function toEntry(response: Response, setsCookie: boolean, rule: Rule, vers
   const dropped = new Set(['content-length', 'vary', 'etag', 'cache-control']);
   const headers = [...h.entries()].filter(([k]) => !dropped.has(k));
   const etag = `W/"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
-  return { scopes: rule.scopes, cacheControl: rule.cacheControl, versions, status: 200, headers, etag, identity, gzip: gz, br };
+  return {
+    scopes: rule.scopes,
+    cacheControl: rule.cacheControl,
+    vary: rule.negotiates ? `${VARY}, Accept` : VARY,
+    versions,
+    status: 200,
+    headers,
+    etag,
+    identity,
+    gzip: gz,
+    br,
+  };
 }
 
 /** The encoding to send: brotli, else gzip, else none, as the client's Accept-Encoding allows. */
@@ -156,7 +171,7 @@ export function serveCached(entry: CachedAnswer, request: Request): Response {
   const headers = new Headers(entry.headers);
   headers.set('etag', entry.etag);
   headers.set('cache-control', entry.cacheControl);
-  headers.set('vary', VARY);
+  headers.set('vary', entry.vary);
   if (matchesEtag(request.headers.get('if-none-match'), entry.etag)) {
     headers.delete('content-type');
     return new Response(null, { status: 304, headers });
