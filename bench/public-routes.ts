@@ -89,10 +89,12 @@ export async function benchPublicRoutes() {
     const one = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '1' }, '/healthz');
     // Warmed by a short run, so every worker has rendered and compressed the page once.
     await load(`${one.base}/platforms`, { connections: CONNECTIONS, seconds: 1, headers: HEADERS });
+    progress('one worker');
     const oneWorker = await load(`${one.base}/platforms`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
     await one.stop();
     const two = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '2' }, '/healthz');
     await load(`${two.base}/platforms`, { connections: CONNECTIONS, seconds: 1, headers: HEADERS });
+    progress('two workers');
     const twoWorkers = await load(`${two.base}/platforms`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
     await two.stop();
 

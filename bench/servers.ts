@@ -35,7 +35,7 @@ export async function startProcess(script: string, env: Record<string, string>, 
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited early:\n${errors}`);
     try {
-      if ((await fetch(base + readyPath)).ok) break;
+      if ((await fetch(base + readyPath, { signal: AbortSignal.timeout(5000) })).ok) break;
     } catch {
       // starting
     }
@@ -45,10 +45,13 @@ export async function startProcess(script: string, env: Record<string, string>, 
   return {
     base,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // Killed by a signal, a process has a signalCode and no exitCode.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
+      const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(late);
     },
   };
 }

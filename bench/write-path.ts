@@ -88,6 +88,7 @@ export async function benchWritePath() {
     PROVINCE_CODE: '37',
     TRUST_PROXY: '1',
   };
+  process.stderr.write('  [write path] preparing 8 businesses\n');
   await prepareDatabase(getEnv(env));
   const client = openClient(dbUrl);
   const db = createDb(client);
@@ -141,6 +142,7 @@ export async function benchWritePath() {
     }
     const before = Number((await client.execute("SELECT count(*) FROM assessments WHERE status = 'submitted'")).rows[0]![0]);
 
+    process.stderr.write(`  [write path] ${SECONDS} s of submissions\n`);
     // 60 s of retakes: start, profile, submit; a submission is counted when its answer is the result page.
     const cycleMs: number[] = [];
     const submitMs: number[] = [];
