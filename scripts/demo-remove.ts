@@ -1,7 +1,7 @@
 // `npm run demo:remove`: deletes every demo row (businesses, assessments, OCOP products, help
 // requests, targets, demo accounts), takes them out of the indicator counters, and stops later
-// starts from seeding the demo again. Stop the server first (or restart it after): a running
-// server keeps its cached denominators for up to a minute.
+// starts from seeding the demo again. A running server drops its cached public pages within a second,
+// but keeps its cached denominators for up to a minute: stop it first (or restart it after).
 import { createDb, openClient, prepareClient } from '#src/db/client.ts';
 import { runMigrations } from '#src/db/migrate.ts';
 import { getEnv } from '#src/server/config/env.ts';

@@ -1,10 +1,12 @@
-// `npm start`: build when the sources are newer than the build, migrate and seed, then serve.
+// `npm start`: build when the sources are newer than the build, migrate and seed (once, here in the primary),
+// then serve with one worker per core (WEB_CONCURRENCY overrides).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { prepareDatabase } from './seed/boot.ts';
 import { getEnv } from '#src/server/config/env.ts';
+import { serveCluster, workerCount } from './cluster.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = join(root, 'dist/server/entry.mjs');
@@ -51,4 +53,6 @@ if (report.demo) {
 }
 process.env.HOST ??= '0.0.0.0';
 process.env.PORT ??= '4321';
-await import(pathToFileURL(entry).href);
+const workers = workerCount();
+console.log(`Serving on ${process.env.HOST}:${process.env.PORT} with ${workers} worker(s) (WEB_CONCURRENCY to change).`);
+serveCluster(entry, workers);

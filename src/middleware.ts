@@ -8,6 +8,8 @@ import { SESSION_COOKIE, setSessionCookie, validateSessionToken } from './server
 import { isSecureRequest } from './server/http/request.ts';
 import { safeNextPath } from './server/http/redirect.ts';
 import { ensurePublishedFrameworks } from './server/services/frameworks.ts';
+import { cachedAnswer, publicRoute, serveCached } from './server/http/public-cache.ts';
+import { changeVersions } from './server/services/changes.ts';
 
 // Before anything can log: passwords, hashes, e-mails and tokens never reach the server log.
 installLogRedaction();
@@ -105,7 +107,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   try {
-    const response = lang === 'en' ? await next(path + url.search) : await next();
+    const render = () => (lang === 'en' ? next(path + url.search) : next());
+    // Public answers for anonymous visitors come from the shared cache: never a logged-in person's page.
+    // GET only: a HEAD rendering may come without its body, which must never be stored.
+    const rule = !context.locals.user && context.request.method === 'GET' ? publicRoute(path) : null;
+    if (rule) {
+      const rendered: { response?: Response } = {};
+      const entry = await cachedAnswer(context.request, rule, await changeVersions(getDb()), async () => {
+        rendered.response = await render();
+        return { response: rendered.response, setsCookie: !context.cookies.headers().next().done };
+      });
+      if (entry) return withHeaders(serveCached(entry, context.request), secure, false);
+      // Not cacheable (an error page, a cookie…): answered as it was rendered, once.
+      const response = rendered.response ?? (await render());
+      return compress(context.request, withHeaders(response, secure, false));
+    }
+    const response = await render();
     return compress(context.request, withHeaders(response, secure, Boolean(context.locals.user)));
   } catch (thrown) {
     const error = asAppError(thrown);

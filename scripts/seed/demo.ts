@@ -40,6 +40,7 @@ import { scoreAssessment } from '#src/domain/scoring/score.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { auditValues } from '#src/db/queries/accounts.ts';
 import { refreshBusinessFacts, removeBusinessFacts } from '#src/server/services/facts.ts';
+import { changeStatements } from '#src/server/services/changes.ts';
 import { clearIndicatorCaches, computeView } from '#src/server/services/indicators.ts';
 import { currentPeriod } from '#src/domain/indicators/periods.ts';
 import { expectedAt } from '#src/domain/indicators/targets.ts';
@@ -542,6 +543,8 @@ export async function removeDemo(db: Db, now: Date): Promise<DemoRemovalReport> 
         now,
       ),
     ),
+    // A running server's workers drop their cached public pages within a second.
+    ...changeStatements(db, 'catalog', 'ocop', 'indicators'),
   ]);
   return { businesses: demo.length, products: products?.n ?? 0, targets: targets?.n ?? 0, accounts: accountIds.length };
 }

@@ -18,6 +18,8 @@ export type TestServer = {
   stop: () => Promise<void>;
   /** Everything the server wrote to stdout and stderr so far. */
   logs: () => string;
+  /** The server process (the cluster's primary when it runs several workers). */
+  pid: number;
 };
 
 async function freePort(): Promise<number> {
@@ -31,8 +33,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built server on a free port with its own temp libSQL file, migrated and seeded. */
-export async function startServer(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+/**
+ * Starts the built server on a free port with its own temp libSQL file, migrated and seeded. One process
+ * unless `workers` asks for several (then through scripts/serve.ts, as `npm start` runs them).
+ */
+export async function startServer(opts: { demo?: boolean; env?: Record<string, string>; workers?: number } = {}): Promise<TestServer> {
   const entry = join(root, 'dist/server/entry.mjs');
   if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
   const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
@@ -47,9 +52,16 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
   };
   await prepareDatabase(getEnv(envVars));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const clustered = (opts.workers ?? 1) > 1;
+  const child: ChildProcess = spawn(process.execPath, [clustered ? join(root, 'scripts/serve.ts') : entry], {
     cwd: root,
-    env: { ...process.env, ...envVars, HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...process.env,
+      ...envVars,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...(clustered ? { WEB_CONCURRENCY: String(opts.workers) } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -77,6 +89,7 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
     dbUrl,
     db,
     logs: () => output,
+    pid: child.pid!,
     stop: async () => {
       db.close();
       if (child.exitCode === null) {

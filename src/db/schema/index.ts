@@ -7,3 +7,4 @@ export * from './indicators.ts';
 export * from './secrets.ts';
 export * from './frameworks.ts';
 export * from './support.ts';
+export * from './changes.ts';

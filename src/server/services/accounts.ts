@@ -16,6 +16,7 @@ import type { Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
+import { publicChanged } from './changes.ts';
 
 const both = (t: { vi: string; en: string }) => `${t.vi} / ${t.en}`;
 
@@ -153,6 +154,7 @@ export async function registerBusiness(
   );
   const result = { userId: user!.id, businessId: biz!.id };
   clearIndicatorCaches();
+  await publicChanged(db, 'indicators');
   const session = await createSession(db, token, result.userId, now);
   return { ...result, token, expiresAt: session.expiresAt };
 }

@@ -38,6 +38,7 @@ import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 import { PainsFormSchema, sanitizePains } from '#src/domain/recommendations/pains.ts';
+import { publicChanged } from './changes.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(
@@ -254,8 +255,9 @@ export async function saveProfile(
     db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
   ]);
   requireWritten(updated, a.id);
-  // Sector and size feed the denominators by category.
+  // Sector and size feed the denominators by category; the name shows on public OCOP listings.
   clearIndicatorCaches();
+  await publicChanged(db, 'ocop', 'indicators');
   return { ...a, ...values };
 }
 

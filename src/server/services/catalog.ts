@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#src/server/http/
 import { formValue } from '#src/server/http/forms.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
 import { requireRole } from '#src/server/auth/guards.ts';
+import { publicChanged } from './changes.ts';
 
 type Form = Record<string, string | string[]>;
 const list = (v: string | string[] | undefined): string[] =>
@@ -90,6 +91,7 @@ export async function createPlatform(db: Db, actor: Actor | null, form: Form, no
     ]);
   }
   await savePlatform(db, admin.id, p, now, 'create');
+  await publicChanged(db, 'catalog');
   return p;
 }
 
@@ -100,6 +102,7 @@ export async function updatePlatform(db: Db, actor: Actor | null, id: string, fo
   const p = validate(platformFromForm(form, id), now);
   const action = !before.retired && p.retired ? 'retire' : before.retired && !p.retired ? 'restore' : 'update';
   await savePlatform(db, admin.id, p, now, action);
+  await publicChanged(db, 'catalog');
   return p;
 }
 
@@ -115,6 +118,7 @@ export async function importCatalogCsv(db: Db, actor: Actor | null, text: string
   if (parsed.platforms.length === 0)
     return { ok: false, errors: [{ row: 1, message: 'Tệp không có dòng dữ liệu nào / The file has no data rows' }] };
   const r = await importPlatforms(db, admin.id, parsed.platforms, now);
+  await publicChanged(db, 'catalog');
   return { ok: true, ...r };
 }
 

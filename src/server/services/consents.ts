@@ -18,6 +18,7 @@ import { canEditBusiness } from '#src/domain/access.ts';
 import { eraseBusiness } from './personal-data.ts';
 import { hasAccount } from './producers.ts';
 import { parseWith } from '#src/server/http/forms.ts';
+import { publicChanged } from './changes.ts';
 
 type Form = Record<string, string | string[]>;
 
@@ -153,6 +154,7 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
       }),
       audit('consent_grant', { method: onBehalf ? onBehalf.method : 'online_form', onBehalf: !self }),
     ]);
+    await publicChanged(db, 'ocop');
     return { kind: 'changed', purpose };
   }
 
@@ -177,5 +179,6 @@ export async function changeConsent(db: Db, actor: Actor, business: BusinessWith
         : { method: 'online_form', onBehalf: false },
     ),
   ]);
+  await publicChanged(db, 'ocop');
   return { kind: 'changed', purpose };
 }

@@ -21,6 +21,7 @@ import { recommend } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { vietnamWallClock } from '#src/domain/time.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
+import { changeStatements, forgetVersions } from './changes.ts';
 
 /** The quarter and year (Vietnam calendar, UTC+7) a moment belongs to: ["2026-Q3", "2026"]. */
 export function periodIdsFor(at: Date): [string, string] {
@@ -333,9 +334,11 @@ export async function batchWithFacts(db: Db, build: () => Promise<Statement[]>, 
     const statements = await build();
     if (statements.length === 0) return [];
     try {
-      const out = await db.batch(statements as [Statement, ...Statement[]]);
+      // Public indicator answers in every worker depend on these counters: bumped in the same batch.
+      const out = await db.batch([...statements, ...changeStatements(db, 'indicators')] as [Statement, ...Statement[]]);
       version++;
-      return out;
+      forgetVersions();
+      return out.slice(0, statements.length);
     } catch (e) {
       if (i >= attempts || !isGuardFailure(e)) throw e;
     }

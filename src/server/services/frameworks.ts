@@ -1,7 +1,8 @@
 /**
  * Frameworks loaded as data: an administrator uploads a framework file (kept as a draft), previews it as a
  * questionnaire and publishes it as a new version. Published files join the registry in this process at
- * once and in every process at its first request (`ensurePublishedFrameworks`). Nothing is published when a
+ * once and in every other process at its next request after the shared catalog counter moved
+ * (`ensurePublishedFrameworks`). Nothing is published when a
  * file fails validation; a published row is never changed, so assessments answered with it keep their
  * framework, and stored results are never re-scored.
  */
@@ -16,12 +17,20 @@ import type { Framework } from '#src/domain/framework/schema.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
 import { isUniqueViolation } from '#src/server/http/db-errors.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
+import { changeVersions, publicChanged } from './changes.ts';
 
 let loaded: Promise<void> | undefined;
+let loadedAtVersion = -1;
 
-/** Adds every published upload to the registry, once per process (a broken row is logged and skipped). */
-export function ensurePublishedFrameworks(db: Db): Promise<void> {
-  loaded ??= (async () => {
+/**
+ * Adds every published upload to the registry (a broken row is logged and skipped): once per process, and again
+ * whenever the shared catalog counter moved, so a framework published in another worker is offered here too.
+ */
+export async function ensurePublishedFrameworks(db: Db): Promise<void> {
+  const version = (await changeVersions(db)).catalog;
+  if (loaded && loadedAtVersion === version) return loaded;
+  loadedAtVersion = version;
+  loaded = (async () => {
     for (const row of await publishedUploads(db)) {
       if (frameworkRegistry.getFramework(row.frameworkId, row.version)) continue;
       try {
@@ -138,5 +147,8 @@ export async function publishFramework(db: Db, actor: Actor, id: number, now: Da
     }
     throw e;
   }
-  return frameworkRegistry.getFramework(framework.id, framework.version) ?? frameworkRegistry.add(JSON.parse(upload.data));
+  const added = frameworkRegistry.getFramework(framework.id, framework.version) ?? frameworkRegistry.add(JSON.parse(upload.data));
+  // The other workers load it at their next request; cached framework documents are dropped.
+  await publicChanged(db, 'catalog');
+  return added;
 }

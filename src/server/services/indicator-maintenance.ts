@@ -50,6 +50,7 @@ import {
 } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { requireRole, type Actor } from '#src/server/auth/guards.ts';
+import { publicChanged } from './changes.ts';
 
 const META_KEY = 'definitions_version';
 
@@ -337,6 +338,7 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
       await db.batch(statements as [Statement, ...Statement[]]);
       bumpFactsVersion();
       clearIndicatorCaches();
+      await publicChanged(db, 'indicators');
       return { facts: facts.length };
     } catch (e) {
       if (attempt >= attempts || !isGuardFailure(e)) throw e;

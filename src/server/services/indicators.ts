@@ -27,6 +27,7 @@ import { MIN_CELL, suppress } from '#src/domain/indicators/suppression.ts';
 import { INDICATORS, type ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
 import { factsVersion } from './facts.ts';
+import { knownVersions } from './changes.ts';
 import { z } from 'zod';
 import { LRUCache } from 'lru-cache';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
@@ -137,7 +138,8 @@ const publicCache = new LRUCache<string, object, () => Promise<unknown>>({
 });
 
 export function cachedPublic<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
-  return publicCache.forceFetch(`${factsVersion()}|${key}`, { context: compute }) as Promise<T>;
+  // The shared counter moves with another worker's writes too (read at most every 250 ms per worker).
+  return publicCache.forceFetch(`${knownVersions().indicators}|${factsVersion()}|${key}`, { context: compute }) as Promise<T>;
 }
 
 function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy): Promise<Extras> {

@@ -23,6 +23,7 @@ import { requireUser, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import { forgetAccountsStatement } from '#src/server/auth/throttle.ts';
 import { parseWith } from '#src/server/http/forms.ts';
+import { publicChanged } from './changes.ts';
 
 /** Only the business itself exercises the rights over its own data (Law 91/2025/QH15). */
 function ownBusiness(actor: Actor | null): { actor: Actor; businessId: number } {
@@ -165,4 +166,5 @@ export async function eraseBusiness(db: Db, businessId: number, actorUserId: num
     db.delete(businesses).where(eq(businesses.id, businessId)),
   ]);
   clearIndicatorCaches();
+  await publicChanged(db, 'ocop', 'indicators');
 }

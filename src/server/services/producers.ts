@@ -45,6 +45,7 @@ import { createSession, generateSessionToken } from '#src/server/auth/session.ts
 import { provincialFloorDomain } from '#src/server/config/env.ts';
 import { claimSucceeded, reserveClaimAttempt } from '#src/server/auth/throttle.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { publicChanged } from './changes.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 
@@ -111,7 +112,7 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
   const name = p.businessName ?? p.displayName;
   const c = consent.data;
   const granted = CONSENT_PURPOSES.filter((k) => c.purposes[k]);
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [biz] = await tx
       .insert(businesses)
       .values({
@@ -151,6 +152,9 @@ export async function registerProducer(db: Db, actor: Actor | null, form: Form, 
     );
     return biz!.id;
   });
+  // After the commit: the bump is another connection's write, which the open transaction would block.
+  await publicChanged(db, 'ocop', 'indicators');
+  return id;
 }
 
 export async function productsOf(db: Db, businessId: number): Promise<OcopProduct[]> {
@@ -223,6 +227,7 @@ export async function saveProduct(
         now,
       ),
     );
+    await publicChanged(db, 'ocop', 'indicators');
     return row!.id;
   }
   const before = await productOf(db, business, productId);
@@ -241,6 +246,7 @@ export async function saveProduct(
       ),
     ),
   ]);
+  await publicChanged(db, 'ocop', 'indicators');
   return productId;
 }
 
@@ -381,6 +387,7 @@ export async function saveFloor(
     ...(listing.changed ? listingStatements(db, actor, business, product, floorId, listing, now) : []),
   ];
   await db.batch([first, ...rest]);
+  if (listing.changed) await publicChanged(db, 'ocop', 'indicators');
 }
 
 /** The listing change a form asks for, validated (the link must be a product page on that floor). */
@@ -447,6 +454,7 @@ export async function setListingStatus(
   if (!floor) throw new NotFoundError();
   const change = await listingChange(db, product, floor, form);
   await db.batch(listingStatements(db, actor, business, product, floorId, change, now));
+  await publicChanged(db, 'ocop', 'indicators');
 }
 
 export async function hasAccount(db: Db, businessId: number): Promise<boolean> {

@@ -12,6 +12,7 @@ import {
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
 import { ValidationError } from '#src/server/http/errors.ts';
 import { requireProvinceStaff, type Actor } from '#src/server/auth/guards.ts';
+import { publicChanged } from './changes.ts';
 
 /** Records one figure for one period (the newest entry is the one shown; earlier ones stay as history). */
 export async function enterProvinceFigure(db: Db, actor: Actor | null, form: Record<string, string | string[]>, now: Date): Promise<void> {
@@ -42,6 +43,7 @@ export async function enterProvinceFigure(db: Db, actor: Actor | null, form: Rec
       ),
     ),
   ]);
+  await publicChanged(db, 'indicators');
 }
 
 export type ProvinceFigureRow = {

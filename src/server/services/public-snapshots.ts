@@ -20,6 +20,7 @@ import { COUNTER_KEYS, DEFINITIONS_VERSION, emptyCounters, type Counters } from 
 import { indicatorValues, levelDistribution } from '#src/domain/indicators/dashboard.ts';
 import { makePeriod, type Period } from '#src/domain/indicators/periods.ts';
 import { bumpFactsVersion } from './facts.ts';
+import { publicChanged } from './changes.ts';
 import {
   BATCH_SIZE,
   Cube,
@@ -355,8 +356,10 @@ async function takeSnapshot(db: Db, provinceCode: string, year: number, previous
            OR (${takenAt} < ${yearEnd} AND ${changedSql(provinceCode, latest, yearEnd)} >= ${BATCH_SIZE}))`),
     db.run(sql`DELETE FROM public_snapshots WHERE ${ofYear} AND id < (SELECT max(id) FROM public_snapshots WHERE ${ofYear})`),
   ]);
-  // Cached open-data answers of this process are keyed by this version: a new snapshot makes them stale.
+  // Cached open-data answers of this process are keyed by this version: a new snapshot makes them stale; the shared
+  // change counter tells the other workers' HTTP caches too.
   bumpFactsVersion();
+  await publicChanged(db, 'indicators');
   return null;
 }
 

@@ -16,6 +16,7 @@ import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { batchWithFacts, registryFlagStatements, type Statement } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
+import { publicChanged } from './changes.ts';
 
 /** Rows per insert statement: large enough to be fast, small enough for SQLite's variable limit. */
 const BATCH_ROWS = 500;
@@ -298,6 +299,7 @@ async function finishImport(db: Db, actor: Actor, report: ImportReport): Promise
     .groupBy(indicatorFacts.businessId);
   for (const s of stale) await batchWithFacts(db, () => registryFlagStatements(db, s.id, true));
   clearIndicatorCaches();
+  await publicChanged(db, 'indicators');
   await db.insert(auditLog).values(
     auditValues(
       {

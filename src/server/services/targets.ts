@@ -12,6 +12,7 @@ import { optionalFreeText } from '#src/domain/text.ts';
 import { NUMBER_INPUT_MESSAGES, parseNumberInput } from '#src/domain/number-input.ts';
 import { requireProvinceStaff, type Actor } from '#src/server/auth/guards.ts';
 import { clearIndicatorCaches } from './indicators.ts';
+import { publicChanged } from './changes.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD / Date as YYYY-MM-DD');
 // A share as people type it: "87,5" as well as "87.5" (the shared number rule), between 0 and 100.
@@ -85,6 +86,7 @@ export async function setTarget(
     ),
   ]);
   clearIndicatorCaches();
+  await publicChanged(db, 'indicators');
 }
 
 /** The targets page: every target in force and the province's communes (to name them and to choose one). */

@@ -1,0 +1,30 @@
+// The HTTP benchmarks (public routes against the framework's floor, workers, the write path), printed.
+import { benchPublicRoutes, FLOOR_SHARE_BUDGET } from './public-routes.ts';
+import { benchWritePath, SUBMISSIONS_BUDGET_PER_S } from './write-path.ts';
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+export async function reportHttp(): Promise<{ ok: boolean; results: Record<string, unknown> }> {
+  const routes = await benchPublicRoutes();
+  console.log(
+    `\nPublic routes against an empty Astro page (${routes.floor.page} requests/s) and endpoint (${routes.floor.endpoint} requests/s), same adapter, one process, ${routes.connections} connections, ${routes.seconds} s each, Accept-Encoding: ${routes.acceptEncoding}:`,
+  );
+  for (const r of routes.routes)
+    console.log(
+      `  ${r.route.padEnd(32)} ${String(r.rps).padStart(6)} requests/s  ${pct(r.share).padStart(6)} of the ${r.floor} floor (budget ≥ ${pct(FLOOR_SHARE_BUDGET)})  p50 ${r.p50} ms${r.errors || r.non2xx ? `  ${r.errors + r.non2xx} failed` : ''} ${r.share >= FLOOR_SHARE_BUDGET && !r.errors && !r.non2xx ? 'OK' : 'UNDER'}`,
+    );
+  const w = routes.catalogWorkers;
+  console.log(`  /platforms on two workers: ${w.two.rps} requests/s against ${w.one.rps} on one (× ${w.ratio})`);
+
+  const write = await benchWritePath();
+  console.log(
+    `\nWrite path: ${write.clients} clients, ${write.workers} workers, ${write.seconds} s of complete assessment submissions (start, profile, submit):`,
+  );
+  console.log(
+    `  ${write.perSecond} submissions/s (budget ≥ ${SUBMISSIONS_BUDGET_PER_S}); submit p50 ${write.submitLatencyMs.p50} ms, p95 ${write.submitLatencyMs.p95} ms; whole retake p95 ${write.cycleLatencyMs.p95} ms`,
+  );
+  console.log(
+    `  ${write.submitted} submitted, ${write.stored} stored, ${write.lost} lost, ${write.failed} failed; counters ${write.countersConsistent ? 'consistent' : `INCONSISTENT: ${write.countersReasons.join('; ')}`} ${write.ok ? 'OK' : 'FAILED'}`,
+  );
+  return { ok: routes.ok && write.ok, results: { publicRoutes: routes, writePath: write } };
+}

@@ -1,0 +1,107 @@
+// Shared by the HTTP benchmarks: a free port, a built server started and stopped, autocannon runs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export type Running = { base: string; stop: () => Promise<void> };
+
+/** Starts `script` (a built entry or scripts/serve.ts) with `env` and waits until `readyPath` answers. */
+export async function startProcess(script: string, env: Record<string, string>, readyPath = '/'): Promise<Running> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (d) => (errors += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited early:\n${errors}`);
+    try {
+      if ((await fetch(base + readyPath, { signal: AbortSignal.timeout(5000) })).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 300) throw new Error(`${script} did not start:\n${errors}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    stop: async () => {
+      // Killed by a signal, a process has a signalCode and no exitCode.
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(late);
+    },
+  };
+}
+
+/**
+ * The floor: an empty Astro page and an empty endpoint, built with the same Astro and the same node
+ * adapter (standalone) as the portal. Built under node_modules/.cache so it resolves our packages.
+ */
+export function buildFloor(): string {
+  const dir = join(root, 'node_modules/.cache/bench-floor');
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nimport node from '@astrojs/node';\nexport default defineConfig({ output: 'server', adapter: node({ mode: 'standalone' }) });\n",
+  );
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  writeFileSync(join(dir, 'src/pages/index.astro'), '---\n---\n<html lang="vi"><head><title>floor</title></head><body></body></html>\n');
+  writeFileSync(
+    join(dir, 'src/pages/endpoint.ts'),
+    "export const GET = () => new Response('{}', { headers: { 'content-type': 'application/json' } });\n",
+  );
+  const res = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--root', dir], {
+    cwd: dir,
+    stdio: 'ignore',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (res.status !== 0) throw new Error('the empty Astro project did not build');
+  return join(dir, 'dist/server/entry.mjs');
+}
+
+export type Load = { rps: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number };
+
+/** Requests per second and latency (ms) of one address under `connections` keep-alive connections. */
+export async function load(
+  url: string,
+  opts: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<Load> {
+  const r = await autocannon({
+    url,
+    connections: opts.connections ?? 16,
+    duration: opts.seconds ?? 5,
+    headers: opts.headers ?? {},
+  });
+  const lat = r.latency as unknown as Record<string, number>;
+  return {
+    rps: Math.round(r.requests.average),
+    p50: lat.p50 ?? r.latency.average,
+    p97_5: lat.p97_5 ?? r.latency.max,
+    p99: lat.p99 ?? r.latency.max,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { changeCounters } from '#src/db/schema/index.ts';
+
+/** What a public page can depend on; a write bumps the scopes whose public pages it changes. */
+export const CHANGE_SCOPES = ['catalog', 'ocop', 'indicators'] as const;
+export type ChangeScope = (typeof CHANGE_SCOPES)[number];
+
+/** The statement bumping one scope's counter (to put in the batch of the write it reports). */
+export function bumpStatement(db: Db, scope: ChangeScope) {
+  return db
+    .insert(changeCounters)
+    .values({ scope, n: 1 })
+    .onConflictDoUpdate({ target: changeCounters.scope, set: { n: sql`${changeCounters.n} + 1` } });
+}
+
+/** Every scope's counter (0 for a scope never bumped). One tiny read. */
+export async function readChangeCounters(db: Db): Promise<Record<ChangeScope, number>> {
+  const rows = await db.select().from(changeCounters);
+  const out = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, 0])) as Record<ChangeScope, number>;
+  for (const r of rows) if ((CHANGE_SCOPES as readonly string[]).includes(r.scope)) out[r.scope as ChangeScope] = r.n;
+  return out;
+}
