@@ -673,6 +673,14 @@ describe('crash between any two writes of a submission, then a restart', () => {
     await submit(env, rand, id, now);
     await env.db.run(sql`update province_cells set n_sme_platform = n_sme_platform + 3`);
     await env.db.run(sql`update known_cells set n = n + 2 where rowid = (select min(rowid) from known_cells)`);
+    await env.db.run(sql`update commune_cells set n_sme = n_sme + 1 where rowid = (select min(rowid) from commune_cells)`);
+    await env.db.run(sql`update province_known_cells set n = n + 1 where rowid = (select min(rowid) from province_known_cells)`);
+    await env.db.run(sql`update commune_known set n = n - 1 where rowid = (select min(rowid) from commune_known)`);
+    // The check names every damaged rollup (the log shows the first five reasons).
+    const found = (await checkIndicators(env.db)).reasons.join('\n');
+    expect(found).toContain('commune rollups differ from the facts (nSme)');
+    expect(found).toContain('province rollups of known businesses differ from the businesses table');
+    expect(found).toContain('commune rollups of known businesses differ from the businesses table');
     const logs: string[] = [];
     await prepareDatabase(
       getEnv({
@@ -687,6 +695,7 @@ describe('crash between any two writes of a submission, then a restart', () => {
     );
     expect(logs.join('\n')).toMatch(/province cells differ from the facts \(nSmePlatform\).*rebuilding/s);
     expect(logs.join('\n')).toContain('known businesses differ from the businesses table');
+
     expect((await checkIndicators(env.db)).reasons).toEqual([]);
     await expectCountersMatchOracle(env, periodIdsFor(now), now, { categories: false });
     await expectKnownMatchesBusinesses(env);
@@ -828,4 +837,36 @@ describe('a crash between any two writes of every event, then a restart', () => 
     const { writes } = await crashEverywhere('erasure', (db) => eraseBusiness(db, ids[3]!, env.admin.id, now));
     expect(writes).toBeGreaterThanOrEqual(1);
   }, 300_000);
+});
+
+describe('denominators are read fresh, never from a cache', () => {
+  it('a business another process registers counts in the very next question (no cached known-business count)', async () => {
+    const env = await openEnv();
+    try {
+      const period = parsePeriod('2026')!;
+      const rand = mulberry32(41);
+      const now = new Date('2026-04-02T03:00:00Z');
+      const id = await newBusiness(env, rand, 1, now);
+      await submit(env, rand, id, now);
+      const unit = (await businessById(env.db, id))!.communeCode;
+      const ask = async () => {
+        const province = await computeView(env.db, { period, provinceCode: PROVINCE });
+        const commune = await computeView(env.db, { period, provinceCode: PROVINCE, communeCode: unit });
+        const rows = await computeBreakdown(env.db, { period, provinceCode: PROVINCE }, 'commune');
+        return [province.registered, commune.registered, rows.find((r) => r.key === unit)!.registered];
+      };
+      const before = await ask();
+      // Another worker process registers two businesses in the same commune (plain SQL: nothing in this process hears of it).
+      const other = openClient(env.url);
+      for (const n of [1, 2])
+        await other.execute({
+          sql: "insert into businesses (name, name_search, producer_type, commune_code, created_at, updated_at) values (?, ?, 'household', ?, 0, 0)",
+          args: [`Hộ mới ${n}`, `ho moi ${n}`, unit],
+        });
+      other.close();
+      expect(await ask()).toEqual(before.map((n) => n + 2));
+    } finally {
+      closeEnv(env);
+    }
+  }, 120_000);
 });
