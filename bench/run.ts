@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureChromium } from '../scripts/ensure-chromium.ts';
 import { benchQuestionnairePage, FIRST_RENDER_BUDGET_MS, JS_BUDGET_BYTES } from './questionnaire-page.ts';
 import { API_BUDGET_RPS, benchIndicators, QUERY_BUDGET_MS } from './indicators.ts';
+import { DASHBOARD_BUDGET_MS } from './dashboard-page.ts';
 import { benchUploads, LONG_LINE_BUDGET_MS } from './uploads.ts';
 import { reportHttp } from './http-report.ts';
 
@@ -33,21 +34,26 @@ console.log(
 
 const ind = await benchIndicators();
 results.indicators = ind;
-const queryOk = ind.provinceQuery.p95 < QUERY_BUDGET_MS;
+const firstOk = ind.provinceQueryFirstAfterStartMs.every((t) => t < QUERY_BUDGET_MS);
+const queryOk = ind.provinceQuery.p95 < QUERY_BUDGET_MS && firstOk;
+const pageOk = ind.dashboardPage.p95 < DASHBOARD_BUDGET_MS;
 const apiOk = ind.api.rps >= API_BUDGET_RPS && ind.api.failed === 0;
 const importOk = ind.registry.imported === 100_000 && ind.registry.failed === 0;
 // The public API's throughput is budgeted against the framework's floor in the HTTP benchmarks below.
-ok &&= queryOk && importOk;
+ok &&= queryOk && pageOk && importOk;
 console.log(
   `\nIndicators (1 000 000 assessments, 3 000 communes, ${ind.facts} newest-per-period facts, ${ind.cells} commune cells; setup ${Math.round(ind.setupMs / 1000)} s):`,
 );
 console.log(
-  `  Province dashboard indicator query: p50 ${ind.provinceQuery.p50} ms, p95 ${ind.provinceQuery.p95} ms (budget < ${QUERY_BUDGET_MS} ms) ${queryOk ? 'OK' : 'OVER'}`,
+  `  Province dashboard indicator query, first query after start included: p50 ${ind.provinceQuery.p50} ms, p95 ${ind.provinceQuery.p95} ms (budget < ${QUERY_BUDGET_MS} ms) ${queryOk ? 'OK' : 'OVER'}`,
 );
 console.log(
-  `  Same query cold (caches dropped: known-business counters of ${400_000} businesses read again, then cached 60 s): ${ind.provinceQueryColdMs} ms`,
+  `  First query after a fresh process start (${ind.provinceQueryFirstAfterStartMs.length} starts): ${ind.provinceQueryFirstAfterStartMs.join(', ')} ms (each < ${QUERY_BUDGET_MS} ms) ${firstOk ? 'OK' : 'OVER'}`,
 );
-console.log(`  Breakdown over all 3 000 communes (not budgeted): ${ind.communeBreakdownMs} ms`);
+console.log(
+  `  Whole dashboard page over HTTP (cards, indicators, trend, breakdown over all communes; ${ind.dashboardPage.samples} requests over fresh servers, ${Math.round(ind.dashboardPage.htmlBytes / 1024)} KB, ${ind.dashboardPage.tableRows} table rows): p50 ${ind.dashboardPage.p50} ms, p95 ${ind.dashboardPage.p95} ms, first page after start ${ind.dashboardPage.firstAfterStartMs.join(', ')} ms (budget < ${DASHBOARD_BUDGET_MS} ms) ${pageOk ? 'OK' : 'OVER'}`,
+);
+console.log(`  Breakdown over all 3 000 communes (service call): ${ind.communeBreakdownMs} ms`);
 console.log(
   `  Open-data answer computed from scratch: p50 ${ind.publicUncachedMs.p50} ms, p95 ${ind.publicUncachedMs.p95} ms (then cached up to 30 s or until counters change)`,
 );

@@ -14,13 +14,19 @@
  *   them; household businesses much less (only those above the cash-register revenue threshold);
  * - e-tax and online banking are near universal among enterprises too;
  * - about a third of SMEs use a platform beyond what the law requires of everyone (e-invoice,
- *   e-tax, e-social insurance) and beyond online banking;
+ *   e-tax, e-social insurance) and beyond online banking, as the landed definition counts it
+ *   (src/domain/indicators/facts.ts): customers paying by QR code, wallet, card terminal or payment
+ *   gateway is such a platform, online banking alone is not. So "banking" in the plan is online
+ *   banking only (the customer payment tools are taken out of the answers), and customer payment is
+ *   one of the platforms a business beyond the baseline may pick; the producer questionnaire asks
+ *   only about QR payment, so for producers cashless payment is always a platform beyond;
  * - about a tenth of co-operatives sell on an e-commerce floor.
  */
 import type { AnswerValue, Answers, Framework, Profile, Question } from '#src/domain/framework/schema.ts';
 import { applicableQuestions, validateAnswers } from '#src/domain/scoring/score.ts';
 import { evidenceFor, type Clue } from '#src/domain/recommendations/evidence.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
+import { CUSTOMER_PAYMENT_CLUES } from '#src/domain/indicators/facts.ts';
 import type { ProducerType } from './demo-data.ts';
 import { frameworkIdFor } from '#src/domain/framework/questionnaire.ts';
 
@@ -70,11 +76,11 @@ function answerFor(q: Question, rnd: () => number, maturity: number): AnswerValu
 // Adoption plan
 // ---------------------------------------------------------------------------
 
-/**
- * What the law asks of everyone (e-invoice, e-tax; the digital signature comes with issuing
- * e-invoices) plus online banking. Whatever else a business covers is "beyond the mandatory".
- */
-export const BASELINE_NEEDS: readonly NeedId[] = ['e_invoice', 'e_tax', 'digital_signature', 'cashless_payment'];
+/** Customer payment tools (QR or wallet, card terminal, payment gateway): a platform beyond the mandatory. */
+const CUSTOMER_PAYMENT = 'customer_payment' as const;
+
+/** A business's adoption plan: the needs its answers cover, and whether customers pay it through a payment tool. */
+export type AdoptionPlan = Set<NeedId> & { customerPayment?: boolean };
 
 interface Rates {
   eInvoice: number;
@@ -96,8 +102,9 @@ const RATES: Record<ProducerType | 'large', Rates> = {
 };
 
 /** Optional needs a business beyond the baseline picks from, with how common each is. */
-const BEYOND_WEIGHTS: ReadonlyArray<readonly [NeedId, number]> = [
+const BEYOND_WEIGHTS: ReadonlyArray<readonly [NeedId | typeof CUSTOMER_PAYMENT, number]> = [
   ['online_presence', 10],
+  [CUSTOMER_PAYMENT, 7],
   ['accounting', 9],
   ['sales_management', 6],
   ['cloud_office', 4],
@@ -130,12 +137,17 @@ export function demoAdoptionPlan(
   rnd: () => number,
   /** Needs the business's questionnaire can show; the others are never drawn. */
   assessable: ReadonlySet<NeedId>,
-): Set<NeedId> {
+  /** Whether the questionnaire can show online banking apart from customer payment tools (the producer one cannot). */
+  bankingAlone = true,
+): AdoptionPlan {
   const r = RATES[producerType === 'enterprise' && sizeClass === 'large' ? 'large' : producerType];
-  const plan = new Set<NeedId>();
+  const plan: AdoptionPlan = new Set<NeedId>();
   if (rnd() < r.eInvoice) plan.add('e_invoice');
   if (rnd() < r.eTax) plan.add('e_tax');
-  if (rnd() < r.banking) plan.add('cashless_payment');
+  // Online banking only: a questionnaire that cannot show it apart from customer payment (the
+  // producer one asks about QR payment alone) leaves it out rather than count it as a platform.
+  const banking = rnd() < r.banking;
+  if (banking && bankingAlone && assessable.has('cashless_payment')) plan.add('cashless_payment');
   // Conditional draws so that "beyond" keeps its overall rate and e-commerce is a part of it.
   const ecommerce = rnd() < r.ecommerce;
   const beyond = ecommerce || rnd() < (r.beyond - r.ecommerce) / (1 - r.ecommerce);
@@ -145,8 +157,17 @@ export function demoAdoptionPlan(
   }
   if (beyond) {
     const extra = ecommerce ? Math.floor(rnd() * 3) : 1 + Math.floor(rnd() * rnd() * 4);
-    const pool = BEYOND_WEIGHTS.filter(([need]) => assessable.has(need));
-    for (let i = 0; i < extra; i++) plan.add(weightedPick(pool, rnd));
+    // Producers who go beyond mostly start with a QR code at the stall: weigh it up where banking cannot show alone.
+    const pool = BEYOND_WEIGHTS.filter(([need]) =>
+      need === CUSTOMER_PAYMENT ? assessable.has('cashless_payment') : assessable.has(need),
+    ).map(([need, w]) => [need, need === CUSTOMER_PAYMENT && !bankingAlone ? w * 3 : w] as const);
+    for (let i = 0; i < extra; i++) {
+      const need = weightedPick(pool, rnd);
+      if (need === CUSTOMER_PAYMENT) {
+        plan.add('cashless_payment');
+        plan.customerPayment = true;
+      } else plan.add(need);
+    }
   }
   return plan;
 }
@@ -223,7 +244,12 @@ function raiseAnswer(answers: Record<string, AnswerValue>, q: Question, value: s
  * Forces the answers so that the framework's evidence covers the needs of `plan` and no other
  * (as far as the questionnaire allows), then normalises them as the portal does on submit.
  */
-export function forcePlan(framework: Framework, profile: Profile, answers: Answers, plan: ReadonlySet<NeedId>): Answers {
+export function forcePlan(
+  framework: Framework,
+  profile: Profile,
+  answers: Answers,
+  plan: ReadonlySet<NeedId> & { customerPayment?: boolean },
+): Answers {
   const byId = questionsById(framework);
   const out: Record<string, AnswerValue> = { ...answers };
   const table = evidenceFor(framework.id);
@@ -241,6 +267,13 @@ export function forcePlan(framework: Framework, profile: Profile, answers: Answe
     for (const r of e.raise) {
       const q = byId.get(r.questionId);
       if (q) raiseAnswer(out, q, r.value);
+    }
+  }
+  // Online banking alone: whatever customer payment tool the answers show goes, the banking stays.
+  if (plan.has('cashless_payment') && !plan.customerPayment) {
+    for (const clue of CUSTOMER_PAYMENT_CLUES[framework.id] ?? []) {
+      const q = byId.get(clue.questionId);
+      if (q) breakClue(out, clue, q);
     }
   }
   // Raised answers may open conditional questions; a second walk leaves them as people do (blank),
@@ -280,6 +313,12 @@ export function demoFrameworkId(producerType: ProducerType): string {
 
 export function demoAssessmentAnswers(framework: Framework, profile: Profile, producerType: ProducerType, rnd: () => number): Answers {
   const maturity = demoMaturity(producerType, profile.sizeClass, rnd);
-  const plan = demoAdoptionPlan(producerType, profile.sizeClass, rnd, new Set(evidenceFor(framework.id).map((e) => e.need)));
+  const evidence = evidenceFor(framework.id);
+  // Online banking shows apart from customer payment when some cashless-payment evidence is not a customer payment tool.
+  const customerQuestions = new Set((CUSTOMER_PAYMENT_CLUES[framework.id] ?? []).map((c) => c.questionId));
+  const bankingAlone = evidence.some(
+    (e) => e.need === 'cashless_payment' && e.coveredWhen.some((g) => g.some((c) => !customerQuestions.has(c.questionId))),
+  );
+  const plan = demoAdoptionPlan(producerType, profile.sizeClass, rnd, new Set(evidence.map((e) => e.need)), bankingAlone);
   return forcePlan(framework, profile, demoAnswers(framework, profile, rnd, maturity), plan);
 }

@@ -1,12 +1,15 @@
 /**
  * The maintained counters against the reference model (tests/oracle/indicators-oracle.ts), on a
  * real libSQL temp file driven through the services: random event sequences (submissions, retakes
- * inside and outside the period, moves between communes, adoption marks, registry flags, erasure)
- * and, separately, a crash injected between any two writes of a submission followed by the
- * start-up check.
+ * inside and outside the period, moves between communes, adoption marks, registry flags, registry
+ * import and re-import, helpers and staff changing a business's commune or profile, OCOP products
+ * and listings, erasure) compared for every indicator (shares, coverage, OCOP, level distribution,
+ * pillar means) × unit × category × period; and, separately, a crash injected between any two
+ * writes (of a submission, a registry import, a staff change, an adoption mark, an erasure)
+ * followed by a restart and the start-up check.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -15,7 +18,21 @@ import { prepareDatabase } from '../../scripts/seed/boot.ts';
 import { mulberry32 } from '../../scripts/seed/demo-data.ts';
 import { getEnv } from '#src/server/config/env.ts';
 import { createDb, openClient, prepareClient, type Db } from '#src/db/client.ts';
-import { assessments, businesses, communes, indicatorCells, recommendationMarks, users, type Assessment } from '#src/db/schema/index.ts';
+import {
+  assessments,
+  businesses,
+  communes,
+  indicatorCells,
+  ocopProducts,
+  productListings,
+  recommendationMarks,
+  users,
+  type Assessment,
+} from '#src/db/schema/index.ts';
+import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
+import { createRegistryImport } from '#src/server/services/registry-import.ts';
+import { computeBreakdown, computeView } from '#src/server/services/indicators.ts';
+import { taxCodeFrom } from '../helpers/http.ts';
 import { businessById } from '#src/db/queries/accounts.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
 import { registeredGrid, sumCells } from '#src/db/queries/dashboard.ts';
@@ -39,7 +56,9 @@ import {
   newestPerBusiness,
   type AssessmentFact,
   type Filters,
+  type OcopProductFact,
   type RecommendationFact,
+  type RegisteredCount,
 } from '../oracle/indicators-oracle.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
 
@@ -51,7 +70,7 @@ const SECTORS = ['A', 'C', 'G'] as const;
 const SIZES = ['micro', 'small', 'medium', 'large'] as const;
 const TYPES = ['enterprise', 'enterprise', 'household', 'cooperative'] as const;
 
-type Env = { db: Db; client: Client; dir: string; url: string; admin: Actor; communes: string[] };
+type Env = { db: Db; client: Client; dir: string; url: string; admin: Actor; helper: Actor; communes: string[]; nextTaxCode: number };
 
 async function openEnv(): Promise<Env> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-pipeline-'));
@@ -75,7 +94,44 @@ async function openEnv(): Promise<Env> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, PROVINCE)).orderBy(communes.code).limit(3)
   ).map((c) => c.code);
-  return { db, client, dir, url, admin: admin as Actor, communes: codes };
+  // A community digital team member of the first commune (helpers change profiles of businesses there).
+  const [h] = await db
+    .insert(users)
+    .values({
+      role: 'helper',
+      email: 'helper@pipeline.example.vn',
+      displayName: 'Tổ công nghệ số',
+      passwordHash: 'not-used',
+      scopeProvinceCode: PROVINCE,
+      scopeCommuneCode: codes[0]!,
+      createdAt: new Date(),
+    })
+    .returning();
+  const { passwordHash: _unused, ...helper } = h!;
+  return { db, client, dir, url, admin: admin as Actor, helper: helper as Actor, communes: codes, nextTaxCode: 0 };
+}
+
+/** A restart: the connection goes, a new one opens the same file (what was committed stays). */
+async function reopen(env: Env): Promise<void> {
+  env.client.close();
+  env.client = openClient(env.url);
+  await prepareClient(env.client, env.url);
+  env.db = createDb(env.client);
+}
+
+/**
+ * A restart onto a copy of the database taken earlier (the state just before a crashed event). The
+ * copy gets a file of its own, so no connection that may still hold the old file sees it change.
+ */
+let restores = 0;
+async function restoreSnapshot(env: Env, snapshot: string): Promise<void> {
+  env.client.close();
+  const file = join(env.dir, `restored-${++restores}.db`);
+  copyFileSync(snapshot, file);
+  env.url = `file:${file}`;
+  env.client = openClient(env.url);
+  await prepareClient(env.client, env.url);
+  env.db = createDb(env.client);
 }
 
 function closeEnv(env: Env | undefined) {
@@ -84,12 +140,20 @@ function closeEnv(env: Env | undefined) {
   rmSync(env.dir, { recursive: true, force: true });
 }
 
+function nextTaxCode(env: Env): string {
+  return taxCodeFrom(String(310_000_000 + 7 * env.nextTaxCode++));
+}
+
 async function newBusiness(env: Env, rand: Rand, i: number, now: Date): Promise<number> {
   const [b] = await env.db
     .insert(businesses)
     .values({
       name: `Cơ sở ${i}`,
       nameSearch: `co so ${i}`,
+      taxCode: nextTaxCode(env),
+      // Registered with a known sector and size most of the time (the coverage denominators by category).
+      sector: rand() < 0.8 ? pick(rand, SECTORS) : null,
+      sizeClass: rand() < 0.8 ? pick(rand, SIZES) : null,
       producerType: pick(rand, TYPES),
       communeCode: pick(rand, env.communes),
       createdAt: now,
@@ -97,6 +161,76 @@ async function newBusiness(env: Env, rand: Rand, i: number, now: Date): Promise<
     })
     .returning({ id: businesses.id });
   return b!.id;
+}
+
+/** A registry file listing some known businesses (new communes and sectors ignored for them) and a few new ones. */
+async function registryFile(env: Env, rand: Rand, share = 0.4): Promise<string> {
+  const rows = await env.db.select({ id: businesses.id, taxCode: businesses.taxCode }).from(businesses);
+  const lines = ['ma_so_thue,ten,vsic,ma_xa,lao_dong,doanh_thu'];
+  const line = (taxCode: string, name: string) =>
+    `${taxCode},${name},${pick(rand, SECTORS)},${pick(rand, env.communes)},${int(rand, 1, 300)},${int(rand, 1, 900) * 100_000_000}`;
+  for (const r of rows) if (r.taxCode && rand() < share) lines.push(line(r.taxCode, `Cơ sở danh bạ ${r.id}`));
+  for (let i = int(rand, 0, 2); i > 0; i--) lines.push(line(nextTaxCode(env), `Doanh nghiệp danh bạ ${env.nextTaxCode}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function importRegistry(env: Env, text: string, now: Date, db: Db = env.db): Promise<void> {
+  const job = createRegistryImport(db, env.admin, PROVINCE, now);
+  await job.push(text);
+  const report = await job.end();
+  expect(report.failed, JSON.stringify(report.errors)).toBe(0);
+}
+
+/**
+ * A helper (in their own commune) or province staff (anywhere) changes a business's profile: its
+ * sector and size, and for staff sometimes its commune, without submitting (the draft stays).
+ */
+async function staffChange(env: Env, rand: Rand, id: number, now: Date, db: Db = env.db): Promise<void> {
+  const biz = (await businessById(env.db, id))!;
+  const byHelper = biz.communeCode === env.communes[0] && rand() < 0.7;
+  const actor = byHelper ? env.helper : env.admin;
+  const draft = await startOrResume(db, actor, biz, now);
+  await saveProfile(
+    db,
+    actor,
+    biz,
+    draft,
+    {
+      sector: pick(rand, SECTORS),
+      producerType: biz.producerType,
+      employees: String(pick(rand, [1, 3, 8, 15, 40, 120, 350])),
+      revenueMillion: String(int(rand, 1, 400) * 1000),
+      capitalMillion: '',
+      communeCode: byHelper ? biz.communeCode : pick(rand, env.communes),
+    },
+    now,
+  );
+}
+
+/** An OCOP product appears (2–5 stars) or one of its floor listings changes status. */
+async function ocopEvent(env: Env, rand: Rand, ids: number[], now: Date): Promise<void> {
+  const products = await env.db.select({ id: ocopProducts.id }).from(ocopProducts);
+  if (products.length === 0 || rand() < 0.35) {
+    await env.db.insert(ocopProducts).values({
+      businessId: pick(rand, ids),
+      name: `Sản phẩm ${products.length}`,
+      nameSearch: `san pham ${products.length}`,
+      productGroup: 'food',
+      stars: int(rand, 2, 5),
+      certificateNo: `OCOP-${products.length}`,
+      certificateYear: 2025,
+      communeCode: pick(rand, env.communes),
+      createdAt: now,
+      updatedAt: now,
+    });
+    return;
+  }
+  await env.db.insert(productListings).values({
+    productId: pick(rand, products).id,
+    floorId: pick(rand, OCOP_FLOORS.slice(0, 3)).id,
+    status: pick(rand, ['listed', 'listed', 'withdrawn', 'preparing'] as const),
+    changedAt: now,
+  });
 }
 
 /** Valid-looking random answers (hidden questions included: validation drops them). */
@@ -206,7 +340,8 @@ async function oracleInput(env: Env, periodId: string, now: Date) {
       frameworkId: a.frameworkId,
       level: result.level,
       score: result.score,
-      pillars: result.pillars,
+      // Pillars that carry weight in the framework are the scored ones (informational sections are not).
+      pillars: result.pillars.filter((p) => (fw.pillars.find((x) => x.id === p.id)?.weight ?? 0) > 0),
       sizeClass: profile.sizeClass ?? null,
       sector: profile.sector ?? null,
       producerType: profile.producerType ?? biz.producerType,
@@ -223,7 +358,30 @@ async function oracleInput(env: Env, periodId: string, now: Date) {
       adopted: adopted.filter((n) => planned.includes(n)).length,
     });
   }
-  return { period, facts, recommendation };
+  // Known businesses as they are now (the registry ∪ registered accounts: every row), by attribute.
+  const registered: RegisteredCount[] = bizRows.map((b) => ({
+    communeCode: b.communeCode,
+    sector: b.sector ?? null,
+    sizeClass: (b.sizeClass ?? null) as RegisteredCount['sizeClass'],
+    producerType: b.producerType,
+    count: 1,
+  }));
+  // OCOP products now, each listed when the newest status on at least one floor is "listed".
+  const [products, listings] = await Promise.all([env.db.select().from(ocopProducts), env.db.select().from(productListings)]);
+  const newestStatus = new Map<string, { id: number; status: string }>();
+  for (const l of listings) {
+    const key = `${l.productId}|${l.floorId}`;
+    if ((newestStatus.get(key)?.id ?? -1) < l.id) newestStatus.set(key, { id: l.id, status: l.status });
+  }
+  const ocop: OcopProductFact[] = products.map((p) => ({
+    productId: String(p.id),
+    stars: p.stars as 3 | 4 | 5,
+    communeCode: p.communeCode,
+    group: p.productGroup,
+    listed: [...newestStatus].some(([k, v]) => k.startsWith(`${p.id}|`) && v.status === 'listed'),
+    producerId: String(p.businessId),
+  }));
+  return { period, facts, recommendation, registered, ocop };
 }
 
 /** Every maintained counter equals the oracle for every indicator × unit × category × period. */
@@ -235,7 +393,7 @@ async function expectCountersMatchOracle(
 ): Promise<number> {
   let compared = 0;
   for (const periodId of periods) {
-    const { period, facts, recommendation } = await oracleInput(env, periodId, now);
+    const { period, facts, recommendation, registered, ocop } = await oracleInput(env, periodId, now);
     const range = { from: period.from, to: period.to };
     const newest = newestPerBusiness(facts, range);
     const rec = newest.map((f) => recommendation.get(f.assessmentId!)!);
@@ -252,7 +410,10 @@ async function expectCountersMatchOracle(
     for (const communeCode of units) {
       for (const cat of categories) {
         const filters: Filters = { period: range, ...(communeCode ? { communeCode } : {}), ...cat };
-        const want = computeIndicators({ assessments: facts, ocopProducts: [], registeredCount: 0, recommendation: rec }, filters);
+        const want = computeIndicators(
+          { assessments: facts, ocopProducts: ocop, registeredCount: registered, recommendation: rec },
+          filters,
+        );
         const [got] = await sumCells(env.db, {
           periodId,
           provinceCode: PROVINCE,
@@ -267,12 +428,63 @@ async function expectCountersMatchOracle(
         const where = `${periodId} ${communeCode ?? 'province'} ${JSON.stringify(cat)}`;
         expect(counters.n, `assessed ${where}`).toBe(want.assessed);
         expect(levelDistribution(counters), `levels ${where}`).toEqual(want.levelDistribution.counts);
+        // Assessed businesses missing from the registry (the flag is the business's, the same in all its facts).
+        const outside = computeIndicators(
+          { assessments: facts.filter((f) => !f.inRegistry), ocopProducts: [], registeredCount: 0, recommendation: rec },
+          filters,
+        );
+        expect(counters.nNotInRegistry, `not in the registry ${where}`).toBe(outside.assessed);
         for (const { id } of [...FACT_SHARES, { id: 'recommendation_adoption' as const }]) {
           const v = values.find((x) => x.id === id)!;
           const o = indicatorOf(want, id);
           expect([v.numerator, v.denominator, v.value], `${id} ${where}`).toEqual([o.numerator, o.denominator, o.value]);
         }
+        // The officer's view as the dashboard computes it: the same counters plus the maintained
+        // denominators (known businesses, OCOP products) and the pillar sums.
+        const view = await computeView(env.db, {
+          period,
+          provinceCode: PROVINCE,
+          communeCode,
+          sector: cat.sector,
+          sizeClass: cat.sizeClass,
+          producerType: cat.producerType,
+        });
+        expect(view.counters.n, `view assessed ${where}`).toBe(want.assessed);
+        const ids = ['assessment_coverage', ...(Object.keys(cat).length === 0 ? ['ocop_products_on_ecommerce' as const] : [])] as const;
+        for (const id of ids) {
+          const v = view.values.find((x) => x.id === id)!;
+          const o = indicatorOf(want, id);
+          expect([v.numerator, v.denominator, v.value], `${id} ${where}`).toEqual([o.numerator, o.denominator, o.value]);
+        }
+        const pillarKey = (fw: string, p: string, n: number, mean: number | null) => `${fw}|${p}|${n}|${mean}`;
+        expect(
+          view.pillars
+            .filter((p) => p.n > 0)
+            .map((p) => pillarKey(p.frameworkId, p.pillarId, p.n, p.mean))
+            .sort(),
+          `pillar means ${where}`,
+        ).toEqual(want.pillarMeans.map((p) => pillarKey(p.frameworkId, p.id, p.n, p.mean)).sort());
         compared++;
+      }
+    }
+    // The breakdown over every commune (the commune rollups and their known businesses).
+    const rows = await computeBreakdown(env.db, { period, provinceCode: PROVINCE }, 'commune');
+    for (const communeCode of env.communes) {
+      const want = computeIndicators(
+        { assessments: facts, ocopProducts: ocop, registeredCount: registered, recommendation: rec },
+        { period: range, communeCode },
+      );
+      const row = rows.find((r) => r.key === communeCode);
+      expect(row?.counters.n ?? 0, `breakdown assessed ${periodId} ${communeCode}`).toBe(want.assessed);
+      if (!row) continue;
+      for (const id of ['assessment_coverage', 'sme_platform_adoption', 'ocop_products_on_ecommerce'] as const) {
+        const v = row.values.find((x) => x.id === id)!;
+        const o = indicatorOf(want, id);
+        expect([v.numerator, v.denominator, v.value], `breakdown ${id} ${periodId} ${communeCode}`).toEqual([
+          o.numerator,
+          o.denominator,
+          o.value,
+        ]);
       }
     }
   }
@@ -296,7 +508,7 @@ async function expectKnownMatchesBusinesses(env: Env): Promise<void> {
 
 describe('maintained counters against the oracle (random event sequences)', () => {
   for (const seed of [11, 29]) {
-    it(`seed ${seed}: every counter equals the oracle's recount after submissions, retakes, moves, marks, registry flags and erasure`, async () => {
+    it(`seed ${seed}: every counter equals the oracle's recount after submissions, retakes, moves, marks, registry imports, staff changes, OCOP listings and erasure`, async () => {
       const env = await openEnv();
       try {
         const rand = mulberry32(seed);
@@ -304,31 +516,41 @@ describe('maintained counters against the oracle (random event sequences)', () =
         const ids: number[] = [];
         for (let i = 0; i < 10; i++) ids.push(await newBusiness(env, rand, i, now));
         const periods = new Set<string>();
-        for (let step = 0; step < 45; step++) {
+        for (let step = 0; step < 55; step++) {
           // Time moves on: some events stay in the quarter, some cross into the next one (or year).
           now = new Date(now.getTime() + int(rand, 0, 25) * 86_400_000 + int(rand, 0, 86_399) * 1000);
           const id = pick(rand, ids);
           const r = rand();
-          if (r < 0.45) {
+          if (r < 0.38) {
             await submit(env, rand, id, now);
             for (const p of periodIdsFor(now)) periods.add(p);
-          } else if (r < 0.8) {
+          } else if (r < 0.63) {
             const drawn = pick(rand, ['adopt', 'adopt', 'dismiss', 'restore'] as const);
             const need = pick(rand, NEED_IDS);
             // Mandatory items cannot be dismissed (issue 14): the same draw restores instead.
             const intent = drawn === 'dismiss' && isMandatoryNeed(need) ? 'restore' : drawn;
             const form = intent === 'adopt' ? { intent, need, platform: OTHER_PLATFORM } : { intent, need };
             await applyPlanAction(env.db, env.admin, (await businessById(env.db, id))!, form, now);
-          } else if (r < 0.9) {
+          } else if (r < 0.68) {
             const value = rand() < 0.7;
             await env.db.update(businesses).set({ inRegistry: value }).where(eq(businesses.id, id));
             await batchWithFacts(env.db, () => registryFlagStatements(env.db, id, value));
+          } else if (r < 0.76) {
+            // A registry import, or a re-import of the same businesses with other data: known ones
+            // join the registry (their facts with them), new ones join the known businesses.
+            const before = new Set((await env.db.select({ id: businesses.id }).from(businesses)).map((b) => b.id));
+            await importRegistry(env, await registryFile(env, rand), now);
+            for (const b of await env.db.select({ id: businesses.id }).from(businesses)) if (!before.has(b.id)) ids.push(b.id);
+          } else if (r < 0.86) {
+            await staffChange(env, rand, id, now);
+          } else if (r < 0.93) {
+            await ocopEvent(env, rand, ids, now);
           } else if (ids.length > 4) {
             await eraseBusiness(env.db, id, env.admin.id, now);
             ids.splice(ids.indexOf(id), 1);
             ids.push(await newBusiness(env, rand, 100 + step, now));
           }
-          if (step === 22) await expectCountersMatchOracle(env, periods, now);
+          if (step === 27) await expectCountersMatchOracle(env, periods, now);
         }
         expect(periods.size).toBeGreaterThan(2);
         await expectKnownMatchesBusinesses(env);
@@ -364,7 +586,7 @@ describe('maintained counters against the oracle (random event sequences)', () =
       } finally {
         closeEnv(env);
       }
-    }, 180_000);
+    }, 400_000);
   }
 });
 
@@ -456,6 +678,14 @@ describe('crash between any two writes of a submission, then a restart', () => {
     await submit(env, rand, id, now);
     await env.db.run(sql`update province_cells set n_sme_platform = n_sme_platform + 3`);
     await env.db.run(sql`update known_cells set n = n + 2 where rowid = (select min(rowid) from known_cells)`);
+    await env.db.run(sql`update commune_cells set n_sme = n_sme + 1 where rowid = (select min(rowid) from commune_cells)`);
+    await env.db.run(sql`update province_known_cells set n = n + 1 where rowid = (select min(rowid) from province_known_cells)`);
+    await env.db.run(sql`update commune_known set n = n - 1 where rowid = (select min(rowid) from commune_known)`);
+    // The check names every damaged rollup (the log shows the first five reasons).
+    const found = (await checkIndicators(env.db)).reasons.join('\n');
+    expect(found).toContain('commune rollups differ from the facts (nSme)');
+    expect(found).toContain('province rollups of known businesses differ from the businesses table');
+    expect(found).toContain('commune rollups of known businesses differ from the businesses table');
     const logs: string[] = [];
     await prepareDatabase(
       getEnv({
@@ -470,6 +700,7 @@ describe('crash between any two writes of a submission, then a restart', () => {
     );
     expect(logs.join('\n')).toMatch(/province cells differ from the facts \(nSmePlatform\).*rebuilding/s);
     expect(logs.join('\n')).toContain('known businesses differ from the businesses table');
+
     expect((await checkIndicators(env.db)).reasons).toEqual([]);
     await expectCountersMatchOracle(env, periodIdsFor(now), now, { categories: false });
     await expectKnownMatchesBusinesses(env);
@@ -489,5 +720,164 @@ describe('crash between any two writes of a submission, then a restart', () => {
     ]);
     expect((await checkIndicators(env.db)).reasons).toEqual([]);
     await expectCountersMatchOracle(env, periodIdsFor(now), now);
+  }, 120_000);
+});
+
+/**
+ * A database handle that "dies" (kill -9) just before its write number `k` (0-based): that write and
+ * everything after it never happen. A batch is one write (libSQL runs it as one transaction); so is
+ * every statement outside a batch. Reads before the crash go through.
+ */
+function dyingAfter(client: Client, k: number, seen: { writes: number }): Db {
+  let dead = false;
+  const crash = () => {
+    dead = true;
+    return new Error('simulated crash (kill -9) between two writes');
+  };
+  const proxy = new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'execute' || prop === 'batch') {
+        return async (...args: unknown[]) => {
+          if (dead) throw new Error('simulated crash (kill -9) between two writes');
+          const text = prop === 'batch' ? 'batch' : typeof args[0] === 'string' ? args[0] : String((args[0] as { sql: string }).sql);
+          if (prop === 'batch' || !/^\s*(select|pragma)\b/i.test(text)) {
+            if (seen.writes >= k) throw crash();
+            seen.writes++;
+          }
+          return (Reflect.get(target, prop, receiver) as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return createDb(proxy);
+}
+
+describe('a crash between any two writes of every event, then a restart', () => {
+  let env: Env;
+  const now = new Date('2026-08-12T03:00:00Z');
+  const periods = periodIdsFor(now);
+  let ids: number[] = [];
+
+  beforeAll(async () => {
+    env = await openEnv();
+    const rand = mulberry32(31);
+    for (let i = 0; i < 8; i++) ids.push(await newBusiness(env, rand, i, now));
+    for (const id of ids.slice(0, 6)) await submit(env, rand, id, now);
+    await applyPlanAction(
+      env.db,
+      env.admin,
+      (await businessById(env.db, ids[0]!))!,
+      { intent: 'adopt', need: 'online_presence', platform: OTHER_PLATFORM },
+      now,
+    );
+    for (let i = 0; i < 4; i++) await ocopEvent(env, rand, ids, now);
+    expect((await ensureIndicatorsConsistent(env.db, () => {}, now)).consistent).toBe(true);
+  }, 120_000);
+  afterAll(() => closeEnv(env));
+
+  /**
+   * Runs `event` once to count its writes, then, from the same starting state each time, crashes it
+   * before each of its writes, restarts (the start-up check) and compares everything with the oracle.
+   * Returns how many crash points left damage the check had to repair.
+   */
+  async function crashEverywhere(label: string, event: (db: Db) => Promise<unknown>): Promise<{ writes: number; repaired: number }> {
+    const snapshot = join(env.dir, `before-${label}.db`);
+    await env.client.execute(`VACUUM INTO '${snapshot}'`);
+    const probe = { writes: 0 };
+    await event(dyingAfter(env.client, Number.MAX_SAFE_INTEGER, probe));
+    let repaired = 0;
+    for (let k = 0; k < probe.writes; k++) {
+      await restoreSnapshot(env, snapshot);
+      // The crash surfaces as the failed query that was running (drizzle wraps it; the cause says why).
+      const error: unknown = await event(dyingAfter(env.client, k, { writes: 0 })).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(String((error as Error)?.message) + String((error as { cause?: Error })?.cause?.message)).toContain('simulated crash');
+      // The restart: a new connection, and the start-up check before anyone reads a counter.
+      await reopen(env);
+      const logs: string[] = [];
+      const report = await ensureIndicatorsConsistent(env.db, (l) => logs.push(l), now);
+      if (report.rebuilt) {
+        repaired++;
+        expect(logs.join('\n')).toContain('rebuilding');
+      }
+      expect((await checkIndicators(env.db)).reasons, `${label}: crash before write ${k + 1} of ${probe.writes}`).toEqual([]);
+      await expectCountersMatchOracle(env, periods, now, { categories: false });
+      await expectKnownMatchesBusinesses(env);
+    }
+    await restoreSnapshot(env, snapshot);
+    return { writes: probe.writes, repaired };
+  }
+
+  it('a registry import that moves assessed businesses into the registry: every crash point is repaired', async () => {
+    const assessedOutside = (await env.db.select().from(businesses)).filter((b) => ids.slice(0, 6).includes(b.id) && !b.inRegistry);
+    expect(assessedOutside.length).toBeGreaterThan(1);
+    const rand = mulberry32(32);
+    const text = await registryFile(env, rand, 1);
+    const { writes, repaired } = await crashEverywhere('registry-import', (db) => importRegistry(env, text, now, db));
+    // The rows, then one batch per assessed business joining the registry, then the audit entry.
+    expect(writes).toBeGreaterThanOrEqual(assessedOutside.length + 2);
+    // Between the rows and the last fact refresh the facts disagree with the registry: repaired at start.
+    expect(repaired).toBeGreaterThanOrEqual(assessedOutside.length);
+  }, 300_000);
+
+  it('a helper or staff member moving a business or changing its profile: every crash point leaves consistent counters', async () => {
+    const { writes } = await crashEverywhere('staff-change', (db) => staffChange(env, mulberry32(33), ids[1]!, now, db));
+    expect(writes).toBeGreaterThanOrEqual(2);
+    // A helper changes the profile of a business of their own commune (rand() = 0: the helper acts).
+    const [local] = await env.db.select().from(businesses).where(eq(businesses.communeCode, env.communes[0]!)).limit(1);
+    const localId =
+      local?.id ?? (await env.db.update(businesses).set({ communeCode: env.communes[0]! }).where(eq(businesses.id, ids[4]!)), ids[4]!);
+    const { writes: byHelper } = await crashEverywhere('helper-change', (db) => staffChange(env, () => 0, localId, now, db));
+    expect(byHelper).toBeGreaterThanOrEqual(2);
+  }, 300_000);
+
+  it('an adoption mark and its withdrawal: every crash point leaves consistent counters', async () => {
+    const biz = async () => (await businessById(env.db, ids[2]!))!;
+    const { writes } = await crashEverywhere('mark', async (db) => {
+      await applyPlanAction(db, env.admin, await biz(), { intent: 'adopt', need: 'accounting', platform: OTHER_PLATFORM }, now);
+      await applyPlanAction(db, env.admin, await biz(), { intent: 'restore', need: 'accounting' }, now);
+    });
+    expect(writes).toBeGreaterThanOrEqual(2);
+  }, 300_000);
+
+  it('an erasure: every crash point leaves consistent counters', async () => {
+    const { writes } = await crashEverywhere('erasure', (db) => eraseBusiness(db, ids[3]!, env.admin.id, now));
+    expect(writes).toBeGreaterThanOrEqual(1);
+  }, 300_000);
+});
+
+describe('denominators are read fresh, never from a cache', () => {
+  it('a business another process registers counts in the very next question (no cached known-business count)', async () => {
+    const env = await openEnv();
+    try {
+      const period = parsePeriod('2026')!;
+      const rand = mulberry32(41);
+      const now = new Date('2026-04-02T03:00:00Z');
+      const id = await newBusiness(env, rand, 1, now);
+      await submit(env, rand, id, now);
+      const unit = (await businessById(env.db, id))!.communeCode;
+      const ask = async () => {
+        const province = await computeView(env.db, { period, provinceCode: PROVINCE });
+        const commune = await computeView(env.db, { period, provinceCode: PROVINCE, communeCode: unit });
+        const rows = await computeBreakdown(env.db, { period, provinceCode: PROVINCE }, 'commune');
+        return [province.registered, commune.registered, rows.find((r) => r.key === unit)!.registered];
+      };
+      const before = await ask();
+      // Another worker process registers two businesses in the same commune (plain SQL: nothing in this process hears of it).
+      const other = openClient(env.url);
+      for (const n of [1, 2])
+        await other.execute({
+          sql: "insert into businesses (name, name_search, producer_type, commune_code, created_at, updated_at) values (?, ?, 'household', ?, 0, 0)",
+          args: [`Hộ mới ${n}`, `ho moi ${n}`, unit],
+        });
+      other.close();
+      expect(await ask()).toEqual(before.map((n) => n + 2));
+    } finally {
+      closeEnv(env);
+    }
   }, 120_000);
 });

@@ -345,4 +345,27 @@ describe('province-level figures entered by province staff', () => {
     expect((await a1.get('/dashboard/figures')).status).toBe(403);
     expect(await count()).toBe(1);
   });
+
+  it('the dashboard exports (CSV and XLSX) carry the province-level figures with their source and date', async () => {
+    const p = new Browserless(server.url);
+    await p.post('/login', { login: 'canbo-so-lieu@example.com', password: 'mat-khau-can-bo-so-lieu' });
+    const csv = await (await p.get(`/dashboard/export.csv?period=${YEAR}`)).text();
+    expect(csv).toContain('# Số liệu cấp tỉnh');
+    const line = csv.split(/\r?\n/).find((l) => l.startsWith('digital_economy_grdp_share,'));
+    expect(line).toBeDefined();
+    expect(line).toContain('Tỷ trọng kinh tế số trong GRDP của tỉnh');
+    expect(line).toContain('12.5');
+    expect(line).toContain('Cục Thống kê tỉnh, báo cáo năm');
+    expect(line).toContain(`${YEAR}-06-30`);
+    expect(line).toContain('Chưa đạt');
+    // A figure nobody entered says so instead of a blank that reads as zero.
+    expect(csv.split(/\r?\n/).find((l) => l.startsWith('dti_rank,'))).toContain('Chưa nhập');
+    const xlsx = Buffer.from(await (await p.get(`/dashboard/export.xlsx?period=${YEAR}`)).arrayBuffer());
+    expect(xlsx.toString('utf8')).toContain('Số liệu cấp tỉnh');
+    expect(xlsx.toString('utf8')).toContain('Cục Thống kê tỉnh, báo cáo năm');
+    // Commune officers export the same province-level figures (they see them on the dashboard too).
+    const c = new Browserless(server.url);
+    await c.post('/login', { login: 'canbo-a@example.com', password: 'mat-khau-can-bo-a' });
+    expect(await (await c.get(`/dashboard/export.csv?period=${YEAR}`)).text()).toContain('Cục Thống kê tỉnh, báo cáo năm');
+  });
 });

@@ -335,7 +335,9 @@ function scalar(def: IndicatorDefinition, cell: readonly AssessmentFact[], ctx: 
     }
     case 'assessment_coverage': {
       if (ctx.registered === null) return unavailable(def);
-      return share(def, cell.length, ctx.registered, cell.length);
+      // Known businesses are at least the assessed ones (docs/indicators.md): a business assessed
+      // where it no longer is, or not in the registry yet, still counts as known where it was assessed.
+      return share(def, cell.length, Math.max(ctx.registered, cell.length), cell.length);
     }
     case 'recommendation_adoption': {
       const r = ctx.recommendation;

@@ -7,6 +7,8 @@ import { COUNTER_KEYS, FACT_SHARES, type CounterKey, type Counters } from '#src/
 import {
   businesses,
   communes,
+  communeCells,
+  communeKnown,
   knownCells,
   formerWards,
   indicatorCells,
@@ -15,6 +17,7 @@ import {
   pillarCells,
   productListings,
   provinceCells,
+  provinceKnownCells,
   provincePillarCells,
 } from '#src/db/schema/index.ts';
 
@@ -32,7 +35,7 @@ export type GroupBy = 'commune' | 'sector' | 'size' | 'producerType' | 'formerDi
 export type CellCounters = { key: string } & Counters;
 
 /** SUM() of every counter of a cell table (the definition table's COUNTER_KEYS), for a select list. */
-export function counterSums(t: typeof indicatorCells | typeof provinceCells) {
+export function counterSums(t: typeof indicatorCells | typeof provinceCells | typeof communeCells) {
   const s = (c: SQLiteColumn) => sql<number>`coalesce(sum(${c}), 0)`;
   return Object.fromEntries(COUNTER_KEYS.map((k) => [k, s(t[k])])) as Record<CounterKey, SQL<number>>;
 }
@@ -62,6 +65,8 @@ export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = nu
   if (groupBy === 'formerDistrict') return sumCellsByFormerDistrict(db, f);
   // Province-wide views read the province cube: a few hundred rows however many communes there are.
   if (!f.communeCode && groupBy !== 'commune') return sumProvinceCells(db, f, groupBy);
+  // Without a category filter, communes read their rollup: one row per commune instead of every category cell.
+  if (!f.sector && !f.sizeClass && !f.producerType && (groupBy === 'commune' || groupBy === null)) return sumCommuneRollups(db, f, groupBy);
   const key = groupColumn(groupBy);
   const rows = await db
     .select({
@@ -71,6 +76,19 @@ export async function sumCells(db: Db, f: DashboardFilter, groupBy: GroupBy = nu
     .from(indicatorCells)
     .innerJoin(communes, eq(communes.code, indicatorCells.communeCode))
     .where(cellWhere(f))
+    .groupBy(key);
+  return rows.map((r) => ({ ...r, key: String(r.key ?? '') })).filter((r) => r.n > 0 || groupBy === null);
+}
+
+async function sumCommuneRollups(db: Db, f: DashboardFilter, groupBy: 'commune' | null): Promise<CellCounters[]> {
+  const parts: SQL[] = [eq(communeCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
+  if (f.communeCode) parts.push(eq(communeCells.communeCode, f.communeCode));
+  const key = groupBy === 'commune' ? communeCells.communeCode : sql<string>`''`;
+  const rows = await db
+    .select({ key: sql<string>`${key}`, ...counterSums(communeCells) })
+    .from(communeCells)
+    .innerJoin(communes, eq(communes.code, communeCells.communeCode))
+    .where(and(...parts))
     .groupBy(key);
   return rows.map((r) => ({ ...r, key: String(r.key ?? '') })).filter((r) => r.n > 0 || groupBy === null);
 }
@@ -206,13 +224,48 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
 
 /**
  * Businesses known to the portal (registered or imported from the registry): the coverage
- * denominator, summed from the maintained `known_cells` (a few thousand rows, never the businesses table).
+ * denominator, from the maintained counters, never the businesses table. A province view reads the
+ * province rollup (a few hundred rows), a breakdown over every commune the commune rollup (one row
+ * per commune), one commune its own cells (an index range); only a breakdown over communes with a
+ * category filter sums the whole cube.
  */
 export async function registeredCounts(
   db: Db,
   f: Omit<DashboardFilter, 'periodId' | 'producerType'> & { producerType?: string },
   groupBy: GroupBy = null,
 ) {
+  const categoryFiltered = Boolean(f.sector || f.sizeClass || f.producerType);
+  const toMap = (rows: { key: unknown; n: unknown }[]) =>
+    new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [String(r.key ?? ''), Number(r.n)]));
+  if (!f.communeCode && groupBy !== 'commune' && groupBy !== 'formerDistrict') {
+    const t = provinceKnownCells;
+    const parts: SQL[] = [eq(t.provinceCode, f.provinceCode)];
+    if (f.sector) parts.push(eq(t.sector, f.sector));
+    if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
+    if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+    const key =
+      groupBy === 'sector' ? t.sector : groupBy === 'size' ? t.sizeClass : groupBy === 'producerType' ? t.producerType : sql<string>`''`;
+    return toMap(
+      await db
+        .select({ key: sql<string>`${key}`, n: sql<number>`sum(${t.n})` })
+        .from(t)
+        .where(and(...parts))
+        .groupBy(key),
+    );
+  }
+  if (!categoryFiltered && (groupBy === 'commune' || groupBy === null)) {
+    const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
+    if (f.communeCode) parts.push(eq(communeKnown.communeCode, f.communeCode));
+    const key = groupBy === 'commune' ? communeKnown.communeCode : sql<string>`''`;
+    return toMap(
+      await db
+        .select({ key: sql<string>`${key}`, n: sql<number>`sum(${communeKnown.n})` })
+        .from(communeKnown)
+        .innerJoin(communes, eq(communes.code, communeKnown.communeCode))
+        .where(and(...parts))
+        .groupBy(key),
+    );
+  }
   const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(knownCells.communeCode, f.communeCode));
   if (f.sector) parts.push(eq(knownCells.sector, f.sector));
@@ -228,13 +281,14 @@ export async function registeredCounts(
           : groupBy === 'producerType'
             ? knownCells.producerType
             : sql<string>`''`;
-  const rows = await db
-    .select({ key: sql<string>`${key}`, n: sql<number>`sum(${knownCells.n})` })
-    .from(knownCells)
-    .innerJoin(communes, eq(communes.code, knownCells.communeCode))
-    .where(and(...parts))
-    .groupBy(key);
-  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [String(r.key), Number(r.n)]));
+  return toMap(
+    await db
+      .select({ key: sql<string>`${key}`, n: sql<number>`sum(${knownCells.n})` })
+      .from(knownCells)
+      .innerJoin(communes, eq(communes.code, knownCells.communeCode))
+      .where(and(...parts))
+      .groupBy(key),
+  );
 }
 
 /** OCOP products (3★+) and those listed on at least one floor now, per commune. */

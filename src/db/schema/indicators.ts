@@ -242,3 +242,40 @@ export const publicSnapshots = sqliteTable(
   },
   (t) => [index('public_snapshots_year_idx').on(t.provinceCode, t.year, t.takenAt)],
 );
+
+/**
+ * Per-commune rollup of `indicator_cells` (period × commune, every category summed), kept in the
+ * same batch as the cells: the dashboard's breakdown over all communes reads one row per commune
+ * instead of summing every category cell of the province (about 300 000 rows at 1 M assessments).
+ */
+export const communeCells = sqliteTable(
+  'commune_cells',
+  {
+    periodId: text('period_id').notNull(),
+    communeCode: text('commune_code').notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.communeCode] })],
+);
+
+/**
+ * Known businesses per province × sector × size × type and per commune: rollups of `known_cells`
+ * kept by the same triggers on `businesses` (migration known_rollups), so a province view or a
+ * breakdown over every commune reads a few hundred or a few thousand rows, never the whole cube.
+ */
+export const provinceKnownCells = sqliteTable(
+  'province_known_cells',
+  {
+    provinceCode: text('province_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.sector, t.sizeClass, t.producerType] })],
+);
+
+export const communeKnown = sqliteTable('commune_known', {
+  communeCode: text('commune_code').primaryKey(),
+  n: integer('n').notNull(),
+});

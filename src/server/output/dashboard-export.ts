@@ -1,6 +1,14 @@
 import type { DashboardData } from '#src/server/services/dashboard.ts';
 import type { Sheet } from './spreadsheet.ts';
 import { STATUS_NAMES } from '#src/i18n/labels.ts';
+import type { ProvinceFigureUnit } from '#src/domain/indicators/province-figures.ts';
+
+const FIGURE_UNITS: Record<ProvinceFigureUnit, string> = {
+  percent: '%',
+  rank: 'hạng (rank)',
+  billion_vnd: 'tỷ đồng (billion VND)',
+  count: 'số lượng (count)',
+};
 
 /** The dashboard view as sheets with Vietnamese headers (English in brackets). */
 export function dashboardSheets(d: DashboardData): Sheet[] {
@@ -81,5 +89,31 @@ export function dashboardSheets(d: DashboardData): Sheet[] {
       }),
     ],
   };
-  return [indicators, levels, trend, breakdown];
+  // Figures no questionnaire gives, entered by province staff: beside the computed ones, with their source and date.
+  const figures: Sheet = {
+    name: 'Số liệu cấp tỉnh',
+    rows: [
+      [
+        'Mã số liệu (Id)',
+        'Số liệu (Figure)',
+        'Giá trị (Value)',
+        'Đơn vị (Unit)',
+        'Nguồn (Source)',
+        'Ngày số liệu (As of)',
+        'Mục tiêu quốc gia (National target)',
+        'Tình trạng (Status)',
+      ],
+      ...d.provinceFigures.map((f) => [
+        f.definition.id,
+        f.definition.name.vi,
+        f.value,
+        FIGURE_UNITS[f.definition.unit],
+        f.source ?? 'Chưa nhập (Not entered)',
+        f.asOf,
+        f.target ? `≥ ${f.target.value} % (${f.target.year})` : null,
+        f.target ? (f.target.met ? 'Đạt (Met)' : 'Chưa đạt (Not met)') : null,
+      ]),
+    ],
+  };
+  return [indicators, levels, trend, breakdown, figures];
 }

@@ -23,6 +23,9 @@ import { drillDown, FACT_FLAGS, levelsByFramework, type FactFlag } from '#src/db
 import { roundPoints } from '#src/domain/indicators/rounding.ts';
 import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
+/** One collator for every sort by Vietnamese name (a locale argument per comparison builds one each time). */
+export const VI_COLLATOR = new Intl.Collator('vi');
+
 export const BREAKDOWNS = ['commune', 'formerDistrict', 'sector', 'size', 'producerType'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
@@ -92,30 +95,40 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     sizeClass: query.size,
     producerType: query.producerType,
   };
-  const view = await computeView(db, filter);
-  const unitTargets = await targetsOf(db, communeCode ?? '');
-  const targets = new Map<string, TargetInfo>();
-  for (const v of view.values) targets.set(v.id, targetInfo(unitTargets.get(v.id), v.value, now));
-
   // Trend of the headline indicator over the previous periods of the same kind.
   const periods: Period[] = [period];
   for (let i = 0; i < (period.kind === 'quarter' ? 7 : 3); i++) periods.unshift(previousPeriod(periods[0]!));
-  const trend = [];
-  for (const p of periods) {
-    const v = await computeView(db, { ...filter, period: p });
-    const sme = v.values.find((x) => x.id === 'sme_platform_adoption')!;
-    trend.push({ period: p, value: sme.value, n: sme.denominator });
-  }
-
   const byParam = url.searchParams.get('by');
   const by: Breakdown = (BREAKDOWNS as readonly string[]).includes(byParam ?? '') ? (byParam as Breakdown) : 'commune';
-  const rows = await computeBreakdown(db, filter, by);
-  // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
-  const [t] = await db
-    .select()
-    .from(indicatorTargets)
-    .where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, '')))
-    .limit(1);
+  // Independent reads, asked together (each is a handful of maintained counters).
+  const [view, unitTargets, trendViews, rows, [t], provinceFigures, levelRows] = await Promise.all([
+    computeView(db, filter),
+    targetsOf(db, communeCode ?? ''),
+    Promise.all(periods.map((p) => (p.id === period.id ? null : computeView(db, { ...filter, period: p })))),
+    computeBreakdown(db, filter, by),
+    // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
+    db
+      .select()
+      .from(indicatorTargets)
+      .where(and(eq(indicatorTargets.indicatorId, 'sme_platform_adoption'), eq(indicatorTargets.communeCode, '')))
+      .limit(1),
+    provinceFiguresFor(db, period.id),
+    // The level distribution per framework: levels of different frameworks are never added up.
+    levelsByFramework(db, {
+      periodId: period.id,
+      provinceCode,
+      ...(communeCode ? { communeCode } : {}),
+      ...(query.sector ? { sector: query.sector } : {}),
+      ...(query.size ? { sizeClass: query.size } : {}),
+      ...(query.producerType ? { producerType: query.producerType } : {}),
+    }),
+  ]);
+  const targets = new Map<string, TargetInfo>();
+  for (const v of view.values) targets.set(v.id, targetInfo(unitTargets.get(v.id), v.value, now));
+  const trend = periods.map((p, i) => {
+    const sme = (trendViews[i] ?? view).values.find((x) => x.id === 'sme_platform_adoption')!;
+    return { period: p, value: sme.value, n: sme.denominator };
+  });
   const expected = t
     ? roundPoints(
         expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now),
@@ -139,17 +152,8 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
       (a, b) =>
         (b.gap ?? -Infinity) - (a.gap ?? -Infinity) ||
         (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) ||
-        a.label.localeCompare(b.label, 'vi'),
+        VI_COLLATOR.compare(a.label, b.label),
     );
-  const provinceFigures = await provinceFiguresFor(db, period.id);
-  const levelRows = await levelsByFramework(db, {
-    periodId: period.id,
-    provinceCode,
-    ...(communeCode ? { communeCode } : {}),
-    ...(query.sector ? { sector: query.sector } : {}),
-    ...(query.size ? { sizeClass: query.size } : {}),
-    ...(query.producerType ? { producerType: query.producerType } : {}),
-  });
   const levelsPerFramework = [...new Set(levelRows.map((r) => r.frameworkId))].sort().map((frameworkId) => ({
     frameworkId,
     counts: levelRows.filter((r) => r.frameworkId === frameworkId),

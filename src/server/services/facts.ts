@@ -5,6 +5,7 @@ import {
   assessments,
   businesses,
   communes,
+  communeCells,
   provinceCells,
   provincePillarCells,
   indicatorCells,
@@ -48,7 +49,7 @@ export function isGuardFailure(e: unknown): boolean {
   return /integer overflow/i.test(text);
 }
 
-/** The counter upserts (commune cell, province cell, pillar cells) of one fact, added (1) or taken out (-1). */
+/** The counter upserts (commune cell and its rollup, province cell, pillar cells) of one fact, added (1) or taken out (-1). */
 export function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1): Statement[] {
   const key = { periodId, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
   const delta = counterDelta(f, sign);
@@ -56,7 +57,12 @@ export function cellStatements(db: Db, periodId: string, provinceCode: string, f
   const provinceSet = Object.fromEntries(
     COUNTER_KEYS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]),
   );
+  const communeSet = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${communeCells[c]} + excluded.${sql.raw(communeCells[c].name)}`]));
   const out: Statement[] = [
+    db
+      .insert(communeCells)
+      .values({ periodId, communeCode: f.communeCode, ...delta })
+      .onConflictDoUpdate({ target: [communeCells.periodId, communeCells.communeCode], set: communeSet }),
     db
       .insert(indicatorCells)
       .values({ ...key, ...delta })

@@ -21,6 +21,8 @@ import {
   assessments,
   auditLog,
   businesses,
+  communeCells,
+  communeKnown,
   communes,
   indicatorCells,
   indicatorFacts,
@@ -28,6 +30,7 @@ import {
   knownCells,
   pillarCells,
   provinceCells,
+  provinceKnownCells,
   provincePillarCells,
   recommendationMarks,
   type Assessment,
@@ -144,7 +147,7 @@ async function newestSubmissions(db: Db): Promise<Map<string, { n: number; sum: 
 export async function checkIndicators(db: Db): Promise<CheckReport> {
   const reasons: string[] = [];
   const [meta] = await db.select().from(indicatorMeta).where(eq(indicatorMeta.key, META_KEY));
-  const [facts, submissions, cells, provinces, pillarN, provincePillarN, factSums] = await Promise.all([
+  const [facts, submissions, cells, provinces, pillarN, provincePillarN, factSums, communeRollup] = await Promise.all([
     countersImpliedByFacts(db),
     newestSubmissions(db),
     db
@@ -180,8 +183,21 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
       })
       .from(indicatorFacts)
       .groupBy(indicatorFacts.periodId),
+    db
+      .select({
+        periodId: communeCells.periodId,
+        ...counterSums(communeCells),
+        placeSum: sql<number>`sum(${communeCells.n} * ${communeWeight('commune_code')})`,
+      })
+      .from(communeCells)
+      .groupBy(communeCells.periodId),
   ]);
   reasons.push(...(await checkKnownCells(db)));
+  // The registry flag is current data copied into each fact: a registry import writes the flag first
+  // and the facts after, in separate batches, so a crash in between leaves facts that disagree.
+  const [flags] = await db.all<{ n: number }>(sql`select count(*) as n from ${indicatorFacts} f
+    left join ${businesses} b on b.id = f.business_id where b.id is null or b.in_registry <> f.in_registry`);
+  if (Number(flags?.n ?? 0) > 0) reasons.push(`${flags!.n} facts differ from their business's registry flag (or outlive it)`);
   if (meta?.value !== DEFINITIONS_VERSION) reasons.push(`definitions version ${meta?.value ?? 'none'} ≠ ${DEFINITIONS_VERSION}`);
   const periods = new Set([
     ...facts.keys(),
@@ -192,6 +208,7 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
   ]);
   const byPeriod = <T extends { periodId: string }>(rows: T[]) => new Map(rows.map((r) => [r.periodId, r]));
   const cellBy = byPeriod(cells);
+  const communeRollupBy = byPeriod(communeRollup);
   const provinceBy = byPeriod(provinces);
   const pillarBy = byPeriod(pillarN);
   const provincePillarBy = byPeriod(provincePillarN);
@@ -214,6 +231,12 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
       if (Number(got?.categorySum ?? 0) !== want.categorySum) reasons.push(`${p}: ${name} hold counts in the wrong categories`);
     }
     if (Number(cellBy.get(p)?.placeSum ?? 0) !== want.placeSum) reasons.push(`${p}: commune cells hold counts in the wrong communes`);
+    const rollup = communeRollupBy.get(p);
+    const badRollup = COUNTER_KEYS.filter((k) =>
+      k === 'scoreSum' ? !close(Number(rollup?.[k] ?? 0), want[k]) : Number(rollup?.[k] ?? 0) !== want[k],
+    );
+    if (badRollup.length) reasons.push(`${p}: commune rollups differ from the facts (${badRollup.join(', ')})`);
+    if (Number(rollup?.placeSum ?? 0) !== want.placeSum) reasons.push(`${p}: commune rollups hold counts in the wrong communes`);
     if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN)
       reasons.push(`${p}: pillar cells differ from the facts`);
   }
@@ -224,18 +247,43 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
 async function checkKnownCells(db: Db): Promise<string[]> {
   const place = (t: string) =>
     sql`sum(${communeWeight(`${t}.commune_code`)} * 7 + length(coalesce(${sql.raw(`${t}.sector`)}, '')) * 3 + length(coalesce(${sql.raw(`${t}.size_class`)}, '')) * 11 + length(${sql.raw(`${t}.producer_type`)}) * 13)`;
-  const [row] = await db.all<{ n: number; place: number; kn: number; kplace: number; triggers: number }>(sql`select
+  const cat = (t: string) =>
+    sql`length(coalesce(${sql.raw(`${t}.sector`)}, '')) * 3 + length(coalesce(${sql.raw(`${t}.size_class`)}, '')) * 11 + length(${sql.raw(`${t}.producer_type`)}) * 13`;
+  const [row] = await db.all<{
+    n: number;
+    place: number;
+    kn: number;
+    kplace: number;
+    triggers: number;
+    provinceSum: number;
+    pn: number;
+    pplace: number;
+    cn: number;
+    cplace: number;
+  }>(sql`select
     (select count(*) from businesses) as n,
     (select coalesce(${place('b')}, 0) from businesses b) as place,
     (select coalesce(sum(n), 0) from known_cells) as kn,
     (select coalesce(sum(k.n * (${communeWeight('k.commune_code')} * 7 + length(k.sector) * 3 + length(k.size_class) * 11 + length(k.producer_type) * 13)), 0) from known_cells k) as kplace,
-    (select count(*) from sqlite_master where type = 'trigger' and name like 'businesses_known_%') as triggers`);
+    (select count(*) from sqlite_master where type = 'trigger' and name like 'businesses_known_%') as triggers,
+    (select coalesce(sum(cast(coalesce(c.province_code, '0') as integer) * 17 + ${cat('b')}), 0) from businesses b left join communes c on c.code = b.commune_code) as provinceSum,
+    (select coalesce(sum(n), 0) from province_known_cells) as pn,
+    (select coalesce(sum(p.n * (cast(p.province_code as integer) * 17 + ${cat('p')})), 0) from province_known_cells p) as pplace,
+    (select coalesce(sum(n), 0) from commune_known) as cn,
+    (select coalesce(sum(k.n * ${communeWeight('k.commune_code')}), 0) from commune_known k) as cplace`);
   const out: string[] = [];
   // A migration that rebuilds the businesses table drops its triggers: say so loudly, the counts would freeze.
   if (Number(row!.triggers) !== 3)
-    out.push('the triggers keeping known_cells are missing (re-create them from db/migrations/0007_known_cells_triggers.sql)');
+    out.push(
+      'the triggers keeping known_cells are missing (re-create them from the latest migration that defines businesses_known_insert)',
+    );
   if (Number(row!.n) !== Number(row!.kn) || Number(row!.place) !== Number(row!.kplace))
     out.push('known businesses differ from the businesses table');
+  if (Number(row!.n) !== Number(row!.pn) || Number(row!.provinceSum) !== Number(row!.pplace))
+    out.push('province rollups of known businesses differ from the businesses table');
+  const communeSum = await db.all<{ s: number }>(sql`select coalesce(sum(${communeWeight('commune_code')}), 0) as s from businesses`);
+  if (Number(row!.n) !== Number(row!.cn) || Number(communeSum[0]!.s) !== Number(row!.cplace))
+    out.push('commune rollups of known businesses differ from the businesses table');
   return out;
 }
 
@@ -324,9 +372,16 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
       db.delete(provinceCells),
       db.delete(pillarCells),
       db.delete(provincePillarCells),
+      db.delete(communeCells),
       db.delete(knownCells),
+      db.delete(provinceKnownCells),
+      db.delete(communeKnown),
       db.run(sql`insert into ${knownCells} (commune_code, sector, size_class, producer_type, n)
         select commune_code, coalesce(sector, ''), coalesce(size_class, ''), producer_type, count(*) from ${businesses} group by 1, 2, 3, 4`),
+      db.run(sql`insert into ${provinceKnownCells} (province_code, sector, size_class, producer_type, n)
+        select coalesce(c.province_code, ''), coalesce(b.sector, ''), coalesce(b.size_class, ''), b.producer_type, count(*)
+        from ${businesses} b left join ${communes} c on c.code = b.commune_code group by 1, 2, 3, 4`),
+      db.run(sql`insert into ${communeKnown} (commune_code, n) select commune_code, count(*) from ${businesses} group by 1`),
       ...chunks(facts, 200).map((rows) => db.insert(indicatorFacts).values(rows)),
       ...counterInserts(db, facts, provinceOf),
       db
@@ -349,6 +404,7 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
 /** Inserts of every cell table, summed from facts with the definition table's arithmetic. */
 function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map<string, string>): Statement[] {
   const cells = new Map<string, Record<string, number | string>>();
+  const ccells = new Map<string, Record<string, number | string>>();
   const pcells = new Map<string, Record<string, number | string>>();
   const pillars = new Map<string, Record<string, number | string>>();
   const ppillars = new Map<string, Record<string, number | string>>();
@@ -357,6 +413,7 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
     const provinceCode = provinceOf.get(f.communeCode) ?? '';
     const cat = { sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
     addCell(cells, JSON.stringify([f.periodId, f.communeCode, cat]), { periodId: f.periodId, communeCode: f.communeCode, ...cat }, d);
+    addCell(ccells, JSON.stringify([f.periodId, f.communeCode]), { periodId: f.periodId, communeCode: f.communeCode }, d);
     addCell(pcells, JSON.stringify([f.periodId, provinceCode, cat]), { periodId: f.periodId, provinceCode, ...cat }, d);
     for (const p of f.pillars) {
       for (const [map, key, base] of [
@@ -376,6 +433,7 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
   }
   return [
     ...chunks([...cells.values()], 200).map((rows) => db.insert(indicatorCells).values(rows as never)),
+    ...chunks([...ccells.values()], 200).map((rows) => db.insert(communeCells).values(rows as never)),
     ...chunks([...pcells.values()], 200).map((rows) => db.insert(provinceCells).values(rows as never)),
     ...chunks([...pillars.values()], 500).map((rows) => db.insert(pillarCells).values(rows as never)),
     ...chunks([...ppillars.values()], 500).map((rows) => db.insert(provincePillarCells).values(rows as never)),

@@ -98,29 +98,15 @@ export type View = {
 };
 
 /**
- * Denominators (known businesses, OCOP products) change slowly and cost a scan of the businesses
- * table, so they are cached briefly per filter; the assessment counters themselves are always fresh.
- * Stale while revalidating: once an entry is older than the TTL, readers keep the last count while
- * one recount runs, so only the very first question after a start (or an explicit invalidation)
- * waits for it. A failed recount keeps the last count (the next question tries again); a failed
- * first count is not cached.
+ * Denominators (known businesses, OCOP products) are read fresh on every question: known businesses
+ * come from counters the triggers on `businesses` keep, with rollups per province and per commune
+ * (db/queries/dashboard.ts), so even the first question after a start reads a few hundred rows. No
+ * cache in front of them: a cold cache once cost the first dashboard after a start half a second.
  */
-const EXTRAS_TTL_MS = 60_000;
 type Extras = { registered: Map<string, number>; ocop: { key: string; n: number; listed: number }[] };
-type ExtrasContext = { db: Db; f: ViewFilter; groupBy: GroupBy };
-const extrasCache = new LRUCache<string, Extras, ExtrasContext>({
-  max: 2000,
-  ttl: EXTRAS_TTL_MS,
-  allowStale: true,
-  noDeleteOnFetchRejection: true,
-  // An invalidation under way must not fail the readers waiting for a count: they get it, the cache does not.
-  ignoreFetchAbort: true,
-  fetchMethod: (_key, _stale, { context }) => loadExtras(context.db, context.f, context.groupBy),
-});
 
-/** Drops every cached denominator and open-data answer; a count under way still answers its readers but is not kept. */
+/** Drops every cached open-data answer; a computation under way still answers its askers but is not kept. */
 export function clearIndicatorCaches(): void {
-  extrasCache.clear();
   publicCache.clear();
 }
 
@@ -142,12 +128,7 @@ export function cachedPublic<T extends object>(key: string, compute: () => Promi
   return publicCache.forceFetch(`${knownVersions().indicators}|${factsVersion()}|${key}`, { context: compute }) as Promise<T>;
 }
 
-function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy): Promise<Extras> {
-  const key = JSON.stringify([f.provinceCode, f.communeCode, f.sector, f.sizeClass, f.producerType, groupBy]);
-  return extrasCache.forceFetch(key, { context: { db, f, groupBy } });
-}
-
-async function loadExtras(db: Db, f: ViewFilter, groupBy: GroupBy) {
+async function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy): Promise<Extras> {
   const [registered, ocop] = await Promise.all([
     registeredCounts(
       db,
