@@ -58,7 +58,7 @@ import { evidenceFor } from '#src/domain/recommendations/evidence.ts';
 import type { Answers, Profile } from '#src/domain/framework/schema.ts';
 import type { SizeClass } from '#src/domain/identity/size-class.ts';
 import { INDICATORS, SCALAR_INDICATOR_IDS } from '#src/domain/indicators/definitions.ts';
-import type { IndicatorDefinition, Localized, ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
+import type { IndicatorDefinition, ScalarIndicatorId } from '#src/domain/indicators/definitions.ts';
 import { periodsBetween } from '#src/domain/indicators/periods.ts';
 import type { PeriodKind } from '#src/domain/indicators/periods.ts';
 import type {

@@ -45,7 +45,6 @@ function dbiAnswers(target: PillarPoints): Record<string, AnswerValue> {
 }
 
 const ALL: PillarPoints = { customer: 65, strategy: 25, infrastructure: 80, operations: 65, culture: 50, data: 35 };
-const levelsOf = (answers: Record<string, AnswerValue>) => scoreAssessment(dbi, sme, answers).pillars.map((p) => p.level);
 
 describe('the floating-point trap', () => {
   // 29 + 15 + 22 + 17 + 28 + 17 = 128 points = exactly 40 %, with 4 pillars at level 3.

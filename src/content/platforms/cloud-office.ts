@@ -3,7 +3,7 @@
  * cloud infrastructure, and online meetings.
  */
 import type { PlatformInput } from '#src/domain/platforms/schema.ts';
-import { ALL_PRODUCERS, ALL_SIZES, CONTACT_VENDOR, ORGANISATIONS, SMALL_UP } from './common.ts';
+import { ALL_PRODUCERS, ALL_SIZES, ORGANISATIONS, SMALL_UP } from './common.ts';
 
 const CLOUD_INFRA_IMPROVES = ['i2_cloud', 'i2_records', 'i2_data_sharing'];
 const OFFICE_IMPROVES = ['i2_cloud', 'i2_records', 'i2_data_sharing', 'u1_email', 'u1_office_apps', 'u1_online_meeting', 'o2_remote_work'];

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { communes, indicatorTargets, users } from '#src/db/schema/index.ts';
 import {

@@ -336,6 +336,13 @@ function checklistStatements(
   ] as const;
 }
 
+/** The product's checklist split into common items and each floor's own, for this seller. */
+function checklistOf(product: OcopProduct, business: BusinessWithLocation) {
+  return splitChecklist(floorsFor(product), { group: product.productGroup as never }, business.producerType as never, {
+    revenueVnd: business.revenueVnd,
+  });
+}
+
 /**
  * Saves the common checklist (`floorId` = COMMON_CHECKLIST, the items every floor asks for) or one floor's own
  * items. Items outside that scope are ignored.
@@ -350,10 +357,7 @@ export async function saveChecklist(
   now: Date,
 ): Promise<void> {
   requireEditor(actor, business);
-  const floors = floorsFor(product);
-  const { common, extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never, {
-    revenueVnd: business.revenueVnd,
-  });
+  const { common, extras } = checklistOf(product, business);
   const allowed = floorId === COMMON_CHECKLIST ? common : extras.get(floorId);
   if (!allowed) throw new NotFoundError();
   const [first, ...rest] = checklistStatements(db, actor, business, product, floorId, allowed, itemsOf(form), now);
@@ -374,12 +378,9 @@ export async function saveFloor(
   now: Date,
 ): Promise<void> {
   requireEditor(actor, business);
-  const floors = floorsFor(product);
-  const floor = floors.find((f) => f.id === floorId);
+  const floor = floorsFor(product).find((f) => f.id === floorId);
   if (!floor) throw new NotFoundError();
-  const { extras } = splitChecklist(floors, { group: product.productGroup as never }, business.producerType as never, {
-    revenueVnd: business.revenueVnd,
-  });
+  const { extras } = checklistOf(product, business);
   const listing = await listingChange(db, product, floor, form);
   const checklist = checklistStatements(db, actor, business, product, floorId, extras.get(floorId) ?? [], itemsOf(form), now);
   const [first, ...rest] = [

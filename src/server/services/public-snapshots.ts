@@ -17,7 +17,7 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '#src/db/client.ts';
 import { communes, indicatorCells, knownCells, pillarCells, provinceCells, publicSnapshots } from '#src/db/schema/index.ts';
 import { COUNTER_KEYS, DEFINITIONS_VERSION, emptyCounters, type Counters } from '#src/domain/indicators/definitions.ts';
-import { indicatorValues, levelDistribution } from '#src/domain/indicators/dashboard.ts';
+import { levelDistribution } from '#src/domain/indicators/dashboard.ts';
 import { makePeriod, type Period } from '#src/domain/indicators/periods.ts';
 import { bumpFactsVersion } from './facts.ts';
 import { publicChanged } from './changes.ts';
@@ -40,8 +40,6 @@ import {
 
 /** Changes when the meaning of the counters or of the disclosure rules changes: an older snapshot is retaken. */
 export const SNAPSHOT_VERSION = `${DEFINITIONS_VERSION}|disclosure-1`;
-/** OCOP counts products, live and with no period or category: published along communes → province only (see publicIndicators). */
-const NOT_IN_CUBE = new Set(['ocop_products_on_ecommerce']);
 const VALUES = [...COUNTER_KEYS, 'registered'] as const;
 
 type Stored = {

@@ -58,7 +58,7 @@ export async function setTarget(
   ctx: { provinceCode: string; now: Date },
 ): Promise<void> {
   const staff = requireProvinceStaff(actor);
-  const t = parseWith(TargetSchema, Object.fromEntries(Object.entries(form).map(([k, v]) => [k, formValue(form, k)])));
+  const t = parseWith(TargetSchema, Object.fromEntries(Object.keys(form).map((k) => [k, formValue(form, k)])));
   if (t.targetDate <= t.baselineDate)
     throw new ValidationError([
       { path: ['targetDate'], message: 'Hạn mục tiêu phải sau ngày mốc / The deadline must be after the baseline date' },
