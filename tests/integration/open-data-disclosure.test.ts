@@ -33,7 +33,8 @@ const ADOPTER = { c1_ecommerce_floor: 'g2', i2_einvoice: 'g3' };
 
 async function submit(key: string, answers: Record<string, string>): Promise<void> {
   const { c, id, commune } = clients.get(key)!;
-  await c.post(`/businesses/${id}/assessment`, {});
+  // The 2021 questionnaire by name (the default for SMEs is now the tool inventory).
+  await c.post(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
   await c.post(`/businesses/${id}/assessment/profile`, {
     sector: 'G',
     producerType: 'enterprise',

@@ -31,7 +31,8 @@ async function submitted(prefix: string, login: string, producerType: 'enterpris
   });
   expect(reg.status).toBe(303);
   const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-  await c.post(`/businesses/${id}/assessment`, {});
+  // The 2021 questionnaire by name (the default for SMEs is now the tool inventory).
+  await c.post(`/businesses/${id}/assessment`, producerType === 'enterprise' ? { framework: 'dbi-sme' } : {});
   const profile = await c.post(`/businesses/${id}/assessment/profile`, {
     sector,
     producerType,
