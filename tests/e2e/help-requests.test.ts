@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
-import { assertNoHorizontalScroll, launchBrowser, loginThroughForm, newMobileContext, watchErrors } from '../helpers/browser.ts';
+import { assertNoHorizontalScroll, launchBrowser, loginThroughForm, newMobileContext, openMenu, watchErrors } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { Browserless, taxCodeFrom } from '../helpers/http.ts';
 import { decodeMail, startSmtp, waitForMail, type TestSmtp } from '../helpers/smtp.ts';
@@ -89,7 +89,7 @@ describe.each([
     await page.goto(server.url + result);
     const item = page.locator('.plan-item').first();
     const need = (await item.getAttribute('id'))!.replace(/^need-/, '');
-    await item.getByText('Cập nhật mục này').click();
+    await item.getByText('Chi tiết và cập nhật').click();
     await item.getByLabel('Tư vấn').check();
     await item.getByLabel('Gọi điện thoại').check();
     await item.getByLabel('Số điện thoại, số Zalo hoặc địa chỉ e-mail').fill('0912 345 678');
@@ -109,6 +109,7 @@ describe.each([
     const op = await staff.newPage();
     const staffErrors = watchErrors(op);
     await loginThroughForm(op, server.url, 'canbo-hotro@example.com', 'mat-khau-can-bo');
+    await openMenu(op);
     await op.getByRole('link', { name: 'Yêu cầu hỗ trợ' }).click();
     const card = op.locator('.help-card', { hasText: name });
     await expect(card.textContent()).resolves.toContain('0912 345 678');
