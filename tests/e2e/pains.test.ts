@@ -23,7 +23,8 @@ afterAll(async () => {
 
 async function answerAllLowest(page: Page): Promise<void> {
   for (let guard = 0; guard < 30 && !page.url().endsWith('/review'); guard++) {
-    const questions = page.locator('fieldset.question');
+    // Follow-ups not yet opened are hidden: only what the person sees is answered.
+    const questions = page.locator('fieldset.question:visible');
     for (let i = 0; i < (await questions.count()); i++) {
       const q = questions.nth(i);
       const radios = q.locator('input[type=radio]');

@@ -46,7 +46,15 @@ export function watchErrors(page: Page): string[] {
 
 /** The page must not scroll sideways at 360 px. */
 export async function assertNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // A form posted without JavaScript may still be navigating: measure the page that arrives, not the one leaving.
+  let overflow: number | null = null;
+  for (let attempt = 0; overflow === null && attempt < 5; attempt++) {
+    await page.waitForLoadState('load');
+    overflow = await page
+      .evaluate(() => (document.documentElement ? document.documentElement.scrollWidth - document.documentElement.clientWidth : null))
+      .catch(() => null);
+  }
+  if (overflow === null) throw new Error(`page at ${page.url()} could not be measured`);
   if (overflow > 1) throw new Error(`page scrolls horizontally by ${overflow}px at ${page.url()}`);
 }
 
