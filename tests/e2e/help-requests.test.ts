@@ -76,7 +76,7 @@ describe.each([
   { js: true, prefix: '088000010' },
   { js: false, prefix: '088000030' },
 ])('help request with JavaScript $js', ({ js, prefix }) => {
-  it('the business asks with a contact → an officer marks it contacted → the business sees it (page, plan item, e-mail)', async () => {
+  it('the business asks with a contact → an officer moves it through contacted, being helped and done → the business sees each (page, plan item, e-mail)', async () => {
     const name = `Cửa hàng Gạo Bà Sáu ${js ? 'A' : 'B'}`;
     const email = `ba-sau-${js}@example.com`;
     const { id, result } = await businessWithResult(prefix, name, email);
@@ -146,6 +146,30 @@ describe.each([
     await expectNoAxeViolations(page, `${server.url}/businesses/${id}/help`);
     const mail = await waitForMail(smtp, (m) => m.to.includes(email));
     expect(decodeMail(mail.raw).subject).toBe('Yêu cầu hỗ trợ: Đã liên hệ / Help request: Contacted');
+
+    // The rest of the flow: đang hỗ trợ → đã xong; the business sees each status on its side.
+    for (const [status, word, previous] of [
+      ['in_progress', 'Đang hỗ trợ', 'Đã liên hệ'],
+      ['done', 'Đã xong', 'Đang hỗ trợ'],
+    ] as const) {
+      const ctx = await newMobileContext(browser, { javaScript: js });
+      const officer = await ctx.newPage();
+      await loginThroughForm(officer, server.url, 'canbo-hotro@example.com', 'mat-khau-can-bo');
+      await officer.goto(server.url + '/worklist');
+      const open = officer.locator('.help-card', { hasText: name });
+      await open.getByText('Cập nhật yêu cầu').click();
+      await open.getByLabel('Trạng thái').selectOption(status);
+      await open.getByRole('button', { name: 'Lưu' }).click();
+      await expect(officer.getByRole('status').first().textContent()).resolves.toContain('Đã lưu thay đổi');
+      await ctx.close();
+
+      await page.goto(`${server.url}/businesses/${id}/help`);
+      await expect(page.locator('main').textContent()).resolves.toContain(word);
+      await page.goto(server.url + result);
+      await expect(page.locator(`#need-${need} .help-status`).textContent()).resolves.toBe(word);
+      await page.locator(`#need-${need} .help-status-list a`).click();
+      await expect(page.locator('main').textContent()).resolves.toContain(`Trạng thái: ${previous} → ${word}`);
+    }
     expect(errors).toEqual([]);
     await owner.close();
   });
