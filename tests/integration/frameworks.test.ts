@@ -88,6 +88,18 @@ describe('frameworks in the API', () => {
     const unavailable = new Map<string, any>(list.withoutQuestionnaire.map((f: { id: string }) => [f.id, f]));
     expect(unavailable.get('dbi-sme-2023')).toMatchObject({ status: 'superseded', legalBasis: { vi: 'QĐ 2158/QĐ-BTTTT, 07/11/2023' } });
     expect(unavailable.get('dbi-sme-2023').missing.vi.length).toBeGreaterThan(20);
+    // QĐ 2158: only what its public text shows, and until when it was valid.
+    expect(unavailable.get('dbi-sme-2023')).toMatchObject({ validFrom: '2023-11-07', validTo: '2025-06-30' });
+    expect(unavailable.get('dbi-sme-2023').published.pillarCount).toBe(7);
+    expect(unavailable.get('dbi-sme-2023').published.pillars.map((p: { name: { vi: string } }) => p.name.vi)).toEqual([
+      'Định hướng chiến lược',
+      'Trải nghiệm khách hàng và bán hàng đa kênh',
+      'Chuỗi cung ứng',
+      'Hệ thống thông tin và quản trị dữ liệu',
+      'Quản lý rủi ro và an toàn thông tin mạng',
+    ]);
+    expect(unavailable.get('dbi-sme-2023').published.levels).toEqual([{ name: { vi: 'Cơ bản', en: 'Basic' } }]);
+    expect(unavailable.get('most-2025').published).toBeNull();
     // Listed, never offered or scored.
     expect((await fetch(`${server.url}/api/v1/frameworks/dbi-sme-2023`)).status).toBe(404);
     const one = await (await fetch(`${server.url}/api/v1/frameworks/dbi-sme`)).json();

@@ -255,8 +255,50 @@ export function openApiDocument() {
                   { $ref: '#/components/schemas/FrameworkMeta' },
                   {
                     type: 'object',
-                    required: ['id', 'title', 'missing'],
-                    properties: { id: { type: 'string' }, title: localized, missing: localized },
+                    required: ['id', 'title', 'published', 'missing'],
+                    properties: {
+                      id: { type: 'string' },
+                      title: localized,
+                      published: {
+                        description:
+                          'What could be read of the official tables, verbatim in Vietnamese (English: our translation); null if nothing. Never completed by guesswork: the rest is in missing.',
+                        anyOf: [
+                          { type: 'null' },
+                          {
+                            type: 'object',
+                            required: ['pillarCount', 'pillars', 'levels', 'respondents', 'sources'],
+                            properties: {
+                              pillarCount: { type: 'integer', description: 'How many pillars the official text says the index has' },
+                              pillars: {
+                                type: 'array',
+                                description: 'The pillars that could be read, numbered as published',
+                                items: {
+                                  type: 'object',
+                                  required: ['number', 'name', 'content', 'contentComplete'],
+                                  properties: {
+                                    number: { type: 'integer' },
+                                    name: localized,
+                                    content: { anyOf: [{ type: 'null' }, localized] },
+                                    contentComplete: { type: 'boolean', description: 'False when the text read stops inside the content' },
+                                  },
+                                },
+                              },
+                              levels: {
+                                type: 'array',
+                                description: 'Level names that could be read, lowest first',
+                                items: { type: 'object', required: ['name'], properties: { name: localized } },
+                              },
+                              respondents: localized,
+                              sources: {
+                                type: 'array',
+                                items: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' } } },
+                              },
+                            },
+                          },
+                        ],
+                      },
+                      missing: localized,
+                    },
                   },
                 ],
               },

@@ -9,7 +9,13 @@ export const GET: APIRoute = async () =>
     {
       frameworks: listFrameworks().map(frameworkSummary),
       // National frameworks whose official tables could not be found: listed, never offered or scored.
-      withoutQuestionnaire: REFERENCE_FRAMEWORKS.map((r) => ({ id: r.id, title: r.title, ...publicMeta(r.meta), missing: r.missing })),
+      withoutQuestionnaire: REFERENCE_FRAMEWORKS.map((r) => ({
+        id: r.id,
+        title: r.title,
+        ...publicMeta(r.meta),
+        published: r.published ?? null,
+        missing: r.missing,
+      })),
     },
     200,
     // Short: an administrator may publish a framework at any time.
