@@ -107,7 +107,12 @@ describe('framework metadata', () => {
     expect(byId.get('dbi-sme-2023')!.meta).toMatchObject({ status: 'superseded', validFrom: '2023-11-07' });
     expect(byId.get('dbi-sme-2023')!.meta.legalBasis.vi).toBe('QĐ 2158/QĐ-BTTTT, 07/11/2023');
     expect(byId.get('dbi-sme-2023')!.missing.vi).toContain('trụ cột 6 và 7');
-    expect(byId.get('most-2025')!.meta.status).toBe('current');
+    expect(byId.get('most-2025')!.meta).toMatchObject({ status: 'current', validFrom: '2025-06-30' });
+    // The decision's number and date rest on one record of it: the legal basis says so.
+    expect(byId.get('most-2025')!.meta.legalBasis.vi).toMatch(/^QĐ 1567\/QĐ-BKHCN, 30\/06\/2025 \(.*chưa đọc được toàn văn/);
+    expect(byId.get('most-2025')!.meta.sources.map((s) => s.url)).toContain(
+      'https://nhansu.vn/van-ban-phap-luat/Quyet-dinh-1567-QD-BKHCN-2025-Bo-tieu-chi-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep-663482.html',
+    );
     for (const r of REFERENCE_FRAMEWORKS) expect(listFrameworks().some((f) => f.id === r.id)).toBe(false);
   });
 });

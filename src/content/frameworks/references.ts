@@ -133,10 +133,11 @@ const REFERENCES: ReferenceFramework[] = [
     meta: {
       status: 'current',
       legalBasis: {
-        vi: 'Bộ tiêu chí của Bộ KH&CN, công bố năm 2025 (số và ngày quyết định chưa xác minh được)',
-        en: 'MoST criteria published in 2025 (the decision number and date could not be verified)',
+        vi: 'QĐ 1567/QĐ-BKHCN, 30/06/2025 (theo bản ghi văn bản của nhansu.vn; chưa đọc được toàn văn quyết định)',
+        en: "QĐ 1567/QĐ-BKHCN, 30/06/2025 (from nhansu.vn's record of the decision; its full text was not read)",
       },
-      sources: [SOURCES.most2025, SOURCES.most2025Principles],
+      validFrom: MOST_2025_DECISION_DATE,
+      sources: [SOURCES.most2025, SOURCES.most2025Principles, SOURCES.most2025Decision],
     },
     missing: {
       vi: 'Chỉ có các nguyên tắc đã công bố. Chưa có: danh mục công cụ theo ngành, bộ câu hỏi chung và theo ngành, cách tính điểm và các mức. Bộ "Kiểm kê công cụ số" của cổng làm theo các nguyên tắc này cho đến khi có bảng chính thức.',
