@@ -77,6 +77,8 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'businesses/index.astro', kind: 'scoped-list' },
   { file: 'claim.astro', kind: 'public' },
   { file: 'dashboard/businesses.astro', kind: 'scoped-list' },
+  { file: 'dashboard/businesses.csv.ts', kind: 'scoped-list' },
+  { file: 'dashboard/businesses.xlsx.ts', kind: 'scoped-list' },
   { file: 'dashboard/figures.astro', kind: 'province-staff' },
   { file: 'dashboard/export.csv.ts', kind: 'scoped-list' },
   { file: 'dashboard/export.xlsx.ts', kind: 'scoped-list' },

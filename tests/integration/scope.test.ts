@@ -481,6 +481,12 @@ describe('route matrix', () => {
           expect(res.status, `${actor.name} ${path}`).toBe(200);
           const html = await res.text();
           const ids = await assertLinksInScope(actor, html, `${actor.name} ${path}`);
+          // The list comes a page at a time: every page's businesses are checked and added up.
+          for (let page = 2, more = /rel="next"/.test(html); more; page++) {
+            const next = await (await actor.client.get(`/dashboard/businesses?${query ? `${query}&` : ''}page=${page}`)).text();
+            ids.push(...(await assertLinksInScope(actor, next, `${actor.name} ${path} page ${page}`)));
+            more = /rel="next"/.test(next);
+          }
           const period = /· (\d{4}(?:-Q\d)?)<\/h1>/.exec(html)![1]!;
           const params = new URLSearchParams(query);
           const flag = params.get('flag');
@@ -498,6 +504,75 @@ describe('route matrix', () => {
           );
           expect(ids.sort(), `${actor.name} ${path}`).toEqual([...new Set(expected.map((f) => Number(f.businessId)))].sort());
           expect(html, `${actor.name} ${path}`).toContain(`${expected.length} doanh nghiệp`);
+        }
+      }
+    },
+    'dashboard/businesses.csv.ts': async () => {
+      for (const actor of actorList()) {
+        for (const query of [
+          'period=2026',
+          'flag=einvoice&side=not',
+          `commune=${communeC}&flag=all`,
+          `commune=${communeD}&flag=platform`,
+        ]) {
+          const path = `/dashboard/businesses.csv?${query}`;
+          const res = await actor.client.get(path);
+          if (actor.role === 'anonymous') {
+            expectLoginRedirect(res, path);
+            continue;
+          }
+          if (actor.role === 'business' || actor.role === 'helper') {
+            expect(res.status, `${actor.name} ${path}`).toBe(403);
+            continue;
+          }
+          expect(res.status, `${actor.name} ${path}`).toBe(200);
+          const lines = (await res.text()).split(/\r?\n/);
+          const period = /Kỳ (\d{4}(?:-Q\d)?);/.exec(lines.find((l) => l.startsWith('Bộ lọc'))!)![1]!;
+          const header = lines.findIndex((l) => l.startsWith('Mã DN (Id)'));
+          const ids = lines
+            .slice(header + 1)
+            .filter(Boolean)
+            .map((l) => Number(l.split(',')[0]));
+          for (const id of ids) expect(actor.sees(byId(id)), `${actor.name} ${path}: business ${id} outside the scope`).toBe(true);
+          const params = new URLSearchParams(query);
+          const flag = params.get('flag') ?? 'all';
+          const facts = await rows<{ businessId: number; factCommune: string; einvoice: number; platform: number; sme: number }>(
+            "SELECT f.business_id AS businessId, f.commune_code AS factCommune, f.einvoice AS einvoice, f.platform AS platform, f.sme AS sme FROM indicator_facts f JOIN communes c ON c.code = f.commune_code WHERE f.period_id = ? AND c.province_code = '37'",
+            [period],
+          );
+          const filterCommune = actor.commune ?? params.get('commune');
+          const expected = facts.filter(
+            (f) =>
+              actor.sees(byId(Number(f.businessId))) &&
+              (!filterCommune || f.factCommune === filterCommune) &&
+              (flag !== 'einvoice' || Number(f.einvoice) === 0) &&
+              (flag !== 'platform' || (Number(f.sme) === 1 && Number(f.platform) === 1)),
+          );
+          // Non-adopters of a need share also depend on whether the questionnaire asks the need: only the subset is checked here
+          // (tests/integration/outreach.test.ts checks that both sides add up to the denominator).
+          if (flag !== 'einvoice') expect(ids.sort(), `${actor.name} ${path}`).toEqual(expected.map((f) => Number(f.businessId)).sort());
+          else
+            expect(
+              ids.every((id) => expected.some((f) => Number(f.businessId) === id)),
+              `${actor.name} ${path}`,
+            ).toBe(true);
+        }
+      }
+    },
+    'dashboard/businesses.xlsx.ts': async () => {
+      for (const actor of actorList()) {
+        const path = `/dashboard/businesses.xlsx?commune=${communeD}&flag=all`;
+        const res = await actor.client.get(path);
+        if (actor.role === 'anonymous') expectLoginRedirect(res, path);
+        else if (actor.role === 'business' || actor.role === 'helper') expect(res.status, `${actor.name} ${path}`).toBe(403);
+        else {
+          expect(res.status, `${actor.name} ${path}`).toBe(200);
+          const text = Buffer.from(await res.arrayBuffer()).toString('utf8');
+          const unitName = actor.commune === communeC ? nameC : nameD;
+          expect(text, `${actor.name} ${path}`).toContain(unitName);
+          if (actor.commune === communeC && !nameC.includes(nameD)) expect(text, `${actor.name} ${path}`).not.toContain(nameD);
+          for (const b of all.filter((x) => !actor.sees(x) && x.name.length > 8))
+            expect(text, `${actor.name} ${path}: ${b.name}`).not.toContain(`<t xml:space="preserve">${b.name}</t>`);
         }
       }
     },

@@ -1,11 +1,8 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
-import type { Scope } from '#src/domain/access.ts';
-import { whereInScope } from './accounts.ts';
-import { COUNTER_KEYS, FACT_SHARES, type CounterKey, type Counters } from '#src/domain/indicators/definitions.ts';
+import { COUNTER_KEYS, type CounterKey, type Counters } from '#src/domain/indicators/definitions.ts';
 import {
-  businesses,
   communes,
   communeCells,
   communeKnown,
@@ -307,47 +304,6 @@ export async function ocopCounts(db: Db, f: { provinceCode: string; communeCode?
     .where(and(...parts))
     .groupBy(ocopProducts.communeCode);
   return rows.map((r) => ({ key: r.key, n: r.n, listed: Number(r.listed ?? 0) }));
-}
-
-/** A drill-down: all assessed businesses, those not in the registry, or the numerator (fact flag) of an assessment-based share. */
-export const FACT_FLAGS: readonly string[] = ['all', 'notInRegistry', ...FACT_SHARES.map((s) => s.measure.numerator)];
-export type FactFlag = string;
-
-/**
- * The businesses behind a number, limited to the actor's scope by where each business is now: a
- * business that moved since its assessment still counts where it was assessed, but is listed only
- * to those who may open it.
- */
-export async function drillDown(db: Db, scope: Scope, f: DashboardFilter, flag: FactFlag, limit = 500) {
-  const parts: SQL[] = [eq(indicatorFacts.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
-  if (f.communeCode) parts.push(eq(indicatorFacts.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(indicatorFacts.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(indicatorFacts.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(indicatorFacts.producerType, f.producerType));
-  if (flag === 'notInRegistry') parts.push(eq(indicatorFacts.inRegistry, 0));
-  else if (flag !== 'all') {
-    // The numerator of a share: its fact flag within its population (need flags already imply the need was asked).
-    const m = FACT_SHARES.find((s) => s.measure.numerator === flag)!.measure;
-    parts.push(eq(indicatorFacts[m.numerator], 1));
-    if (m.population.kind === 'sme') parts.push(eq(indicatorFacts.sme, 1));
-  }
-  return db
-    .select({
-      businessId: indicatorFacts.businessId,
-      name: businesses.name,
-      taxCode: businesses.taxCode,
-      communeName: communes.name,
-      level: indicatorFacts.level,
-      score: indicatorFacts.score,
-      inRegistry: indicatorFacts.inRegistry,
-      submittedAt: indicatorFacts.submittedAt,
-    })
-    .from(indicatorFacts)
-    .innerJoin(businesses, eq(businesses.id, indicatorFacts.businessId))
-    .innerJoin(communes, eq(communes.code, indicatorFacts.communeCode))
-    .where(whereInScope(scope, ...parts))
-    .orderBy(businesses.nameSearch)
-    .limit(limit);
 }
 
 /**

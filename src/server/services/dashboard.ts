@@ -19,7 +19,7 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
-import { drillDown, FACT_FLAGS, levelsByFramework, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { levelsByFramework } from '#src/db/queries/dashboard.ts';
 import { roundPoints } from '#src/domain/indicators/rounding.ts';
 import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
@@ -171,23 +171,6 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     provinceStaff: scopeCommune === null,
     levelsPerFramework,
   };
-}
-
-/** The businesses behind a dashboard number (one flag), limited to the officer's scope. */
-export async function drillDownBusinesses(db: Db, actor: Actor | null, url: URL, provinceCode: string, now: Date) {
-  const { scope, scopeCommune } = dashboardScope(actor, provinceCode);
-  const { query, period } = parseViewQuery(url, now);
-  const flag = url.searchParams.get('flag') ?? 'all';
-  if (!(FACT_FLAGS as readonly string[]).includes(flag))
-    throw new ValidationError([{ path: ['flag'], message: 'Tham số không hợp lệ / Invalid parameter' }]);
-  const communeCode = scopeCommune ?? query.commune;
-  const rows = await drillDown(
-    db,
-    scope,
-    { periodId: period.id, provinceCode, communeCode, sector: query.sector, sizeClass: query.size, producerType: query.producerType },
-    flag as FactFlag,
-  );
-  return { flag: flag as FactFlag, period, rows };
 }
 
 function valueOf(r: { values: IndicatorValue[] }): number | null {
