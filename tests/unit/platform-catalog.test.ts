@@ -360,7 +360,15 @@ describe('parsePlatform', () => {
     for (const ok of ['2026-11-01', '2026-11-30T22:44Z', '2026-11-30T22:44:31Z', '2024-02-29T00:00Z']) {
       expect(issuesOf(valid({ lastChecked: ok })), ok).toEqual([]);
     }
-    for (const bad of ['2026-11-30T22Z', '2026-11-30T24:00Z', '2026-11-30T22:44', '2026-11-30T22:44+07:00', '2025-02-29T10:00Z', '30/11/2026', '']) {
+    for (const bad of [
+      '2026-11-30T22Z',
+      '2026-11-30T24:00Z',
+      '2026-11-30T22:44',
+      '2026-11-30T22:44+07:00',
+      '2025-02-29T10:00Z',
+      '30/11/2026',
+      '',
+    ]) {
       expect(issuesOf(valid({ lastChecked: bad })), bad).toEqual(['lastChecked']);
     }
     expect(issuesOf(valid({ lastChecked: undefined }))).toEqual(['lastChecked']);

@@ -177,7 +177,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'c1_website', 'c1_catalogue', 'c1_ecommerce_revenue'],
     lastChecked: '2026-11-30T22:47:20Z',
-    source: 'https://support.haravan.com/support/solutions/articles/42000084512-s%C3%A0n-th%C6%B0%C6%A1ng-m%E1%BA%A1i-%C4%90i%E1%BB%87n-t%E1%BB%AD-shopee',
+    source:
+      'https://support.haravan.com/support/solutions/articles/42000084512-s%C3%A0n-th%C6%B0%C6%A1ng-m%E1%BA%A1i-%C4%90i%E1%BB%87n-t%E1%BB%AD-shopee',
   },
   {
     id: 'nhanh-vn',

@@ -33,7 +33,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
     lastChecked: '2026-11-30T22:47:56Z',
-    source: 'https://index.vn/en/news/ai-ready-requires-four-conditions-infrastructure-data-application-goals-and-people-says-viettel-idc-ceo',
+    source:
+      'https://index.vn/en/news/ai-ready-requires-four-conditions-infrastructure-data-application-goals-and-people-says-viettel-idc-ceo',
   },
   {
     id: 'vnpt-cloud',
@@ -162,7 +163,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     requires: ['domain_name', 'internet'],
     improves: OFFICE_IMPROVES,
     lastChecked: '2026-11-30T22:48:10Z',
-    source: 'https://github.com/MicrosoftDocs/microsoft-365-docs/blob/public/microsoft-365/admin/admin-overview/what-is-microsoft-365-for-business.md',
+    source:
+      'https://github.com/MicrosoftDocs/microsoft-365-docs/blob/public/microsoft-365/admin/admin-overview/what-is-microsoft-365-for-business.md',
   },
   {
     id: 'zoom',

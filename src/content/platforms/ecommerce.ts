@@ -121,7 +121,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     // Closure reported by Doanh nghiệp & Kinh doanh (05/2025); re-checked at this time against 24h.com.vn
     // (14/01/2026: Sendo changed its business and is no longer counted among the marketplaces).
     lastChecked: '2026-11-30T22:45:57Z',
-    source: 'https://doanhnghiepkinhdoanh.doanhnhanvn.vn/doi-dau-shopee-lazada-bat-thanh-sendo-lang-le-rut-lui-khong-con-khuyen-mai-nguoi-dung-dung-mua-422025513111733869.htm',
+    source:
+      'https://doanhnghiepkinhdoanh.doanhnhanvn.vn/doi-dau-shopee-lazada-bat-thanh-sendo-lang-le-rut-lui-khong-con-khuyen-mai-nguoi-dung-dung-mua-422025513111733869.htm',
   },
   {
     id: 'postmart',
@@ -240,7 +241,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     requires: ['bank_account', 'business_registration'],
     improves: BOOKING_IMPROVES,
     lastChecked: '2026-11-30T22:46:12Z',
-    source: 'https://partner.booking.com/vi/tr%E1%BB%A3-gi%C3%BAp/h%E1%BB%A3p-t%C3%A1c-c%C3%B9ng-booking/l%C3%A0m-sao-%C4%91%E1%BB%83-tham-gia-bookingcom',
+    source:
+      'https://partner.booking.com/vi/tr%E1%BB%A3-gi%C3%BAp/h%E1%BB%A3p-t%C3%A1c-c%C3%B9ng-booking/l%C3%A0m-sao-%C4%91%E1%BB%83-tham-gia-bookingcom',
   },
   {
     id: 'agoda',

@@ -91,7 +91,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     requires: [],
     improves: CARRIER_IMPROVES,
     lastChecked: '2026-11-30T22:46:26Z',
-    source: 'http://ipostal.vnpost.vn/vi-vn/bai-viet/chi-tiet/cat/tin-tuc-394/id/ban-hanh-phu-thu-hang-khong-ap-dung-doi-voi-dich-vu-chuyen-phat-goi-nho-buu-kien-di-quoc-te-ap-dung-tu-ngay-01-01-2023-87814',
+    source:
+      'http://ipostal.vnpost.vn/vi-vn/bai-viet/chi-tiet/cat/tin-tuc-394/id/ban-hanh-phu-thu-hang-khong-ap-dung-doi-voi-dich-vu-chuyen-phat-goi-nho-buu-kien-di-quoc-te-ap-dung-tu-ngay-01-01-2023-87814',
   },
   {
     id: 'jt-express',

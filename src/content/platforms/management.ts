@@ -222,7 +222,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     requires: ['internet'],
     improves: HR_IMPROVES,
     lastChecked: '2026-11-30T22:47:32Z',
-    source: 'https://help.base.vn/support/solutions/articles/63000261250-base-hrm-c%C3%A0i-%C4%91%E1%BA%B7t-ph%C3%A2n-quy%E1%BB%81n-app-admin-cho-c%E1%BB%A5m-app-hrm-',
+    source:
+      'https://help.base.vn/support/solutions/articles/63000261250-base-hrm-c%C3%A0i-%C4%91%E1%BA%B7t-ph%C3%A2n-quy%E1%BB%81n-app-admin-cho-c%E1%BB%A5m-app-hrm-',
   },
   {
     id: 'topcv',

@@ -68,7 +68,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     requires: ['internet'],
     improves: SECURITY_IMPROVES,
     lastChecked: '2026-11-30T22:48:28Z',
-    source: 'https://daibieunhandan.vn/tu-vu-tap-doan-cong-nghe-cmc-ban-giai-phap-chong-ma-doc-bi-tan-cong-ma-doc-su-can-thiet-dau-tu-cho-an-ninh-mang-10378254.html',
+    source:
+      'https://daibieunhandan.vn/tu-vu-tap-doan-cong-nghe-cmc-ban-giai-phap-chong-ma-doc-bi-tan-cong-ma-doc-su-can-thiet-dau-tu-cho-an-ninh-mang-10378254.html',
   },
   {
     id: 'cloudflare',
