@@ -108,6 +108,7 @@ describe('admin catalog', () => {
     allSectors: 'yes',
     producerTypes: ['enterprise', 'household'],
     lastChecked: '2026-11-01',
+    source: 'https://example.com/gioi-thieu',
     makeInVietnam: 'yes',
   };
 
@@ -172,5 +173,88 @@ describe('admin catalog', () => {
     expect(html).toContain('Không nhập dòng nào');
     const after = await server.db.execute('SELECT count(*) AS n, group_concat(data) AS d FROM platforms');
     expect(after.rows[0]!.d).toBe(before.rows[0]!.d);
+  });
+});
+
+describe('issue 13: check times and not-re-verified entries', () => {
+  it('the platform page, the catalog list and the API flag an entry nobody could re-verify, and only that one', async () => {
+    const flagged = await (await fetch(`${server.url}/platforms/fpt-einvoice`)).text();
+    expect(flagged).toContain('Chưa xác minh lại');
+    expect(flagged).toContain('chưa xác minh lại');
+    expect(flagged).toContain('data-unverified');
+    // Its previous check is kept and shown as dd/mm/yyyy.
+    expect(flagged).toMatch(/<time datetime="2026-11-01">01\/11\/2026<\/time>/);
+    const english = await (await fetch(`${server.url}/en/platforms/fpt-einvoice`)).text();
+    expect(english).toContain('not re-verified');
+
+    const checked = await (await fetch(`${server.url}/platforms/viettel-sinvoice`)).text();
+    expect(checked).not.toContain('data-unverified');
+    expect(checked).not.toContain('chưa xác minh lại');
+    // A check time (UTC) reads as the day in Vietnam: 22:44 UTC on 30/11 is 01/12 in Vietnam.
+    expect(checked).toMatch(/<time datetime="2026-11-30T22:44:\d\dZ">01\/12\/2026<\/time>/);
+
+    const list = await (await fetch(`${server.url}/platforms?category=finance_accounting`)).text();
+    expect(list).toContain('Chưa xác minh lại');
+
+    const api = (await (await fetch(`${server.url}/api/v1/platforms/fpt-einvoice`)).json()) as { unverified: boolean; source: string };
+    expect(api.unverified).toBe(true);
+    expect(api.source).toMatch(/^https:\/\//);
+    const ok = (await (await fetch(`${server.url}/api/v1/platforms/viettel-sinvoice`)).json()) as {
+      unverified: boolean;
+      lastChecked: string;
+    };
+    expect(ok.unverified).toBe(false);
+    expect(ok.lastChecked).toMatch(/^2026-11-30T\d\d:\d\d(:\d\d)?Z$/);
+  });
+
+  it('an administrator cannot save an entry without a source, and saving an unchanged day keeps the check time', async () => {
+    const admins = await (await admin.get('/admin/platforms')).text();
+    expect(admins).toContain('data-unverified');
+    const form = {
+      name: 'Nền tảng Có Giờ Kiểm Tra',
+      provider: 'Công ty Thử',
+      url: 'https://example.com',
+      category: 'sales_management',
+      needs: 'sales_management',
+      descriptionVi: 'Quản lý bán hàng cho cửa hàng nhỏ.',
+      descriptionEn: 'Sales management for small shops.',
+      costModel: 'freemium',
+      sizes: ['micro', 'small'],
+      allSectors: 'yes',
+      producerTypes: ['enterprise', 'household'],
+      lastChecked: '2026-11-01',
+      makeInVietnam: 'yes',
+    };
+    const noSource = await admin.post('/admin/platforms/new', { ...form, id: 'co-gio-kiem-tra' });
+    expect(noSource.status).toBe(400);
+    expect(await noSource.text()).toContain('Thiếu nguồn kiểm tra');
+    expect((await platforms()).some((p) => p.id === 'co-gio-kiem-tra')).toBe(false);
+
+    // A shipped entry with a check time: the form shows its UTC day; saving that day unchanged keeps the time.
+    const before = (await (await fetch(`${server.url}/api/v1/platforms/kiotviet`)).json()) as { lastChecked: string; source: string };
+    expect(before.lastChecked).toMatch(/T/);
+    const editPage = await (await admin.get('/admin/platforms/kiotviet')).text();
+    expect(editPage).toContain(`value="${before.lastChecked.slice(0, 10)}"`);
+    const save = await admin.post('/admin/platforms/kiotviet', {
+      ...form,
+      name: 'KiotViet',
+      source: before.source,
+      lastChecked: before.lastChecked.slice(0, 10),
+    });
+    expect(save.status).toBe(200);
+    const after = (await (await fetch(`${server.url}/api/v1/platforms/kiotviet`)).json()) as { lastChecked: string; unverified: boolean };
+    expect(after.lastChecked).toBe(before.lastChecked);
+    expect(after.unverified).toBe(false);
+    // Ticking "not re-verified" flags the entry.
+    const flag = await admin.post('/admin/platforms/kiotviet', {
+      ...form,
+      name: 'KiotViet',
+      source: before.source,
+      lastChecked: '2026-11-01',
+      unverified: 'yes',
+    });
+    expect(flag.status).toBe(200);
+    const flagged = (await (await fetch(`${server.url}/api/v1/platforms/kiotviet`)).json()) as { lastChecked: string; unverified: boolean };
+    expect(flagged).toMatchObject({ lastChecked: '2026-11-01', unverified: true });
   });
 });

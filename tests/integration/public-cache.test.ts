@@ -52,6 +52,7 @@ const platformForm = {
   allSectors: 'yes',
   producerTypes: ['enterprise', 'household'],
   lastChecked: '2026-11-01',
+  source: 'https://example.com/gioi-thieu',
   makeInVietnam: 'yes',
 };
 

@@ -3,7 +3,20 @@ import { PLATFORM_CATALOG, getCatalogPlatform } from '#src/content/platforms/ind
 import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { allQuestions } from '#src/domain/framework/schema.ts';
-import { NEEDS, NEED_IDS, REQUIREMENT_IDS, getNeed, parseCatalog, parsePlatform, safeParsePlatform } from '#src/domain/platforms/schema.ts';
+import { readFileSync } from 'node:fs';
+import {
+  NEEDS,
+  NEED_IDS,
+  REQUIREMENT_IDS,
+  checkedDayVietnam,
+  checkedUtcDay,
+  getNeed,
+  hasCheckTime,
+  isCheckTime,
+  parseCatalog,
+  parsePlatform,
+  safeParsePlatform,
+} from '#src/domain/platforms/schema.ts';
 import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
 
 /** Fixed "today" for the tests: no clock in domain code or tests. */
@@ -12,6 +25,8 @@ const AS_OF = '2026-11-23';
 const CATALOG_AS_OF = '2026-11-30';
 
 const active = PLATFORM_CATALOG.filter((p) => !p.retired);
+const verified = PLATFORM_CATALOG.filter((p) => !p.unverified);
+const unverified = PLATFORM_CATALOG.filter((p) => p.unverified);
 const isNfc = (s: string) => s === s.normalize('NFC');
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
@@ -30,6 +45,7 @@ function valid(overrides: Record<string, unknown> = {}): Record<string, unknown>
     requires: ['digital_signature'],
     improves: ['i2_einvoice'],
     lastChecked: '2026-11-01',
+    source: 'https://example.vn/gioi-thieu',
     ...overrides,
   };
 }
@@ -126,12 +142,10 @@ describe('platform catalog content', () => {
     }
   });
 
-  it('has a real lastChecked date that is not after the reference day', () => {
+  it('has a real check day or check time for every entry, none after the reference day', () => {
     for (const p of PLATFORM_CATALOG) {
-      expect(p.lastChecked, p.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const date = new Date(`${p.lastChecked}T00:00:00Z`);
-      expect(date.toISOString().slice(0, 10), p.id).toBe(p.lastChecked);
-      expect(p.lastChecked <= CATALOG_AS_OF, p.id).toBe(true);
+      expect(isCheckTime(p.lastChecked), `${p.id}: ${p.lastChecked}`).toBe(true);
+      expect(checkedUtcDay(p.lastChecked) <= CATALOG_AS_OF, p.id).toBe(true);
     }
   });
 
@@ -163,21 +177,44 @@ describe('platform catalog content', () => {
     }
   });
 
-  it('issue 13: every entry has a public source it was checked against', () => {
+  it('issue 13: every entry has a public source and a check time', () => {
     for (const p of PLATFORM_CATALOG) {
       expect(p.source, p.id).toMatch(/^https?:\/\/[^/\s]+/);
+      expect(p.lastChecked, p.id).toBeTruthy();
+    }
+    // The schema itself refuses an entry without either (not only this data).
+    const { source: _s, lastChecked: _l, ...bare } = PLATFORM_CATALOG[0]!;
+    const r = safeParsePlatform(bare);
+    expect(r.ok ? [] : r.issues.map((i) => i.path.join('.')).sort()).toEqual(['lastChecked', 'source']);
+  });
+
+  it('issue 13: no shared default check; every re-verified entry has its own check time', async () => {
+    // The old catalog stamped every entry with one CHECKED constant; it is gone. Entries were re-checked one
+    // after another against public sources, each recording the UTC time its check ended (docs/catalog.md).
+    const common = await import('#src/content/platforms/common.ts');
+    expect(Object.keys(common)).not.toContain('CHECKED');
+    for (const p of verified) expect(hasCheckTime(p.lastChecked), `${p.id}: ${p.lastChecked}`).toBe(true);
+    const times = verified.map((p) => p.lastChecked);
+    const shared = times.filter((t, i) => times.indexOf(t) !== i);
+    expect(shared, 'check times shared by two verified entries').toEqual([]);
+    expect(verified.length).toBeGreaterThan(PLATFORM_CATALOG.length / 2);
+    for (const id of ['sendo', 'tiktok-shop', 'checkvn']) {
+      const p = getCatalogPlatform(id)!;
+      expect(p.unverified, id).not.toBe(true);
+      expect(checkedUtcDay(p.lastChecked), id).toBe('2026-11-30');
     }
   });
 
-  it('issue 13: no shared default checked date; each entry carries its own, and rechecked entries their own day', async () => {
-    // The old catalog stamped every entry with one CHECKED constant; it is gone, and each data file states the
-    // date per entry. Entries not rechecked keep the day of their last check (2026-11-01); the ones rechecked
-    // against a newer source carry that day (docs/catalog.md lists each).
-    const common = await import('#src/content/platforms/common.ts');
-    expect(Object.keys(common)).not.toContain('CHECKED');
-    const dates = new Set(PLATFORM_CATALOG.map((p) => p.lastChecked));
-    expect(dates.size).toBeGreaterThan(1);
-    for (const id of ['sendo', 'tiktok-shop', 'checkvn']) expect(getCatalogPlatform(id)!.lastChecked, id).toBe('2026-11-30');
+  it('issue 13: entries nobody could re-verify are flagged, keep their previous check and are listed in docs/catalog.md', () => {
+    const doc = readFileSync(new URL('../../docs/catalog.md', import.meta.url), 'utf8');
+    expect(unverified.length).toBeGreaterThan(0);
+    for (const p of unverified) {
+      // The previous check's day and source stay: no new time is invented for a check that found nothing.
+      expect(hasCheckTime(p.lastChecked), p.id).toBe(false);
+      expect(p.lastChecked, p.id).toBe('2026-11-01');
+      expect(doc, p.id).toMatch(new RegExp('`' + p.id + '`[^\\n]*chưa xác minh lại'));
+    }
+    for (const p of verified) expect(doc, p.id).toContain('`' + p.id + '`');
   });
 
   it('issue 13: Sendo is retired (marketplace closed 15/4/2025), with the closure as its source', () => {
@@ -314,6 +351,39 @@ describe('parsePlatform', () => {
     expect(issuesOf(valid({ lastChecked: '2026-11-24' }), AS_OF)).toEqual(['lastChecked']);
     expect(issuesOf(valid({ lastChecked: '2026-11-23' }), AS_OF)).toEqual([]);
     expect(issuesOf(valid({ lastChecked: '2030-01-01' }))).toEqual([]);
+    // A check time is compared by its UTC day.
+    expect(issuesOf(valid({ lastChecked: '2026-11-23T23:59Z' }), AS_OF)).toEqual([]);
+    expect(issuesOf(valid({ lastChecked: '2026-11-24T00:00Z' }), AS_OF)).toEqual(['lastChecked']);
+  });
+
+  it('issue 13: takes a check day or a UTC check time with minutes, and requires both a check and a source', () => {
+    for (const ok of ['2026-11-01', '2026-11-30T22:44Z', '2026-11-30T22:44:31Z', '2024-02-29T00:00Z']) {
+      expect(issuesOf(valid({ lastChecked: ok })), ok).toEqual([]);
+    }
+    for (const bad of [
+      '2026-11-30T22Z',
+      '2026-11-30T24:00Z',
+      '2026-11-30T22:44',
+      '2026-11-30T22:44+07:00',
+      '2025-02-29T10:00Z',
+      '30/11/2026',
+      '',
+    ]) {
+      expect(issuesOf(valid({ lastChecked: bad })), bad).toEqual(['lastChecked']);
+    }
+    expect(issuesOf(valid({ lastChecked: undefined }))).toEqual(['lastChecked']);
+    expect(issuesOf(valid({ source: undefined }))).toEqual(['source']);
+    expect(issuesOf(valid({ source: 'not a url' }))).toEqual(['source']);
+    expect(issuesOf(valid({ unverified: 'yes' }))).toEqual(['unverified']);
+    const noSource = safeParsePlatform(valid({ source: undefined }));
+    expect(noSource.ok ? '' : noSource.issues[0]!.message).toMatch(/Thiếu nguồn kiểm tra.* \/ source is required/);
+  });
+
+  it('issue 13: shows a check on the Vietnamese calendar (UTC+7), and a plain day as it is', () => {
+    expect(checkedDayVietnam('2026-11-30T16:59Z')).toBe('2026-11-30');
+    expect(checkedDayVietnam('2026-11-30T17:00Z')).toBe('2026-12-01');
+    expect(checkedDayVietnam('2026-11-01')).toBe('2026-11-01');
+    expect(checkedUtcDay('2026-11-30T22:44:31Z')).toBe('2026-11-30');
   });
 
   it('reports messages in Vietnamese and English', () => {

@@ -20,6 +20,7 @@ const base: Platform = {
   requires: ['smartphone'],
   improves: ['p_on_floor'],
   lastChecked: '2026-11-01',
+  source: 'https://example.vn/gioi-thieu',
 };
 
 function ok(result: ParseCatalogCsvResult): Platform[] {
@@ -55,7 +56,8 @@ describe('catalogToCsv / parseCatalogCsv round trip', () => {
     const line = catalogToCsv([base], { bom: false }).split('\r\n')[1]!;
     expect(line).toBe(
       'htx-demo,Sàn thử nghiệm,Hợp tác xã Nông nghiệp Thử,https://example.vn,ecommerce,farm_ocop_floor|ecommerce_marketplace,' +
-        'Mô tả ngắn.,Short description.,freemium,,,,,true,micro|small,A|C,cooperative|household,smartphone,p_on_floor,2026-11-01,,',
+        'Mô tả ngắn.,Short description.,freemium,,,,,true,micro|small,A|C,cooperative|household,smartphone,p_on_floor,2026-11-01,,' +
+        'https://example.vn/gioi-thieu,',
     );
   });
 
@@ -120,15 +122,31 @@ describe('parseCatalogCsv input formats', () => {
     'p_records',
     '2026-10-01',
     '',
+    'https://a.vn/gioi-thieu',
     '',
   ].join(';');
 
-  it('issue 13: reads a file exported before the source column existed, and keeps a source it is given', () => {
-    const old = CSV_COLUMNS.filter((c) => c !== 'source').join(';');
-    const oldRow = row.split(';').slice(0, -1).join(';');
-    expect(ok(parseCatalogCsv(`${old}\n${oldRow}\n`))[0]!.source).toBeUndefined();
-    const sourced = ok(parseCatalogCsv(`${header}\n${oldRow};https://a.vn/gioi-thieu\n`));
+  it('issue 13: reads a file exported before the source column existed, but refuses its rows without a source', () => {
+    // Every entry must name the public page it was checked against (docs/catalog.md), so an old file
+    // still reads as a file, and each of its rows is reported by line and column until a source is added.
+    const old = CSV_COLUMNS.filter((c) => c !== 'source' && c !== 'unverified').join(';');
+    const oldRow = row.split(';').slice(0, -2).join(';');
+    expect(errors(parseCatalogCsv(`${old}\n${oldRow}\n`))).toEqual([
+      { row: 2, field: 'source', message: expect.stringMatching(/Thiếu nguồn kiểm tra.* \/ source is required/) },
+    ]);
+    const sourced = ok(parseCatalogCsv(`${old};source\n${oldRow};https://a.vn/gioi-thieu\n`));
     expect(sourced[0]!.source).toBe('https://a.vn/gioi-thieu');
+    expect(sourced[0]).not.toHaveProperty('unverified');
+  });
+
+  it('issue 13: keeps the check time and the not-re-verified flag of a row', () => {
+    const timed = { ...base, lastChecked: '2026-11-30T22:44:31Z' };
+    const flagged = { ...base, id: 'chua-xac-minh', unverified: true };
+    const back = ok(parseCatalogCsv(catalogToCsv([timed, flagged])));
+    expect(back).toEqual([timed, flagged]);
+    expect(back[0]).not.toHaveProperty('unverified');
+    const badTime = catalogToCsv([{ ...base, lastChecked: '2026-11-30T25:00Z' }], { bom: false });
+    expect(errors(parseCatalogCsv(badTime)).map((e) => [e.row, e.field])).toEqual([[2, 'lastChecked']]);
   });
 
   it('reads a semicolon file without BOM, with LF line ends and Excel-style TRUE', () => {
@@ -203,7 +221,7 @@ describe('parseCatalogCsv errors', () => {
     ]);
     for (const e of errs) expect(e.message).toContain(' / ');
     expect(errs.find((e) => e.row === 8)!.message).toMatch(/dòng 2.*row 2/);
-    expect(errs.find((e) => e.row === 10)!.message).toMatch(/2 cột, cần 22.*2 columns, expected 22/);
+    expect(errs.find((e) => e.row === 10)!.message).toMatch(/2 cột, cần 23.*2 columns, expected 23/);
   });
 
   it('fails the whole import for a single bad row', () => {

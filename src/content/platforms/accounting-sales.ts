@@ -27,8 +27,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SME_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer'],
     improves: ACCOUNTING_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.misa.vn',
+    lastChecked: '2026-11-30T22:47:02Z',
+    source: 'https://famaconsulting.vn/huong-dan-chu-doanh-nghiep-truy-cap-phan-mem-dich-vu-ke-toan-asp-misa',
   },
   {
     id: 'misa-amis-ketoan',
@@ -48,8 +48,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SME_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ACCOUNTING_IMPROVES, 'i2_cloud', 'c2_online_banking'],
-    lastChecked: '2026-11-01',
-    source: 'https://amis.misa.vn',
+    lastChecked: '2026-11-30T22:47:01Z',
+    source: 'https://helpasp.misa.vn/kb/dang-ky-su-dung-mem-amis-ke-toan-mien-phi-trong-1-nam-tai-chinh/',
   },
   {
     id: 'fast-accounting',
@@ -68,8 +68,10 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer'],
     improves: ACCOUNTING_IMPROVES,
+    // Not re-verified on 2026-11-30: Only old material found: a FAST company brochure with figures to 31/03/2016 (123doc.top) naming Fast Accounting and Fast Accounting Online, and a student report uploaded 11/09/2024 (doc.edu.vn); no provider page or dated report from 2024-2026
     lastChecked: '2026-11-01',
     source: 'https://fast.com.vn',
+    unverified: true,
   },
   {
     id: 'bravo',
@@ -88,8 +90,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['medium', 'large'], sectors: ['*'], producerTypes: ENTERPRISES },
     requires: ['computer', 'internet'],
     improves: [...ACCOUNTING_IMPROVES, 'i2_erp', 'i2_supply_chain'],
-    lastChecked: '2026-11-01',
-    source: 'https://bravo.com.vn',
+    lastChecked: '2026-11-30T22:47:11Z',
+    source: 'https://www.bravo.com.vn/bravo/chinh-sach-ban-hang-va-dieu-khoan-rieng/',
   },
   {
     id: 'easybooks',
@@ -109,8 +111,10 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ACCOUNTING_IMPROVES, 'i2_cloud'],
+    // Not re-verified on 2026-11-30: No stored page about EasyBooks found (pages: "EasyBooks phần mềm kế toán online Softdreams")
     lastChecked: '2026-11-01',
     source: 'https://easybooks.vn',
+    unverified: true,
   },
   {
     id: 'kiotviet',
@@ -130,8 +134,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: COUNTER_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone', 'internet'],
     improves: SALES_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.kiotviet.vn',
+    lastChecked: '2026-11-30T22:47:15Z',
+    source: 'https://www.scribd.com/document/725111068/HTTTQL-NNT-22032024',
   },
   {
     id: 'sapo',
@@ -151,8 +155,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C', 'G', 'I'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'c1_website', 'c1_catalogue', 'c1_ecommerce_revenue'],
-    lastChecked: '2026-11-01',
-    source: 'https://www.sapo.vn',
+    lastChecked: '2026-11-30T22:47:18Z',
+    source: 'https://support.sapo.vn/huong-dan-cai-dat-kenh-ban-hang-tren-website',
   },
   {
     id: 'haravan',
@@ -172,8 +176,9 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C', 'G'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'c1_website', 'c1_catalogue', 'c1_ecommerce_revenue'],
-    lastChecked: '2026-11-01',
-    source: 'https://www.haravan.com',
+    lastChecked: '2026-11-30T22:47:20Z',
+    source:
+      'https://support.haravan.com/support/solutions/articles/42000084512-s%C3%A0n-th%C6%B0%C6%A1ng-m%E1%BA%A1i-%C4%90i%E1%BB%87n-t%E1%BB%AD-shopee',
   },
   {
     id: 'nhanh-vn',
@@ -192,8 +197,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['C', 'G'], producerTypes: ['enterprise', 'household'] },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'i2_supply_chain'],
-    lastChecked: '2026-11-01',
-    source: 'https://nhanh.vn',
+    lastChecked: '2026-11-30T22:47:22Z',
+    source: 'https://manual.nhanh.vn/pos/san-pham-v2/san-tmdt',
   },
   {
     id: 'pos365',
@@ -212,8 +217,8 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small'], sectors: ['G', 'I'], producerTypes: ['enterprise', 'household'] },
     requires: ['smartphone', 'internet'],
     improves: SALES_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.pos365.vn',
+    lastChecked: '2026-11-30T22:47:24Z',
+    source: 'https://pos365.vn/phan-mem-quan-ly-tinh-tien-gio-dich-vu',
   },
   {
     id: 'ipos-vn',
@@ -232,7 +237,7 @@ export const ACCOUNTING_SALES_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ['enterprise', 'household'] },
     requires: ['internet'],
     improves: [...SALES_IMPROVES, 'i2_crm'],
-    lastChecked: '2026-11-01',
-    source: 'https://ipos.vn',
+    lastChecked: '2026-11-30T22:47:26Z',
+    source: 'https://fabilog.ipos.vn/',
   },
 ];

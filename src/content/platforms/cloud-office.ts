@@ -32,8 +32,9 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://viettelcloud.vn',
+    lastChecked: '2026-11-30T22:47:56Z',
+    source:
+      'https://index.vn/en/news/ai-ready-requires-four-conditions-infrastructure-data-application-goals-and-people-says-viettel-idc-ceo',
   },
   {
     id: 'vnpt-cloud',
@@ -52,8 +53,10 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
+    // Not re-verified on 2026-11-30: No stored page about VNPT Cloud found (pages: "VNPT Cloud dịch vụ máy chủ ảo doanh nghiệp VNPT")
     lastChecked: '2026-11-01',
     source: 'https://cloud.vnpt.vn',
+    unverified: true,
   },
   {
     id: 'fpt-cloud',
@@ -72,8 +75,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...CLOUD_INFRA_IMPROVES, 'd1_db_software'],
-    lastChecked: '2026-11-01',
-    source: 'https://fptcloud.com',
+    lastChecked: '2026-11-30T22:48:00Z',
+    source: 'https://fptcloud.com/en/blog-en/page/2',
   },
   {
     id: 'cmc-cloud',
@@ -92,8 +95,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...CLOUD_INFRA_IMPROVES, 'd1_db_software'],
-    lastChecked: '2026-11-01',
-    source: 'https://cmccloud.vn',
+    lastChecked: '2026-11-30T22:48:02Z',
+    source: 'https://cafef.vn/khat-vong-kien-tao-viet-nam-tro-thanh-digital-hub-cua-khu-vuc-188230904172643691.chn',
   },
   {
     id: 'bizfly-cloud',
@@ -112,8 +115,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CLOUD_INFRA_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://bizflycloud.vn',
+    lastChecked: '2026-11-30T22:48:04Z',
+    source: 'https://gohugo-review-translate-docs-billing-en.hn.ss-website.bfcplatform.vn/billing/plan',
   },
   {
     id: 'google-workspace',
@@ -136,8 +139,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['domain_name', 'internet'],
     improves: OFFICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://workspace.google.com',
+    lastChecked: '2026-11-30T22:48:07Z',
+    source: 'https://raw.githubusercontent.com/api-evangelist/google-workspace/refs/heads/main/plans/google-workspace-plans-pricing.yml',
   },
   {
     id: 'microsoft-365',
@@ -159,8 +162,9 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['domain_name', 'internet'],
     improves: OFFICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.microsoft.com/microsoft-365',
+    lastChecked: '2026-11-30T22:48:10Z',
+    source:
+      'https://github.com/MicrosoftDocs/microsoft-365-docs/blob/public/microsoft-365/admin/admin-overview/what-is-microsoft-365-for-business.md',
   },
   {
     id: 'zoom',
@@ -182,8 +186,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: MEETING_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://zoom.us',
+    lastChecked: '2026-11-30T22:48:13Z',
+    source: 'https://developers.zoom.us/docs/plugin-sdk/',
   },
   {
     id: 'google-meet',
@@ -205,8 +209,8 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: MEETING_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://meet.google.com',
+    lastChecked: '2026-11-30T22:48:16Z',
+    source: 'https://www.recall.ai/blog/create-a-google-meet-programmatically',
   },
   {
     id: 'microsoft-teams',
@@ -228,7 +232,7 @@ export const CLOUD_OFFICE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...MEETING_IMPROVES, 'i2_data_sharing'],
-    lastChecked: '2026-11-01',
-    source: 'https://teams.microsoft.com',
+    lastChecked: '2026-11-30T22:48:18Z',
+    source: 'https://techcommunity.microsoft.com/discussions/teamsdeveloper/microsoft-teams-api-capabilities/4529450/replies/4530522',
   },
 ];

@@ -36,8 +36,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: MARKETPLACE_REQUIRES,
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://banhang.shopee.vn',
+    lastChecked: '2026-11-30T22:45:47Z',
+    source: 'https://vnexpress.net/shopee-tiktok-shop-chiem-8-thi-phan-nganh-ban-le-5005886.html',
   },
   {
     id: 'tiktok-shop',
@@ -56,10 +56,9 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: MARKETPLACE_REQUIRES,
     improves: [...MARKETPLACE_IMPROVES, 'c1_social', 'p_social'],
-    // Market share 2025 (Metric.vn, reported by CafeBiz 01/2026), read in the stored copy on this day.
-    lastChecked: '2026-11-30',
-    source:
-      'https://cafebiz.vn/thi-phan-tiktok-shop-tang-12-diem-phan-tram-chi-trong-1-nam-de-doa-vi-the-doc-ton-cua-shopee-176260114120116777.chn',
+    // Market share 2025 (Metric.vn full-year report, as reported by VnExpress), read in the stored copy at this time.
+    lastChecked: '2026-11-30T22:45:48Z',
+    source: 'https://vnexpress.net/shopee-tiktok-shop-chiem-8-thi-phan-nganh-ban-le-5005886.html',
   },
   {
     id: 'lazada',
@@ -78,8 +77,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: MARKETPLACE_REQUIRES,
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://sellercenter.lazada.vn',
+    lastChecked: '2026-11-30T22:45:49Z',
+    source: 'https://vnexpress.net/shopee-tiktok-shop-chiem-8-thi-phan-nganh-ban-le-5005886.html',
   },
   {
     id: 'tiki',
@@ -98,8 +97,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ORGANISATIONS },
     requires: [...MARKETPLACE_REQUIRES, 'business_registration'],
     improves: MARKETPLACE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://tiki.vn',
+    lastChecked: '2026-11-30T22:45:50Z',
+    source: 'https://vnexpress.net/shopee-tiktok-shop-chiem-8-thi-phan-nganh-ban-le-5005886.html',
   },
   {
     id: 'sendo',
@@ -119,8 +118,9 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     requires: MARKETPLACE_REQUIRES,
     improves: MARKETPLACE_IMPROVES,
     retired: true,
-    // Closure reported by Doanh nghiệp & Kinh doanh (05/2025), read in the stored copy on this day.
-    lastChecked: '2026-11-30',
+    // Closure reported by Doanh nghiệp & Kinh doanh (05/2025); re-checked at this time against 24h.com.vn
+    // (14/01/2026: Sendo changed its business and is no longer counted among the marketplaces).
+    lastChecked: '2026-11-30T22:45:57Z',
     source:
       'https://doanhnghiepkinhdoanh.doanhnhanvn.vn/doi-dau-shopee-lazada-bat-thanh-sendo-lang-le-rut-lui-khong-con-khuyen-mai-nguoi-dung-dung-mua-422025513111733869.htm',
   },
@@ -144,8 +144,10 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C'], producerTypes: ALL_PRODUCERS },
     requires: ['product_papers', 'smartphone', 'bank_account'],
     improves: FARM_FLOOR_IMPROVES,
+    // Not re-verified on 2026-11-30: Latest stored report found is Vietnam Post's own news of 22/06/2023 (https://guicaniemtin.vn/buu-dien-toi-yeu/tin-tuc-su-kien/vai-thieu-luc-ngan-co-mat-tai-cac-buu-dien-tinh-tren-toan-quoc_2012.html: Lục Ngạn lychee ordered on Postmart); nothing from 2024-2026 (pages: "Postmart sàn nông sản Bưu điện Việt Nam", "Postmart Voso 2025 OCOP")
     lastChecked: '2026-11-01',
     source: 'https://postmart.vn',
+    unverified: true,
   },
   {
     id: 'voso',
@@ -167,8 +169,10 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C'], producerTypes: ALL_PRODUCERS },
     requires: ['product_papers', 'smartphone', 'bank_account'],
     improves: FARM_FLOOR_IMPROVES,
+    // Not re-verified on 2026-11-30: Latest stored report found is from 2022 (SGGP: https://www.sggpnews.org.vn/business/vietnam-to-transform-postal-industry-into-foundation-for-digital-agriculture-99821.html, 5.2 million households on Postmart.vn and Voso.vn by 02/2022); nothing from 2024-2026
     lastChecked: '2026-11-01',
     source: 'https://voso.vn',
+    unverified: true,
   },
   {
     id: 'amazon-global-selling',
@@ -190,8 +194,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['C', 'G'], producerTypes: ORGANISATIONS },
     requires: ['business_registration', 'bank_account', 'product_papers'],
     improves: ['c1_cross_border', 'c1_ecommerce_floor', 'c1_ecommerce_revenue'],
-    lastChecked: '2026-11-01',
-    source: 'https://sell.amazon.com',
+    lastChecked: '2026-11-30T22:46:07Z',
+    source: 'https://sell.amazon.co.jp/en/grow/global-selling/guide?lang=en-US',
   },
   {
     id: 'alibaba-com',
@@ -213,8 +217,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: GOODS_SECTORS, producerTypes: ORGANISATIONS },
     requires: ['business_registration', 'product_papers'],
     improves: ['c1_cross_border', 'c1_ecommerce_floor', 'c2_b2b', 'c2_online_purchasing', 'p_inputs_online'],
-    lastChecked: '2026-11-01',
-    source: 'https://www.alibaba.com',
+    lastChecked: '2026-11-30T22:46:09Z',
+    source: 'https://www.maplesourcing.com/does-alibaba-gold-supplier-mean-verified-quality.html',
   },
   {
     id: 'booking-com',
@@ -236,8 +240,9 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ALL_PRODUCERS },
     requires: ['bank_account', 'business_registration'],
     improves: BOOKING_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.booking.com',
+    lastChecked: '2026-11-30T22:46:12Z',
+    source:
+      'https://partner.booking.com/vi/tr%E1%BB%A3-gi%C3%BAp/h%E1%BB%A3p-t%C3%A1c-c%C3%B9ng-booking/l%C3%A0m-sao-%C4%91%E1%BB%83-tham-gia-bookingcom',
   },
   {
     id: 'agoda',
@@ -259,8 +264,8 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ALL_PRODUCERS },
     requires: ['bank_account', 'business_registration'],
     improves: BOOKING_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.agoda.com',
+    lastChecked: '2026-11-30T22:46:13Z',
+    source: 'https://partnerhub.agoda.com/vi-vn/?p=42739',
   },
   {
     id: 'ezcloud',
@@ -279,7 +284,7 @@ export const ECOMMERCE_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['I'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['internet'],
     improves: ['d1_database', 'i2_automation', 'c1_catalogue'],
-    lastChecked: '2026-11-01',
-    source: 'https://ezcloud.vn',
+    lastChecked: '2026-11-30T22:46:14Z',
+    source: 'https://ezcloud.vn/thoa-thuan-cung-cap-dich-vu-goi-ezcloud-hotel-co-ban/',
   },
 ];

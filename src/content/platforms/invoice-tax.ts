@@ -27,8 +27,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://sinvoice.viettel.vn',
+    lastChecked: '2026-11-30T22:44:31Z',
+    source: 'https://www.odoo.com/documentation/19.0/ja/applications/finance/fiscal_localizations/vietnam.html',
   },
   {
     id: 'vnpt-invoice',
@@ -47,8 +47,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://vnpt-invoice.com.vn',
+    lastChecked: '2026-11-30T22:44:35Z',
+    source: 'https://apps.odoo.com/apps/modules/18.0/vnpt_invoice_integration',
   },
   {
     id: 'misa-meinvoice',
@@ -68,8 +68,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.meinvoice.vn',
+    lastChecked: '2026-11-30T22:44:37Z',
+    source: 'https://glama.ai/mcp/servers/junter1989k-ai/vietnam-invoice-mcp/tree',
   },
   {
     id: 'bkav-ehoadon',
@@ -88,8 +88,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://ehoadon.vn',
+    lastChecked: '2026-11-30T22:44:46Z',
+    source: 'https://vitinhnguyenkim.vn/hoa-don-dien-tu',
   },
   {
     id: 'fpt-einvoice',
@@ -108,8 +108,10 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ['enterprise', 'cooperative'] },
     requires: INVOICE_REQUIRES,
     improves: ['i2_einvoice', 'i2_automation'],
+    // Not re-verified on 2026-11-30: No stored public page found (pages: "FPT eInvoice hóa đơn điện tử FPT"; docs: "FPT.eInvoice e-invoice provider"); only code references to tracuuhoadon.fpt.com.vn
     lastChecked: '2026-11-01',
     source: 'https://einvoice.fpt.com.vn',
+    unverified: true,
   },
   {
     id: 'm-invoice',
@@ -128,8 +130,8 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://minvoice.vn',
+    lastChecked: '2026-11-30T22:44:47Z',
+    source: 'https://minvoice.vn/tag/hoa-don-dien-tu-theo-tung-lan-phat-sinh/',
   },
   {
     id: 'easyinvoice',
@@ -148,8 +150,10 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: INVOICE_REQUIRES,
     improves: INVOICE_IMPROVES,
+    // Not re-verified on 2026-11-30: No stored public page found (pages: "EasyInvoice hóa đơn điện tử Softdreams"; docs: "easyinvoice.vn EasyInvoice e-invoice")
     lastChecked: '2026-11-01',
     source: 'https://easyinvoice.vn',
+    unverified: true,
   },
   {
     id: 'gdt-thuedientu',
@@ -167,8 +171,10 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['digital_signature', 'tax_code', 'internet'],
     improves: ['c2_government', 'p_tax_online'],
+    // Not re-verified on 2026-11-30: No stored public page found (pages: "thuedientu.gdt.gov.vn khai thuế điện tử doanh nghiệp", "Vietnam eTax portal General Department of Taxation"): results were spam pages only
     lastChecked: '2026-11-01',
     source: 'https://thuedientu.gdt.gov.vn',
+    unverified: true,
   },
   {
     id: 'gdt-etax-mobile',
@@ -186,8 +192,10 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro'], sectors: ['*'], producerTypes: ['household', 'cooperative_group'] },
     requires: ['smartphone', 'tax_code', 'bank_account'],
     improves: ['c2_government', 'p_tax_online'],
+    // Not re-verified on 2026-11-30: No stored public page found (docs: "eTax Mobile Vietnam tax app Cục Thuế")
     lastChecked: '2026-11-01',
     source: 'https://www.gdt.gov.vn',
+    unverified: true,
   },
   {
     id: 'dichvucong-quoc-gia',
@@ -205,7 +213,7 @@ export const INVOICE_TAX_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['citizen_id', 'internet'],
     improves: ['c2_government', 'p_tax_online'],
-    lastChecked: '2026-11-01',
-    source: 'https://dichvucong.gov.vn',
+    lastChecked: '2026-11-30T22:45:04Z',
+    source: 'http://sonduong.tuyenquang.gov.vn/audio/39237/Chuong-trinh-phat-thanh-so-39237.html',
   },
 ];

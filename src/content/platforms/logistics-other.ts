@@ -30,8 +30,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://giaohangtietkiem.vn',
+    lastChecked: '2026-11-30T22:46:20Z',
+    source: 'https://packagist.org/packages/tringuyenduc2903/giaohangtietkiem-laravel',
   },
   {
     id: 'ghn',
@@ -50,8 +50,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://ghn.vn',
+    lastChecked: '2026-11-30T22:46:21Z',
+    source: 'https://github.com/topics/ghn',
   },
   {
     id: 'viettel-post',
@@ -70,8 +70,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://viettelpost.com.vn',
+    lastChecked: '2026-11-30T22:46:23Z',
+    source: 'https://en.qdnd.vn/economy/military-businesses/viettel-post-achieves-record-growth-in-revenue-555011',
   },
   {
     id: 'vnpost',
@@ -90,8 +90,9 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: [],
     improves: CARRIER_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://vnpost.vn',
+    lastChecked: '2026-11-30T22:46:26Z',
+    source:
+      'http://ipostal.vnpost.vn/vi-vn/bai-viet/chi-tiet/cat/tin-tuc-394/id/ban-hanh-phu-thu-hang-khong-ap-dung-doi-voi-dich-vu-chuyen-phat-goi-nho-buu-kien-di-quoc-te-ap-dung-tu-ngay-01-01-2023-87814',
   },
   {
     id: 'jt-express',
@@ -110,8 +111,10 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: GOODS_SECTORS, producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
+    // Not re-verified on 2026-11-30: Latest stored report naming J&T Express in Vietnam is VEN of 22/12/2021 (http://ven.vn/express-delivery-market-2021-efforts-on-the-new-normal-45257.html); the 2023 market-share report found (vietdata.vn) does not name it in the part stored
     lastChecked: '2026-11-01',
     source: 'https://jtexpress.vn',
+    unverified: true,
   },
   {
     id: 'ahamove',
@@ -130,8 +133,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['C', 'G', 'I'], producerTypes: ['enterprise', 'household'] },
     requires: ['smartphone'],
     improves: CARRIER_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.ahamove.com',
+    lastChecked: '2026-11-30T22:46:33Z',
+    source: 'https://coda.io/@hang-cao-thi-thuy/huong-dan-thiet-lap-tai-khoan-khach-hang/luu-y-xu-ly-on-hang-8',
   },
   {
     id: 'checkvn',
@@ -150,8 +153,7 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['A', 'C'], producerTypes: ALL_PRODUCERS },
     requires: ['product_papers', 'smartphone'],
     improves: ['i2_rfid'],
-    // The app's public store page (what it does, who runs it), read in the stored copy on this day.
-    lastChecked: '2026-11-30',
+    lastChecked: '2026-11-30T22:46:37Z',
     source: 'https://play.google.com/store/apps/details?id=com.qrcode.ide2&hl=vi',
   },
   {
@@ -170,8 +172,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: WEB_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.google.com/business/',
+    lastChecked: '2026-11-30T22:46:40Z',
+    source: 'https://developers.google.com/my-business/content/overview',
   },
   {
     id: 'wordpress-com',
@@ -193,8 +195,10 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: WEB_IMPROVES,
+    // Not re-verified on 2026-11-30: No authoritative stored page found (docs: "WordPress.com pricing plans free plan"): only a 2020 pull request in Automattic/wp-calypso and a personal note of 17/09/2024
     lastChecked: '2026-11-01',
     source: 'https://wordpress.com',
+    unverified: true,
   },
   {
     id: 'wix',
@@ -216,8 +220,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: WEB_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://www.wix.com',
+    lastChecked: '2026-11-30T22:46:41Z',
+    source: 'https://dev.wix.com/docs/api-reference/business-management/google-business-profile/introduction',
   },
   {
     id: 'meta-business-suite',
@@ -239,8 +243,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['smartphone'],
     improves: ['c1_social', 'c1_marketing_spend', 'c1_customer_channels', 'p_social'],
-    lastChecked: '2026-11-01',
-    source: 'https://business.facebook.com',
+    lastChecked: '2026-11-30T22:46:49Z',
+    source: 'https://developers.facebook.com/documentation/business-sdk/overview',
   },
   {
     id: 'google-ads',
@@ -259,8 +263,8 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['bank_account'],
     improves: ['c1_marketing_spend'],
-    lastChecked: '2026-11-01',
-    source: 'https://ads.google.com',
+    lastChecked: '2026-11-30T22:46:51Z',
+    source: 'https://developers.google.com/google-ads/api/docs/campaigns/budgets/overview',
   },
   {
     id: 'tiktok-ads',
@@ -279,7 +283,7 @@ export const LOGISTICS_OTHER_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['bank_account', 'smartphone'],
     improves: ['c1_marketing_spend', 'c1_social', 'p_social'],
-    lastChecked: '2026-11-01',
-    source: 'https://ads.tiktok.com',
+    lastChecked: '2026-11-30T22:46:53Z',
+    source: 'https://ads.tiktok.com/help/article/identity?lang=vi',
   },
 ];

@@ -28,8 +28,10 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ERP_IMPROVES, 'i2_crm', 'o2_knowledge_base'],
+    // Not re-verified on 2026-11-30: Only an undated 1Office product brochure uploaded to Scribd (https://www.scribd.com/document/604753934/) was found; no provider page or dated report (pages: "1Office phần mềm quản trị doanh nghiệp toàn diện")
     lastChecked: '2026-11-01',
     source: 'https://1office.vn',
+    unverified: true,
   },
   {
     id: 'base-vn',
@@ -49,8 +51,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ERP_IMPROVES, 'o2_remote_work'],
-    lastChecked: '2026-11-01',
-    source: 'https://base.vn',
+    lastChecked: '2026-11-30T22:47:31Z',
+    source: 'https://help.base.vn/support/home',
   },
   {
     id: 'misa-amis',
@@ -70,8 +72,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...ERP_IMPROVES, 'i2_crm', 'd1_bi'],
-    lastChecked: '2026-11-01',
-    source: 'https://amis.misa.vn',
+    lastChecked: '2026-11-30T22:47:35Z',
+    source: 'https://helpcrm.misa.vn/kb/amis-cong-viec/',
   },
   {
     id: 'odoo',
@@ -93,8 +95,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer', 'internet'],
     improves: [...ERP_IMPROVES, 'i2_supply_chain'],
-    lastChecked: '2026-11-01',
-    source: 'https://www.odoo.com',
+    lastChecked: '2026-11-30T22:47:38Z',
+    source: 'https://raw.githubusercontent.com/odoo/documentation/19.0/content/applications/studio.rst',
   },
   {
     id: 'getfly-crm',
@@ -114,8 +116,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: [...CRM_IMPROVES, 'c1_marketing_spend'],
-    lastChecked: '2026-11-01',
-    source: 'https://getfly.vn',
+    lastChecked: '2026-11-30T22:47:42Z',
+    source: 'https://getfly.vn/mo-hinh-erd-quan-ly-ban-hang.html',
   },
   {
     id: 'subiz',
@@ -134,8 +136,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['internet'],
     improves: [...CRM_IMPROVES, 'c1_social'],
-    lastChecked: '2026-11-01',
-    source: 'https://subiz.com.vn',
+    lastChecked: '2026-11-30T22:47:45Z',
+    source: 'https://subiz.com.vn/docs/en/777741175-ho-so-khach-hang',
   },
   {
     id: 'stringee',
@@ -154,8 +156,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: CRM_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://stringee.com',
+    lastChecked: '2026-11-30T22:47:47Z',
+    source: 'https://stringee.com/vi/blog/post/build-contact-center-using-stringee-pcc-api',
   },
   {
     id: 'zalo-oa',
@@ -177,8 +179,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['smartphone', 'business_registration'],
     improves: ['c1_customer_channels', 'c1_social', 'p_social'],
-    lastChecked: '2026-11-01',
-    source: 'https://oa.zalo.me',
+    lastChecked: '2026-11-30T22:47:49Z',
+    source: 'https://zalooa.freshdesk.com/support/solutions/articles/64000259829',
   },
   {
     id: 'misa-amis-nhansu',
@@ -198,8 +200,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SME_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: HR_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://amis.misa.vn',
+    lastChecked: '2026-11-30T22:47:36Z',
+    source: 'https://helpamis.misa.vn/amis-thong-tin-nhan-su/?p=15446',
   },
   {
     id: 'base-hrm',
@@ -219,8 +221,9 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: HR_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://base.vn',
+    lastChecked: '2026-11-30T22:47:32Z',
+    source:
+      'https://help.base.vn/support/solutions/articles/63000261250-base-hrm-c%C3%A0i-%C4%91%E1%BA%B7t-ph%C3%A2n-quy%E1%BB%81n-app-admin-cho-c%E1%BB%A5m-app-hrm-',
   },
   {
     id: 'topcv',
@@ -242,8 +245,8 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['business_registration'],
     improves: [],
-    lastChecked: '2026-11-01',
-    source: 'https://www.topcv.vn',
+    lastChecked: '2026-11-30T22:47:51Z',
+    source: 'https://tuyendung.topcv.vn/help/dinh-nghia/mo-thong-tin-lien-he-cua-ung-vien/',
   },
   {
     id: 'vietnamworks',
@@ -262,7 +265,9 @@ export const MANAGEMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ['enterprise'] },
     requires: ['business_registration'],
     improves: [],
+    // Not re-verified on 2026-11-30: No stored page about VietnamWorks found (pages: "VietnamWorks nhà tuyển dụng đăng tuyển Navigos", "VietnamWorks job site Vietnam employers")
     lastChecked: '2026-11-01',
     source: 'https://www.vietnamworks.com',
+    unverified: true,
   },
 ];

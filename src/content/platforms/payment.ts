@@ -29,8 +29,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['bank_account'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://napas.com.vn',
+    lastChecked: '2026-11-30T22:45:25Z',
+    source: 'https://thoibaotaichinhvietnam.vn/vietqrpay-mo-duong-cho-chuan-thanh-toan-moi-giup-minh-bach-va-quan-ly-dong-tien-187247.html',
   },
   {
     id: 'momo',
@@ -49,8 +49,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: WALLET_REQUIRES,
     improves: PAYMENT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://momo.vn',
+    lastChecked: '2026-11-30T22:45:32Z',
+    source: 'https://docs.adyen.com/payment-methods/momo-wallet',
   },
   {
     id: 'vnpay',
@@ -69,8 +69,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['bank_account', 'business_registration'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://vnpay.vn',
+    lastChecked: '2026-11-30T22:45:35Z',
+    source: 'https://raw.githubusercontent.com/api-evangelist/vnlife/refs/heads/main/changelog/vnlife-changelog.yml',
   },
   {
     id: 'zalopay',
@@ -89,8 +89,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: WALLET_REQUIRES,
     improves: PAYMENT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://zalopay.vn',
+    lastChecked: '2026-11-30T22:45:38Z',
+    source: 'https://docs.xendit.co/docs/zalopay-e-wallet.md',
   },
   {
     id: 'viettel-money',
@@ -109,8 +109,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['citizen_id', 'smartphone'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://viettelmoney.vn',
+    lastChecked: '2026-11-30T22:45:29Z',
+    source: 'https://doanhnhan.baophapluat.vn/viettel-mobifone-co-giay-thong-hanh-cung-cap-mobile-money-38541.html',
   },
   {
     id: 'vnpt-money',
@@ -129,8 +129,8 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['citizen_id', 'smartphone'],
     improves: PAYMENT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://vnptmoney.vn',
+    lastChecked: '2026-11-30T22:45:39Z',
+    source: 'https://docs.xendit.co/docs/vnpt-wallet.md',
   },
   {
     id: 'shopeepay',
@@ -149,7 +149,9 @@ export const PAYMENT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['G', 'I', 'S'], producerTypes: ['enterprise', 'household'] },
     requires: WALLET_REQUIRES,
     improves: PAYMENT_IMPROVES,
+    // Not re-verified on 2026-11-30: Stored payment docs (Xendit, EBANX, DOKU, Omise) describe ShopeePay only in the Philippines, Thailand, Indonesia, Malaysia and Singapore; no stored page about ShopeePay in Vietnam (docs: "ShopeePay Vietnam e-wallet merchant")
     lastChecked: '2026-11-01',
     source: 'https://shopeepay.vn',
+    unverified: true,
   },
 ];

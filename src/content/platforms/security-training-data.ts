@@ -27,8 +27,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['computer'],
     improves: ['i2_security'],
-    lastChecked: '2026-11-01',
-    source: 'https://www.bkav.com.vn',
+    lastChecked: '2026-11-30T22:48:22Z',
+    source: 'https://genk.vn/so-sanh-bkav-pro-va-kaspersky-standard-bkav-dat-hon-gap-ruoi-nhung-lieu-co-tot-hon-20240217132403749.chn',
   },
   {
     id: 'viettel-cyber-security',
@@ -47,8 +47,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['medium', 'large'], sectors: ['*'], producerTypes: ['enterprise'] },
     requires: ['internet'],
     improves: SECURITY_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://viettelcybersecurity.com',
+    lastChecked: '2026-11-30T22:48:25Z',
+    source: 'https://viettelfamily.com/news/chuyen-muc-van-hoa-viettel/chuyen-gia-vcs-chinh-phuc-dinh-cao-qua-tung-thu-thach',
   },
   {
     id: 'cmc-cyber-security',
@@ -67,8 +67,9 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: SECURITY_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://cmccybersecurity.com',
+    lastChecked: '2026-11-30T22:48:28Z',
+    source:
+      'https://daibieunhandan.vn/tu-vu-tap-doan-cong-nghe-cmc-ban-giai-phap-chong-ma-doc-bi-tan-cong-ma-doc-su-can-thiet-dau-tu-cho-an-ninh-mang-10378254.html',
   },
   {
     id: 'cloudflare',
@@ -90,8 +91,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ['enterprise', 'cooperative', 'household'] },
     requires: ['domain_name'],
     improves: ['i2_security'],
-    lastChecked: '2026-11-01',
-    source: 'https://www.cloudflare.com',
+    lastChecked: '2026-11-30T22:48:30Z',
+    source: 'https://raw.githubusercontent.com/aegisfleet/tool-survey-report/main/_reports/cloudflare.md',
   },
   {
     id: 'smedx',
@@ -113,8 +114,10 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: ['s1_strategy', 'o2_ict_training', 'o2_online_training', 'p_training'],
+    // Not re-verified on 2026-11-30: Latest stored source is VietnamPlus of 29/01/2021 (https://en.vietnamplus.vn/programme-rolled-out-to-back-smes-digital-transformation/195599.vnp) on the launch of the SMEdx programme (smedx.vn); nothing from 2024-2026 found
     lastChecked: '2026-11-01',
     source: 'https://smedx.vn',
+    unverified: true,
   },
   {
     id: 'grow-with-google',
@@ -132,12 +135,13 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['internet'],
     improves: ['o2_ict_training', 'o2_online_training', 'p_training'],
-    lastChecked: '2026-11-01',
-    source: 'https://grow.google',
+    lastChecked: '2026-11-30T22:48:35Z',
+    source: 'https://english.ptit.edu.vn/?p=4299',
   },
   {
     id: 'looker-studio',
-    name: 'Looker Studio',
+    // Renamed by Google from Looker Studio to Data Studio in 04/2026 (source below); the id stays stable.
+    name: 'Data Studio (trước đây là Looker Studio)',
     provider: 'Google',
     url: 'https://lookerstudio.google.com',
     category: 'aggregate',
@@ -151,8 +155,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['internet'],
     improves: ANALYTICS_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://lookerstudio.google.com',
+    lastChecked: '2026-11-30T22:48:38Z',
+    source: 'https://raw.githubusercontent.com/aegisfleet/tool-survey-report/main/_reports/data-studio.md',
   },
   {
     id: 'power-bi',
@@ -174,8 +178,8 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: SMALL_UP, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: ['computer'],
     improves: [...ANALYTICS_IMPROVES, 'd1_db_software'],
-    lastChecked: '2026-11-01',
-    source: 'https://powerbi.microsoft.com',
+    lastChecked: '2026-11-30T22:48:41Z',
+    source: 'https://github.com/MicrosoftDocs/powerbi-docs/blob/main/powerbi-docs/consumer/end-user-faq.yml',
   },
   {
     id: 'viettel-sme-hub',
@@ -194,7 +198,9 @@ export const SECURITY_TRAINING_DATA_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['micro', 'small', 'medium'], sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: ['tax_code', 'internet'],
     improves: ['i2_einvoice', 'p_einvoice', 'p_records', 'd1_database'],
+    // Not re-verified on 2026-11-30: No stored page about Viettel SME Hub (sme.viettel.vn) found (pages: "Viettel SME Hub nền tảng chuyển đổi số doanh nghiệp nhỏ Viettel")
     lastChecked: '2026-11-01',
     source: 'https://sme.viettel.vn',
+    unverified: true,
   },
 ];

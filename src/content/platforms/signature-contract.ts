@@ -28,8 +28,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://viettel-ca.vn',
+    lastChecked: '2026-11-30T22:45:06Z',
+    source: 'https://chukysoviettel-ca.com/bao-gia/chu-ky-so-viettel-ca/',
   },
   {
     id: 'vnpt-ca',
@@ -48,8 +48,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://vnpt-ca.vn',
+    lastChecked: '2026-11-30T22:45:07Z',
+    source: 'https://vnptquangtri.com.vn/bai-viet-2572.html',
   },
   {
     id: 'fpt-ca',
@@ -68,8 +68,10 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
+    // Not re-verified on 2026-11-30: No stored public page found (pages: "FPT-CA chữ ký số FPT bảng giá")
     lastChecked: '2026-11-01',
     source: 'https://fpt-is.com',
+    unverified: true,
   },
   {
     id: 'bkav-ca',
@@ -88,8 +90,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://bkavca.vn',
+    lastChecked: '2026-11-30T22:45:10Z',
+    source: 'https://bkavca.vn/vi/cps_update',
   },
   {
     id: 'misa-esign',
@@ -108,8 +110,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ALL_PRODUCERS },
     requires: CA_REQUIRES,
     improves: CA_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://esign.misa.vn',
+    lastChecked: '2026-11-30T22:45:13Z',
+    source: 'https://helpesign.misa.vn/knowledge-base/6-chu-dong-gia-han-chung-thu-so-tu-xa/',
   },
   {
     id: 'vnpt-econtract',
@@ -128,8 +130,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: CONTRACT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://econtract.vnpt.vn',
+    lastChecked: '2026-11-30T22:45:14Z',
+    source: 'https://vnpthcmc.com/vnpt-econtract-hop-dong-dien-tu/',
   },
   {
     id: 'viettel-vcontract',
@@ -148,8 +150,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: CONTRACT_IMPROVES,
-    lastChecked: '2026-11-01',
-    source: 'https://vcontract.viettel.vn',
+    lastChecked: '2026-11-30T22:45:16Z',
+    source: 'https://invoiceviettel.vn/hop-dong-dien-tu-viettel-vcontract',
   },
   {
     id: 'fpt-econtract',
@@ -168,8 +170,8 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ['small', 'medium', 'large'], sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: [...CONTRACT_IMPROVES, 'i2_automation'],
-    lastChecked: '2026-11-01',
-    source: 'https://econtract.fpt.com.vn',
+    lastChecked: '2026-11-30T22:45:18Z',
+    source: 'https://econtract.fpt.com.vn/en/trial-guide/how-to-create-a-sub-organization-or-department-in-on-fpt-econtract/',
   },
   {
     id: 'misa-amis-wesign',
@@ -189,7 +191,9 @@ export const SIGNATURE_CONTRACT_PLATFORMS: PlatformInput[] = [
     fits: { sizes: ALL_SIZES, sectors: ['*'], producerTypes: ORGANISATIONS },
     requires: CONTRACT_REQUIRES,
     improves: CONTRACT_IMPROVES,
+    // Not re-verified on 2026-11-30: Product name not confirmed: pages "AMIS WeSign ký điện tử MISA" and "MISA AMIS WeSign hợp đồng điện tử" found only MISA AMIS articles about e-contracts in general (amis.misa.vn/109269, 19/09/2023), not the WeSign product
     lastChecked: '2026-11-01',
     source: 'https://amis.misa.vn',
+    unverified: true,
   },
 ];

@@ -51,10 +51,14 @@ export const CSV_COLUMNS = [
   'lastChecked',
   'retired',
   'source',
+  'unverified',
 ] as const;
 
-/** Columns a file may leave out (files exported before the column existed still import). */
-const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['source']);
+/**
+ * Columns a file may leave out (files exported before the column existed still import). A file
+ * without `source` still reads, but every row then fails the schema, which requires a source.
+ */
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(['source', 'unverified']);
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -95,6 +99,7 @@ function toRecord(p: Platform): Record<CsvColumn, string> {
     lastChecked: p.lastChecked,
     retired: p.retired === undefined ? '' : String(p.retired),
     source: p.source ?? '',
+    unverified: p.unverified === undefined ? '' : String(p.unverified),
   };
 }
 
@@ -233,7 +238,7 @@ export function tokenizeCsv(text: string, delimiter: string): { records: CsvReco
 // ---------------------------------------------------------------------------
 
 export interface ParseCatalogCsvOptions {
-  /** 'YYYY-MM-DD': rows whose lastChecked is after this day are rejected. */
+  /** 'YYYY-MM-DD' (UTC): rows whose lastChecked falls on a later UTC day are rejected. */
   asOf?: string;
 }
 
@@ -279,6 +284,7 @@ function fromRecord(r: Record<CsvColumn, string>): Record<string, unknown> {
   if (freeTrial) entry.freeTrial = freeTrial;
   if (r.retired.trim() !== '') entry.retired = bool(r.retired);
   if ((r.source ?? '').trim() !== '') entry.source = r.source.trim();
+  if ((r.unverified ?? '').trim() !== '') entry.unverified = bool(r.unverified);
   return entry;
 }
 

@@ -20,5 +20,6 @@ export function publicPlatform(p: Platform, category: { id: string; name: { vi: 
     lastChecked: p.lastChecked,
     retired: Boolean(p.retired),
     source: p.source ?? null,
+    unverified: Boolean(p.unverified),
   };
 }

@@ -8,7 +8,7 @@
  * then what creates new value (docs/domain.md §2).
  *
  * Pure module: no astro, no database, no clock (the "today" used to reject
- * future `lastChecked` dates is always passed in).
+ * future `lastChecked` checks is always passed in).
  */
 import { z } from 'zod';
 import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
@@ -16,6 +16,7 @@ import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import { freeText } from '#src/domain/text.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
+import { vietnamWallClock } from '#src/domain/time.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
 import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 import type { ProducerType } from '#src/reference/producer-types.ts';
@@ -224,6 +225,36 @@ export const ALL_SECTORS = '*';
 // Zod schema
 // ---------------------------------------------------------------------------
 
+/** A check day ("2026-11-01") or a UTC check time with minutes ("2026-11-30T22:44Z", seconds allowed). */
+const CHECK_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CHECK_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?Z$/;
+
+/** True for a real calendar day or a real UTC check time (see `lastChecked`). */
+export function isCheckTime(value: string): boolean {
+  const time = CHECK_TIME.exec(value);
+  const day = time ? time[1]! : CHECK_DAY.test(value) ? value : undefined;
+  return day !== undefined && z.iso.date().safeParse(day).success;
+}
+
+/** True when `lastChecked` holds a check time (not only a day). */
+export function hasCheckTime(lastChecked: string): boolean {
+  return CHECK_TIME.test(lastChecked);
+}
+
+/** The UTC day of a check ("2026-11-30" for "2026-11-30T22:44Z"): what `asOf` is compared with. */
+export function checkedUtcDay(lastChecked: string): string {
+  return lastChecked.slice(0, 10);
+}
+
+/**
+ * The day a reader in Vietnam sees for a check: a check time is read on Vietnam's wall clock
+ * (UTC+7), so a check at 22:44 UTC on 30/11 was made on 01/12 in Vietnam; a plain day is kept.
+ */
+export function checkedDayVietnam(lastChecked: string): string {
+  if (!hasCheckTime(lastChecked)) return lastChecked;
+  return vietnamWallClock(new Date(lastChecked)).toISOString().slice(0, 10);
+}
+
 export const PLATFORM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const QUESTION_ID_PATTERN = /^[a-z][a-z0-9_-]*$/;
 
@@ -335,23 +366,45 @@ export const PlatformSchema = z.strictObject({
     'improves',
     0,
   ),
-  lastChecked: z.iso.date({
-    error: msg('Ngày kiểm tra phải có dạng YYYY-MM-DD và là ngày có thật', 'lastChecked must be a real date as YYYY-MM-DD'),
-  }),
+  /**
+   * When the entry was last checked against `source`: a UTC check time with minutes
+   * ("2026-11-30T22:44Z", seconds allowed) for entries checked one by one, or a plain
+   * day ("2026-11-01") for older checks and entries an administrator dates by hand.
+   */
+  lastChecked: z
+    .string({
+      error: msg(
+        'Thiếu thời điểm kiểm tra (YYYY-MM-DD hoặc YYYY-MM-DDTHH:MMZ)',
+        'lastChecked is required (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ)',
+      ),
+    })
+    .refine(isCheckTime, {
+      error: msg(
+        'Thời điểm kiểm tra phải là ngày có thật dạng YYYY-MM-DD hoặc giờ UTC dạng YYYY-MM-DDTHH:MMZ',
+        'lastChecked must be a real date as YYYY-MM-DD or a UTC time as YYYY-MM-DDTHH:MMZ',
+      ),
+    }),
   retired: z.boolean({ error: msg('retired phải là true hoặc false', 'retired must be true or false') }).optional(),
   /**
-   * The public page the entry was checked against on `lastChecked` (the provider's own page, or
-   * the news item that reports a closure). Optional in the schema so that older CSV files and
-   * admin entries stay valid; every shipped entry has one (tests/unit/platform-catalog.test.ts).
+   * The public page the entry was checked against at `lastChecked` (the provider's own page, a
+   * news item about its status, or the page that reports a closure). Required: an entry nobody
+   * can trace to a public page is not shown as checked.
    */
   source: z
     .url({
       protocol: /^https?$/,
       hostname: z.regexes.domain,
-      error: msg('Nguồn kiểm tra phải là địa chỉ web http(s) hợp lệ', 'source must be a valid http(s) web address'),
+      error: (issue) =>
+        issue.input === undefined
+          ? msg('Thiếu nguồn kiểm tra (địa chỉ web công khai)', 'source is required (a public web address)')
+          : msg('Nguồn kiểm tra phải là địa chỉ web http(s) hợp lệ', 'source must be a valid http(s) web address'),
     })
-    .max(500, { error: msg('Nguồn kiểm tra tối đa 500 ký tự', 'source can have at most 500 characters') })
-    .optional(),
+    .max(500, { error: msg('Nguồn kiểm tra tối đa 500 ký tự', 'source can have at most 500 characters') }),
+  /**
+   * True when the last re-check found no public page confirming the entry is still offered: the
+   * entry keeps the date and source of its previous check and the UI says it was not re-verified.
+   */
+  unverified: z.boolean({ error: msg('unverified phải là true hoặc false', 'unverified must be true or false') }).optional(),
 });
 
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -373,7 +426,7 @@ export interface PlatformIssue {
 }
 
 export interface ParsePlatformOptions {
-  /** 'YYYY-MM-DD': `lastChecked` after this day is rejected. */
+  /** 'YYYY-MM-DD' (UTC): a `lastChecked` whose UTC day is after this day is rejected. */
   asOf?: string;
 }
 
@@ -390,7 +443,7 @@ function crossFieldIssues(p: Platform, options: ParsePlatformOptions): PlatformI
       });
     }
   });
-  if (options.asOf !== undefined && p.lastChecked > options.asOf) {
+  if (options.asOf !== undefined && checkedUtcDay(p.lastChecked) > options.asOf) {
     issues.push({
       path: ['lastChecked'],
       message: msg(

@@ -1,7 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { catalogSnapshot, importPlatforms, platformById, savePlatform } from '#src/db/queries/platforms.ts';
 import { listCategories, listPlatforms, platformHistory } from '#src/db/queries/platforms.ts';
-import { safeParsePlatform, type Platform } from '#src/domain/platforms/schema.ts';
+import { checkedUtcDay, safeParsePlatform, type Platform } from '#src/domain/platforms/schema.ts';
 import { parseCatalogCsv } from '#src/domain/platforms/csv.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#src/server/http/errors.ts';
 import { formValue } from '#src/server/http/forms.ts';
@@ -47,6 +47,7 @@ export function platformFromForm(form: Form, id: string): Record<string, unknown
   if (freeTrial) entry.freeTrial = freeTrial;
   if (one(form, 'retired') === 'yes') entry.retired = true;
   if (one(form, 'source')) entry.source = one(form, 'source');
+  if (one(form, 'unverified') === 'yes') entry.unverified = true;
   return entry;
 }
 
@@ -99,7 +100,10 @@ export async function updatePlatform(db: Db, actor: Actor | null, id: string, fo
   const admin = requireRole(actor, 'admin');
   const before = await platformById(db, id);
   if (!before) throw new NotFoundError();
-  const p = validate(platformFromForm(form, id), now);
+  const entry = platformFromForm(form, id);
+  // The form shows only the day of a check time; an unchanged day keeps the recorded time.
+  if (entry.lastChecked === checkedUtcDay(before.lastChecked)) entry.lastChecked = before.lastChecked;
+  const p = validate(entry, now);
   const action = !before.retired && p.retired ? 'retire' : before.retired && !p.retired ? 'restore' : 'update';
   await savePlatform(db, admin.id, p, now, action);
   await publicChanged(db, 'catalog');
