@@ -30,7 +30,11 @@ export async function startProcess(script: string, env: Record<string, string>, 
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
-  child.stderr?.on('data', (d) => (errors += d));
+  child.stderr?.on('data', (d) => {
+    errors += d;
+    // BENCH_SERVER_LOG=1 shows what the server logs (a 500's cause) while the benchmark runs.
+    if (process.env.BENCH_SERVER_LOG) process.stderr.write(d);
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited early:\n${errors}`);
