@@ -1,4 +1,5 @@
 // The HTTP benchmarks (public routes against the framework's floor, workers, the write path), printed.
+import { availableParallelism } from 'node:os';
 import { benchPublicRoutes, FLOOR_SHARE_BUDGET } from './public-routes.ts';
 import { benchWritePath, SUBMISSIONS_BUDGET_PER_S } from './write-path.ts';
 
@@ -15,6 +16,9 @@ export async function reportHttp(): Promise<{ ok: boolean; results: Record<strin
     );
   const w = routes.catalogWorkers;
   console.log(`  /platforms on two workers: ${w.two.rps} requests/s against ${w.one.rps} on one (× ${w.ratio})`);
+  console.log(
+    `    cores used (CPU s per s): server ${w.two.serverCores ?? '?'} against ${w.one.serverCores ?? '?'}, load generator ${w.two.loadGeneratorCores} against ${w.one.loadGeneratorCores}; ${availableParallelism()} cores in all`,
+  );
 
   const write = await benchWritePath();
   console.log(
@@ -22,6 +26,9 @@ export async function reportHttp(): Promise<{ ok: boolean; results: Record<strin
   );
   console.log(
     `  ${write.perSecond} submissions/s (budget ≥ ${SUBMISSIONS_BUDGET_PER_S}); submit p50 ${write.submitLatencyMs.p50} ms, p95 ${write.submitLatencyMs.p95} ms; whole retake p95 ${write.cycleLatencyMs.p95} ms`,
+  );
+  console.log(
+    `  CPU per submission: server ${write.cpuMsPerSubmission.server ?? '?'} ms, clients ${write.cpuMsPerSubmission.clients ?? '?'} ms; load average ${write.loadAverage.start} at the start, ${write.loadAverage.end} at the end`,
   );
   console.log(
     `  ${write.submitted} submitted, ${write.stored} stored, ${write.lost} lost, ${write.failed} failed; counters ${write.countersConsistent ? 'consistent' : `INCONSISTENT: ${write.countersReasons.join('; ')}`} ${write.ok ? 'OK' : 'FAILED'}`,

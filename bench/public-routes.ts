@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../scripts/seed/boot.ts';
 import { getEnv } from '#src/server/config/env.ts';
-import { buildFloor, load, root, startProcess, type Load } from './servers.ts';
+import { buildFloor, load, ownCpuMs, root, startProcess, treeCpuMs, type Load } from './servers.ts';
 
 export const FLOOR_SHARE_BUDGET = 0.5;
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? '5');
@@ -15,6 +15,22 @@ const CONNECTIONS = 16;
 const HEADERS = { 'accept-encoding': 'br, gzip' };
 
 export type RouteResult = Load & { route: string; floor: 'page' | 'endpoint'; share: number };
+
+/**
+ * A load run with the cores it used: the server's processes and the load generator (this process), in cores
+ * (CPU seconds per second). On a machine with two cores the load generator takes its share of them, which
+ * bounds what a second worker can add.
+ */
+async function withCpu(pid: number, run: () => Promise<Load>): Promise<Load & { serverCores: number | null; loadGeneratorCores: number }> {
+  const s0 = treeCpuMs(pid);
+  const b0 = ownCpuMs();
+  const t0 = performance.now();
+  const result = await run();
+  const s1 = treeCpuMs(pid);
+  const ms = performance.now() - t0;
+  const cores = (cpuMs: number) => Math.round((cpuMs / ms) * 100) / 100;
+  return { ...result, serverCores: s0 === null || s1 === null ? null : cores(s1 - s0), loadGeneratorCores: cores(ownCpuMs() - b0) };
+}
 
 export async function benchPublicRoutes() {
   const progress = (m: string) => process.stderr.write(`  [public routes] ${m}\n`);
@@ -90,12 +106,16 @@ export async function benchPublicRoutes() {
     // Warmed by a short run, so every worker has rendered and compressed the page once.
     await load(`${one.base}/platforms`, { connections: CONNECTIONS, seconds: 1, headers: HEADERS });
     progress('one worker');
-    const oneWorker = await load(`${one.base}/platforms`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
+    const oneWorker = await withCpu(one.pid, () =>
+      load(`${one.base}/platforms`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS }),
+    );
     await one.stop();
     const two = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '2' }, '/healthz');
     await load(`${two.base}/platforms`, { connections: CONNECTIONS, seconds: 1, headers: HEADERS });
     progress('two workers');
-    const twoWorkers = await load(`${two.base}/platforms`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS });
+    const twoWorkers = await withCpu(two.pid, () =>
+      load(`${two.base}/platforms`, { connections: CONNECTIONS, seconds: SECONDS, headers: HEADERS }),
+    );
     await two.stop();
 
     return {

@@ -1,6 +1,6 @@
 // Shared by the HTTP benchmarks: a free port, a built server started and stopped, autocannon runs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type Running = { base: string; stop: () => Promise<void> };
+export type Running = { base: string; pid: number; stop: () => Promise<void> };
 
 /** Starts `script` (a built entry or scripts/serve.ts) with `env` and waits until `readyPath` answers. */
 export async function startProcess(script: string, env: Record<string, string>, readyPath = '/'): Promise<Running> {
@@ -30,7 +30,11 @@ export async function startProcess(script: string, env: Record<string, string>, 
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
-  child.stderr?.on('data', (d) => (errors += d));
+  child.stderr?.on('data', (d) => {
+    errors += d;
+    // BENCH_SERVER_LOG=1 shows what the server logs (a 500's cause) while the benchmark runs.
+    if (process.env.BENCH_SERVER_LOG) process.stderr.write(d);
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited early:\n${errors}`);
@@ -44,6 +48,7 @@ export async function startProcess(script: string, env: Record<string, string>, 
   }
   return {
     base,
+    pid: child.pid!,
     stop: async () => {
       // Killed by a signal, a process has a signalCode and no exitCode.
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -54,6 +59,31 @@ export async function startProcess(script: string, env: Record<string, string>, 
       clearTimeout(late);
     },
   };
+}
+
+/**
+ * CPU time (ms, user + system) used so far by a process and every process under it (a cluster's workers), read
+ * from /proc; null where there is no /proc. Measured over a run, it tells the work per request apart from time
+ * spent waiting for a core on a busy machine.
+ */
+export function treeCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    let ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of children ? children.split(' ') : []) ms += treeCpuMs(Number(child)) ?? 0;
+    return ms;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (ms) this process has used so far. */
+export function ownCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 /**

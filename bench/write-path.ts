@@ -4,13 +4,13 @@
 // without JavaScript does: start (answers come prefilled), the profile form, submit. Budget: ≥ 200
 // submissions/s, and nothing lost: the submitted rows and the indicator counters are checked after.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../scripts/seed/boot.ts';
 import { createDb, openClient } from '#src/db/client.ts';
 import { getEnv } from '#src/server/config/env.ts';
 import { checkIndicators } from '#src/server/services/indicator-maintenance.ts';
-import { root, startProcess } from './servers.ts';
+import { ownCpuMs, root, startProcess, treeCpuMs } from './servers.ts';
 
 export const SUBMISSIONS_BUDGET_PER_S = 200;
 const CLIENTS = 8;
@@ -149,6 +149,9 @@ export async function benchWritePath() {
     const submitMs: number[] = [];
     let submitted = 0;
     let failed = 0;
+    const load1 = loadavg()[0]!;
+    const serverCpu0 = treeCpuMs(server.pid);
+    const benchCpu0 = ownCpuMs();
     const end = performance.now() + SECONDS * 1000;
     await Promise.all(
       clients.map(async ({ c, id, profile }) => {
@@ -172,6 +175,9 @@ export async function benchWritePath() {
         }
       }),
     );
+    const serverCpu1 = treeCpuMs(server.pid);
+    const benchCpu1 = ownCpuMs();
+    const load2 = loadavg()[0]!;
     const after = Number((await client.execute("SELECT count(*) FROM assessments WHERE status = 'submitted'")).rows[0]![0]);
     const check = await checkIndicators(db);
     cycleMs.sort((a, b) => a - b);
@@ -190,6 +196,14 @@ export async function benchWritePath() {
       countersConsistent: check.consistent,
       countersReasons: check.reasons,
       submitLatencyMs: { p50: Math.round(pct(submitMs, 50) * 10) / 10, p95: Math.round(pct(submitMs, 95) * 10) / 10 },
+      // The work behind each submission (three requests), apart from waiting for a core: the server's workers and
+      // the clients in this process, CPU ms per complete submission; and the machine's load while it ran.
+      cpuMsPerSubmission: {
+        server:
+          serverCpu0 === null || serverCpu1 === null || !submitted ? null : Math.round(((serverCpu1 - serverCpu0) / submitted) * 10) / 10,
+        clients: submitted ? Math.round(((benchCpu1 - benchCpu0) / submitted) * 10) / 10 : null,
+      },
+      loadAverage: { start: Math.round(load1 * 100) / 100, end: Math.round(load2 * 100) / 100 },
       cycleLatencyMs: { p50: Math.round(pct(cycleMs, 50) * 10) / 10, p95: Math.round(pct(cycleMs, 95) * 10) / 10 },
       ok: perSecond >= SUBMISSIONS_BUDGET_PER_S && failed === 0 && lost === 0 && check.consistent,
     };

@@ -11,7 +11,7 @@ import { PRODUCER_TYPES, allQuestions } from '#src/domain/framework/schema.ts';
 import type { AnswerValue, Framework, Profile } from '#src/domain/framework/schema.ts';
 import { NEEDS, NEED_IDS } from '#src/domain/platforms/schema.ts';
 import type { NeedId, Platform } from '#src/domain/platforms/schema.ts';
-import { recommend } from '#src/domain/recommendations/engine.ts';
+import { plannedNeeds, recommend } from '#src/domain/recommendations/engine.ts';
 import type { RecommendInput } from '#src/domain/recommendations/engine.ts';
 import { getNeedEvidence } from '#src/domain/recommendations/evidence.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
@@ -248,5 +248,37 @@ describe.each([
     // The generator is not degenerate: plans usually have items.
     expect(withItems).toBeGreaterThan(ITERATIONS / 2);
     expect(recommendedTotal).toBeGreaterThan(ITERATIONS);
+  });
+});
+
+describe.each([
+  ['dbi-sme', 20261130],
+  ['producer', 20261201],
+])("plannedNeeds on %s: the needs of recommend()'s plan, without the plan", (frameworkId, seed) => {
+  const fw = getFramework(frameworkId) as Framework;
+
+  it(`names the same needs as recommend() in ${ITERATIONS} random cases`, () => {
+    const rand = prng(seed);
+    // Part of the catalogue retired, so "no platform fits" happens too.
+    const catalogs = [PLATFORM_CATALOG, PLATFORM_CATALOG.map((p, i) => (i % 3 === 0 ? { ...p, retired: true } : p))];
+    let planned = 0;
+    for (let n = 0; n < ITERATIONS; n++) {
+      const marks = randomMarks(rand);
+      const input: RecommendInput = {
+        framework: fw,
+        profile: randomProfile(rand),
+        answers: randomAnswers(rand, fw),
+        catalog: pick(rand, catalogs),
+        ...(marks ? { marks } : {}),
+        includeDismissed: rand() < 0.3,
+      };
+      const expected = recommend(input).items.map((i) => i.need);
+      const got = plannedNeeds(input);
+      expect([...got].sort(), `case ${n}`).toEqual([...expected].sort());
+      // In catalogue order.
+      expect(got, `case ${n}`).toEqual([...got].sort((a, b) => needIndex(a) - needIndex(b)));
+      planned += got.length;
+    }
+    expect(planned).toBeGreaterThan(ITERATIONS);
   });
 });

@@ -423,3 +423,26 @@ export function recommend(input: RecommendInput): RecommendationPlan {
     barriers,
   };
 }
+
+/**
+ * The needs `recommend` puts in the plan (its items' needs), in catalogue order, without what only the page
+ * shows: the score gains (one scoring per need), the platform ranking and the reasons. The indicator counters
+ * need only which needs were planned, at every submission; the property test holds it to `recommend`.
+ */
+export function plannedNeeds(input: RecommendInput): NeedId[] {
+  const { framework, profile, catalog } = input;
+  const answers = sanitizeAnswers(framework, profile, input.answers);
+  const evidence = new Map(evidenceFor(framework.id).map((e) => [e.need, e]));
+  const adopted = ownNeedKeys(input.marks?.adopted);
+  const dismissedMarks = new Set((input.marks?.dismissed ?? []).filter((n) => isNeedId(n)));
+  const out: NeedId[] = [];
+  for (const need of NEEDS) {
+    const ev = evidence.get(need.id);
+    if (adopted.has(need.id) || !ev || ev.covered(answers, profile) || !ev.relevant(profile, answers)) continue;
+    if (dismissedMarks.has(need.id) && !input.includeDismissed) continue;
+    // fittingPlatforms' filter; its order does not matter here, only whether one platform fits.
+    if (!catalog.some((p) => p.retired !== true && p.needs.includes(need.id) && fitsProfile(p, profile))) continue;
+    out.push(need.id);
+  }
+  return out;
+}

@@ -38,7 +38,7 @@ import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 import { PainsFormSchema, sanitizePains } from '#src/domain/recommendations/pains.ts';
-import { publicChanged } from './changes.ts';
+import { changeStatements, forgetVersions } from './changes.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(
@@ -253,11 +253,14 @@ export async function saveProfile(
           select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
     ),
     db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
+    // Sector and size feed the denominators by category; the name shows on public OCOP listings. Bumped in the
+    // same batch (one commit, not two); a bump without a change (the draft was submitted meanwhile) only
+    // makes caches read again.
+    ...changeStatements(db, 'ocop', 'indicators'),
   ]);
-  requireWritten(updated, a.id);
-  // Sector and size feed the denominators by category; the name shows on public OCOP listings.
+  forgetVersions();
   clearIndicatorCaches();
-  await publicChanged(db, 'ocop', 'indicators');
+  requireWritten(updated, a.id);
   return { ...a, ...values };
 }
 

@@ -18,7 +18,7 @@ import {
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { factFlags } from '#src/domain/indicators/facts.ts';
 import { COUNTER_KEYS, counterDelta } from '#src/domain/indicators/definitions.ts';
-import { recommend } from '#src/domain/recommendations/engine.ts';
+import { plannedNeeds } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { vietnamWallClock } from '#src/domain/time.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
@@ -90,21 +90,24 @@ export function cellStatements(db: Db, periodId: string, provinceCode: string, f
         set: provinceSet,
       }),
   ];
-  for (const p of f.pillars) {
+  // One statement per table for all the pillars (a multi-row upsert): fewer statements in the write lock.
+  if (f.pillars.length > 0) {
     out.push(
       db
         .insert(provincePillarCells)
-        .values({
-          periodId,
-          provinceCode,
-          sector: f.sector,
-          sizeClass: f.sizeClass,
-          producerType: f.producerType,
-          frameworkId: f.frameworkId,
-          pillarId: p.id,
-          n: sign,
-          scoreSum: sign * p.score,
-        })
+        .values(
+          f.pillars.map((p) => ({
+            periodId,
+            provinceCode,
+            sector: f.sector,
+            sizeClass: f.sizeClass,
+            producerType: f.producerType,
+            frameworkId: f.frameworkId,
+            pillarId: p.id,
+            n: sign,
+            scoreSum: sign * p.score,
+          })),
+        )
         .onConflictDoUpdate({
           target: [
             provincePillarCells.periodId,
@@ -117,11 +120,9 @@ export function cellStatements(db: Db, periodId: string, provinceCode: string, f
           ],
           set: { n: sql`${provincePillarCells.n} + excluded.n`, scoreSum: sql`${provincePillarCells.scoreSum} + excluded.score_sum` },
         }),
-    );
-    out.push(
       db
         .insert(pillarCells)
-        .values({ ...key, frameworkId: f.frameworkId, pillarId: p.id, n: sign, scoreSum: sign * p.score })
+        .values(f.pillars.map((p) => ({ ...key, frameworkId: f.frameworkId, pillarId: p.id, n: sign, scoreSum: sign * p.score })))
         .onConflictDoUpdate({
           target: [
             pillarCells.periodId,
@@ -151,7 +152,7 @@ export function buildFact(
   if (!framework || !profile || !result || !a.submittedAt) return null;
   const answers = a.answers;
   // What the plan recommended before any mark: the denominator of the recommendation-adoption indicator.
-  const planned = recommend({ framework, profile, answers, catalog }).items.map((i) => i.need as string);
+  const planned: string[] = plannedNeeds({ framework, profile, answers, catalog });
   const flags = factFlags({ frameworkId: a.frameworkId, profile, answers, adopted });
   const bit = (b: boolean) => (b ? 1 : 0);
   return {
