@@ -112,15 +112,15 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
   });
 
   it("an OCOP product with a photo and a price has no violations (the editor's page and the public page)", async () => {
+    // An administrator edits any product; the product is a public demo one, so /ocop shows it too.
     const c = new Browserless(server.url);
-    await c.post('/login', { login: 'demo-totruong@example.com', password: 'demo-portal-2025' });
-    // A public demo product of the helper's commune.
+    await c.post('/login', { login: ADMIN.email, password: ADMIN.password });
     const rs = await server.db.execute(`SELECT p.id AS pid, p.business_id AS bid FROM ocop_products p
-      JOIN businesses b ON b.id = p.business_id JOIN users u ON u.email = 'demo-totruong@example.com'
-      WHERE b.commune_code = u.scope_commune_code AND EXISTS (SELECT 1 FROM consents k WHERE k.business_id = b.id
+      WHERE EXISTS (SELECT 1 FROM consents k WHERE k.business_id = p.business_id
         AND k.purpose = 'publish_products' AND k.withdrawn_at IS NULL) ORDER BY p.id LIMIT 1`);
     const { pid, bid } = rs.rows[0]! as unknown as { pid: number; bid: number };
     const path = `/businesses/${bid}/products/${pid}`;
+    await server.db.execute({ sql: "UPDATE ocop_products SET price_vnd = 120000, price_unit = 'hộp 500 g' WHERE id = ?", args: [pid] });
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c8782a' } })
       .jpeg()
       .toBuffer();
@@ -136,6 +136,7 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
       const res = await page.goto(server.url + url);
       expect(res?.status(), url).toBe(200);
       expect(await page.locator('img[src^="/ocop/photos/"]').count(), url).toBeGreaterThan(0);
+      expect(await page.textContent('main'), url).toMatch(/120\.000\s₫ \/ hộp 500 g/);
       const violations = await axeViolations(page);
       expect(violations, `${url}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
       await page.close();
