@@ -144,6 +144,8 @@ describe('photo uploads refuse non-images and oversize files', () => {
     const html = await res.text();
     expect(html).toContain('Tệp này không phải là ảnh');
     expect(html).toMatch(/<span class="error" id="f-photo-error">Tệp này không phải là ảnh/);
+    // The upload form, folded away otherwise, is open with its error.
+    expect(html).toMatch(/<details open>\s*<summary>Thêm ảnh<\/summary>/);
     expect(await photoCount()).toBe(0);
   });
 
