@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
@@ -105,6 +106,39 @@ describe('WCAG 2.1 AA (axe-core) on the main pages', () => {
       expect(res?.status(), path).toBe(200);
       const violations = await axeViolations(page);
       expect(violations, `${path}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+      await page.close();
+    }
+    await staff.close();
+  });
+
+  it("an OCOP product with a photo and a price has no violations (the editor's page and the public page)", async () => {
+    // An administrator edits any product; the product is a public demo one, so /ocop shows it too.
+    const c = new Browserless(server.url);
+    await c.post('/login', { login: ADMIN.email, password: ADMIN.password });
+    const rs = await server.db.execute(`SELECT p.id AS pid, p.business_id AS bid FROM ocop_products p
+      WHERE EXISTS (SELECT 1 FROM consents k WHERE k.business_id = p.business_id
+        AND k.purpose = 'publish_products' AND k.withdrawn_at IS NULL) ORDER BY p.id LIMIT 1`);
+    const { pid, bid } = rs.rows[0]! as unknown as { pid: number; bid: number };
+    const path = `/businesses/${bid}/products/${pid}`;
+    await server.db.execute({ sql: "UPDATE ocop_products SET price_vnd = 120000, price_unit = 'hộp 500 g' WHERE id = ?", args: [pid] });
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c8782a' } })
+      .jpeg()
+      .toBuffer();
+    const form = new FormData();
+    form.append('photo', new Blob([photo as BlobPart], { type: 'image/jpeg' }), 'anh.jpg');
+    const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const up = await fetch(server.url + path, { method: 'POST', headers: { origin: server.url, cookie }, body: form });
+    expect(up.status).toBe(200);
+    const staff = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, isMobile: true });
+    await staff.addCookies([{ name: 'session', value: c.cookies.get('session')!, url: server.url }]);
+    for (const url of [path, `/ocop/${pid}`, '/ocop']) {
+      const page = await staff.newPage();
+      const res = await page.goto(server.url + url);
+      expect(res?.status(), url).toBe(200);
+      expect(await page.locator('img[src^="/ocop/photos/"]').count(), url).toBeGreaterThan(0);
+      expect(await page.textContent('main'), url).toMatch(/120\.000\s₫ \/ hộp 500 g/);
+      const violations = await axeViolations(page);
+      expect(violations, `${url}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
       await page.close();
     }
     await staff.close();

@@ -90,6 +90,8 @@ export const ROUTE_MATRIX: RouteEntry[] = [
   { file: 'logout.ts', kind: 'public', method: 'POST' },
   { file: 'ocop/[pid].astro', kind: 'public' },
   { file: 'ocop/index.astro', kind: 'public' },
+  // A photo of a product /ocop shows; a hidden product's photo is 404 for anyone who may not see its producer.
+  { file: 'ocop/photos/[file].ts', kind: 'public' },
   { file: 'open-data.astro', kind: 'public' },
   { file: 'platforms/[id].astro', kind: 'public' },
   { file: 'platforms/index.astro', kind: 'public' },

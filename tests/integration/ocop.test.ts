@@ -262,7 +262,8 @@ describe('assisted mode', () => {
     const body = await res.json();
     expect(body.products.map((p: { name: string }) => p.name)).toContain('Nghêu Giao Thủy hấp sả');
     const p = body.products.find((x: { name: string }) => x.name === 'Nghêu Giao Thủy hấp sả');
-    expect(Object.keys(p).sort()).toEqual(['communeCode', 'group', 'id', 'listings', 'name', 'producerName', 'stars']);
+    expect(Object.keys(p).sort()).toEqual(['communeCode', 'group', 'id', 'listings', 'name', 'photos', 'price', 'producerName', 'stars']);
+    expect([p.price, p.photos]).toEqual([null, []]);
     expect(p.listings).toEqual([{ floor: 'postmart', status: 'listed', url: 'https://www.postmart.vn/san-pham/ngheu-giao-thuy-123' }]);
     expect(JSON.stringify(body)).not.toContain('912345678');
     const three = await (await fetch(`${server.url}/api/v1/ocop-products?stars=3`)).json();

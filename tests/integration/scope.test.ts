@@ -289,7 +289,7 @@ describe('route matrix', () => {
 
   it('public routes answer everyone without a login and without an error', async () => {
     const [platform] = await rows<{ id: string }>('SELECT id FROM platforms ORDER BY id LIMIT 1');
-    const params = { id: 'dbi-sme', pid: fixtures.get(bizC.id)!.pid, token: 'khong-ton-tai' };
+    const params = { id: 'dbi-sme', pid: fixtures.get(bizC.id)!.pid, token: 'khong-ton-tai', file: 'khong-ton-tai.webp' };
     for (const entry of kinds('public')) {
       const path = fillPath(
         routePath(entry.file),

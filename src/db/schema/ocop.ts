@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { blob, integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
 import type { AnswerValue } from '#src/domain/framework/schema.ts';
 import { businesses, users } from './accounts.ts';
 import { assessments } from './assessments.ts';
@@ -19,6 +19,10 @@ export const ocopProducts = sqliteTable(
     certificateYear: integer('certificate_year').notNull(),
     communeCode: text('commune_code').notNull(),
     description: text('description'),
+    /** Whole đồng; null when the producer gave no price. */
+    priceVnd: integer('price_vnd'),
+    /** The unit the price is for ("hộp 500 g"); only with a price. */
+    priceUnit: text('price_unit'),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -92,6 +96,32 @@ export const answerEvents = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('answer_events_assessment_idx').on(t.assessmentId, t.at)],
+);
+
+/**
+ * Product photos, resized and re-encoded on upload (no camera metadata survives), kept in the database so every
+ * worker and a remote libSQL server see the same files. `hash` is the content hash of the full-size bytes: it is
+ * the photo's address, so a served photo never changes and may be cached for long.
+ */
+export const productPhotos = sqliteTable(
+  'product_photos',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => ocopProducts.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull().unique(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    thumbWidth: integer('thumb_width').notNull(),
+    thumbHeight: integer('thumb_height').notNull(),
+    thumb: blob('thumb', { mode: 'buffer' }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('product_photos_product_idx').on(t.productId, t.id)],
 );
 
 export type OcopProduct = typeof ocopProducts.$inferSelect;

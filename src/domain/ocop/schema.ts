@@ -16,6 +16,7 @@ import type { ProducerType } from '#src/domain/framework/schema.ts';
 import { PHONE_MESSAGES, parsePhone } from '#src/domain/identity/phone.ts';
 import { TAX_CODE_MESSAGES, parseTaxCode } from '#src/domain/identity/tax-code.ts';
 import { freeText } from '#src/domain/text.ts';
+import { PriceSchema, PriceUnitSchema } from './price.ts';
 
 export { PRODUCER_TYPES };
 export type { ProducerType };
@@ -163,18 +164,30 @@ export function makeOcopProductSchema(currentYear: number) {
     `Năm cấp giấy chứng nhận phải từ ${OCOP_FIRST_CERTIFICATE_YEAR} đến ${currentYear}`,
     `The certificate year must be between ${OCOP_FIRST_CERTIFICATE_YEAR} and ${currentYear}`,
   );
-  return z.object({
-    name: lineText(PRODUCT_NAME_MIN, PRODUCT_NAME_MAX, { vi: 'tên sản phẩm', en: 'product name' }),
-    group: OcopGroupSchema,
-    stars: OcopStarsSchema,
-    certificateNo: lineText(1, CERTIFICATE_NO_MAX, { vi: 'số giấy chứng nhận OCOP', en: 'OCOP certificate number' }),
-    certificateYear: z.preprocess(
-      numberFromForm,
-      z.number({ error: yearMessage }).int(yearMessage).min(OCOP_FIRST_CERTIFICATE_YEAR, yearMessage).max(currentYear, yearMessage),
-    ),
-    communeCode: CommuneCodeSchema,
-    description: DescriptionSchema,
-  });
+  return z
+    .object({
+      name: lineText(PRODUCT_NAME_MIN, PRODUCT_NAME_MAX, { vi: 'tên sản phẩm', en: 'product name' }),
+      group: OcopGroupSchema,
+      stars: OcopStarsSchema,
+      certificateNo: lineText(1, CERTIFICATE_NO_MAX, { vi: 'số giấy chứng nhận OCOP', en: 'OCOP certificate number' }),
+      certificateYear: z.preprocess(
+        numberFromForm,
+        z.number({ error: yearMessage }).int(yearMessage).min(OCOP_FIRST_CERTIFICATE_YEAR, yearMessage).max(currentYear, yearMessage),
+      ),
+      communeCode: CommuneCodeSchema,
+      description: DescriptionSchema,
+      price: PriceSchema,
+      priceUnit: PriceUnitSchema,
+    })
+    .superRefine((p, ctx) => {
+      // A unit with no price would be shown as nothing: ask for the price rather than drop the unit.
+      if (p.priceUnit !== undefined && p.price === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['price'],
+          message: msg('Vui lòng nhập giá bán cho đơn vị tính này', 'Please enter the price for this unit of sale'),
+        });
+    });
 }
 
 export type OcopProductInput = z.output<ReturnType<typeof makeOcopProductSchema>>;

@@ -145,3 +145,32 @@ export async function readUploadedText(request: Request, field: string, maxBytes
   if (text === '') throw new BadRequestError(CHOOSE_FILE);
   return text;
 }
+
+// Room for the form's boundaries and part headers around the file itself.
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads one uploaded binary file into memory, refusing it with `tooLarge` (413) as soon as the file passes
+ * `maxFileBytes` while it streams in, or the whole body passes that plus the form's own overhead.
+ */
+export async function readUploadedBytes(request: Request, field: string, maxFileBytes: number, tooLarge: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    await streamMultipartBytes(
+      request,
+      field,
+      (bytes) => {
+        size += bytes.byteLength;
+        if (size > maxFileBytes) throw new AppError(413, 'payload_too_large', tooLarge);
+        chunks.push(bytes);
+      },
+      () => {},
+      maxFileBytes + FORM_OVERHEAD_BYTES,
+    );
+  } catch (e) {
+    if (e instanceof PayloadTooLargeError) throw new AppError(413, 'payload_too_large', tooLarge);
+    throw e;
+  }
+  return Buffer.concat(chunks);
+}

@@ -6,6 +6,7 @@ import { ScoreRequestSchema } from '#src/server/services/score-request.ts';
 import { FRAMEWORK_STATUSES } from '#src/domain/framework/schema.ts';
 import { DEFAULT_FRAMEWORKS } from '#src/domain/framework/questionnaire.ts';
 import { PAIN_IDS } from '#src/domain/recommendations/pains.ts';
+import { PRICE_MAX_VND } from '#src/domain/ocop/price.ts';
 import { PLATFORM_CATEGORY_IDS } from '#src/reference/platform-categories.ts';
 
 /**
@@ -165,7 +166,7 @@ export function openApiDocument() {
             q('commune', 'Mã xã/phường / Commune code'),
           ],
           responses: {
-            '200': { description: 'OK' },
+            '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/OcopProducts' } } } },
             '400': { description: 'Invalid', content: { 'application/json': { schema: error } } },
           },
         },
@@ -173,6 +174,68 @@ export function openApiDocument() {
     },
     components: {
       schemas: {
+        OcopProducts: {
+          type: 'object',
+          required: ['products'],
+          properties: {
+            products: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'name', 'group', 'stars', 'communeCode', 'producerName', 'price', 'photos', 'listings'],
+                properties: {
+                  id: { type: 'integer' },
+                  name: { type: 'string' },
+                  group: { type: 'string' },
+                  stars: { type: 'integer', minimum: 3, maximum: 5 },
+                  communeCode: { type: 'string' },
+                  producerName: { type: 'string' },
+                  price: {
+                    description: 'Giá bán, đồng; null khi chưa có / Price in đồng; null when not given',
+                    anyOf: [
+                      {
+                        type: 'object',
+                        required: ['vnd', 'unit', 'text'],
+                        properties: {
+                          vnd: { type: 'integer', minimum: 0, maximum: PRICE_MAX_VND },
+                          unit: { type: ['string', 'null'], description: 'Đơn vị tính / Unit of sale, e.g. "hộp 500 g"' },
+                          text: { type: 'string', description: 'vi-VN, e.g. "120.000 ₫ / hộp 500 g"' },
+                        },
+                      },
+                      { type: 'null' },
+                    ],
+                  },
+                  photos: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['url', 'width', 'height', 'thumbUrl', 'thumbWidth', 'thumbHeight'],
+                      properties: {
+                        url: { type: 'string', description: 'WebP, đường dẫn tương đối / WebP, relative path' },
+                        width: { type: 'integer' },
+                        height: { type: 'integer' },
+                        thumbUrl: { type: 'string' },
+                        thumbWidth: { type: 'integer' },
+                        thumbHeight: { type: 'integer' },
+                      },
+                    },
+                  },
+                  listings: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        floor: { type: 'string' },
+                        status: { type: 'string' },
+                        url: { type: ['string', 'null'] },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
         Error: {
           type: 'object',
           required: ['error'],

@@ -24,6 +24,8 @@ import { clearIndicatorCaches } from './indicators.ts';
 import { forgetAccountsStatement } from '#src/server/auth/throttle.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 import { publicChanged } from './changes.ts';
+import { photosOfProducts } from '#src/db/queries/ocop.ts';
+import { photoUrl } from './product-photos.ts';
 
 /** Only the business itself exercises the rights over its own data (Law 91/2025/QH15). */
 function ownBusiness(actor: Actor | null): { actor: Actor; businessId: number } {
@@ -74,6 +76,12 @@ export async function exportMyData(db: Db, actor: Actor | null) {
       ? await db.select().from(productChecklist).where(inArray(productChecklist.productId, productIds))
       : [],
     productListings: productIds.length ? await db.select().from(productListings).where(inArray(productListings.productId, productIds)) : [],
+    // The photos as stored (after resizing), by address: the bytes themselves would bloat the JSON.
+    productPhotos: (await photosOfProducts(db, productIds)).map((p) => ({
+      ...p,
+      url: photoUrl(p.hash),
+      thumbUrl: photoUrl(p.hash, 'thumb'),
+    })),
   };
 }
 

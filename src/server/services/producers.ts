@@ -178,6 +178,8 @@ function productValues(form: Form, now: Date) {
     certificateYear: formValue(form, 'certificateYear'),
     communeCode: formValue(form, 'communeCode'),
     description: formValue(form, 'description') || undefined,
+    price: formValue(form, 'price'),
+    priceUnit: formValue(form, 'priceUnit'),
   });
 }
 
@@ -208,6 +210,8 @@ export async function saveProduct(
     certificateYear: v.certificateYear,
     communeCode: v.communeCode,
     description: v.description ?? null,
+    priceVnd: v.price ?? null,
+    priceUnit: v.priceUnit ?? null,
     updatedAt: now,
   };
   if (productId === null) {

@@ -6,6 +6,8 @@ import { apiRoute } from '#src/server/http/api.ts';
 import { getEnv } from '#src/server/config/env.ts';
 import { ocopQuery } from '#src/server/http/ocop-query.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
+import { priceText } from '#src/domain/ocop/price.ts';
+import { photoUrl } from '#src/server/services/product-photos.ts';
 
 export const GET: APIRoute = apiRoute(async ({ url }) => {
   const parsed = ocopQuery(url);
@@ -20,6 +22,15 @@ export const GET: APIRoute = apiRoute(async ({ url }) => {
         stars: r.stars,
         communeCode: r.communeCode,
         producerName: r.producerName,
+        price: r.priceVnd === null ? null : { vnd: r.priceVnd, unit: r.priceUnit, text: priceText(r.priceVnd, r.priceUnit) },
+        photos: r.photos.map((p) => ({
+          url: photoUrl(p.hash),
+          width: p.width,
+          height: p.height,
+          thumbUrl: photoUrl(p.hash, 'thumb'),
+          thumbWidth: p.thumbWidth,
+          thumbHeight: p.thumbHeight,
+        })),
         listings: r.listings,
       })),
     },
