@@ -61,7 +61,7 @@ export interface UnitRow {
   expected: number | null;
 }
 
-export interface RankedRow extends UnitRow {
+export interface Ranked {
   smallSample: boolean;
   /** expected − value in percentage points (positive: behind), null without both. */
   gap: number | null;
@@ -72,9 +72,12 @@ export interface RankedRow extends UnitRow {
 
 const COLLATOR = new Intl.Collator('vi');
 
-/** Flags, ranks and sorts the units (see the module comment). */
-export function rankUnits(rows: readonly UnitRow[], sort: SortKey = 'gap', dir: SortDir = DEFAULT_DIR[sort]): RankedRow[] {
-  const out: RankedRow[] = rows.map((r) => {
+export type RankedRow<T extends UnitRow = UnitRow> = T & Ranked;
+
+/** Flags, ranks and sorts the units (see the module comment); extra fields of the rows are kept. */
+export function rankUnits<T extends UnitRow>(rows: readonly T[], sort: SortKey = 'gap', dir: SortDir = DEFAULT_DIR[sort]): RankedRow<T>[] {
+  type R = RankedRow<T>;
+  const out: R[] = rows.map((r) => {
     const smallSample = r.denominator < SMALL_SAMPLE;
     const gap = r.expected !== null && r.value !== null ? roundPoints(r.expected - r.value) : null;
     return { ...r, smallSample, gap, lagging: !smallSample && gap !== null && gap > 0, rank: null };
@@ -84,9 +87,9 @@ export function rankUnits(rows: readonly UnitRow[], sort: SortKey = 'gap', dir: 
     r.rank = i > 0 && rankable[i - 1]!.value === r.value ? rankable[i - 1]!.rank : i + 1;
   });
   const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: RankedRow, b: RankedRow) => COLLATOR.compare(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const byName = (a: R, b: R) => COLLATOR.compare(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   // Comparable units (not a small sample, with the measure) first in either direction, then by the measure.
-  const measured = (pick: (r: RankedRow) => number | null, s: number) => (a: RankedRow, b: RankedRow) => {
+  const measured = (pick: (r: R) => number | null, s: number) => (a: R, b: R) => {
     const x = pick(a);
     const y = pick(b);
     const ca = !a.smallSample && x !== null;
@@ -99,12 +102,12 @@ export function rankUnits(rows: readonly UnitRow[], sort: SortKey = 'gap', dir: 
   };
   const compare =
     sort === 'name'
-      ? (a: RankedRow, b: RankedRow) => sign * byName(a, b)
+      ? (a: R, b: R) => sign * byName(a, b)
       : sort === 'count'
-        ? (a: RankedRow, b: RankedRow) => sign * (a.denominator - b.denominator) || byName(a, b)
+        ? (a: R, b: R) => sign * (a.denominator - b.denominator) || byName(a, b)
         : sort === 'value'
-          ? (a: RankedRow, b: RankedRow) => measured((r) => r.value, sign)(a, b) || byName(a, b)
+          ? (a: R, b: R) => measured((r) => r.value, sign)(a, b) || byName(a, b)
           : // Equal gaps (or none: no target) order by value, lowest first when the furthest behind come first.
-            (a: RankedRow, b: RankedRow) => measured((r) => r.gap, sign)(a, b) || measured((r) => r.value, -sign)(a, b) || byName(a, b);
+            (a: R, b: R) => measured((r) => r.gap, sign)(a, b) || measured((r) => r.value, -sign)(a, b) || byName(a, b);
   return out.sort(compare);
 }

@@ -1,0 +1,107 @@
+// The officer dashboard at 360 px, JavaScript on and off: cards stack, every table scrolls inside its box
+// with the first column held (position: sticky), the page never scrolls sideways, it is not thousands of
+// pixels tall from word-per-line wrapping, sorting works through plain links, and axe finds nothing serious.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { launchBrowser, watchErrors, assertNoHorizontalScroll, loginThroughForm } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(js: boolean, email: string): Promise<Page> {
+  // bypassCSP only so that axe can be injected; the pages' own scripts run under the CSP as in production.
+  const ctx = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: js,
+    locale: 'vi-VN',
+    bypassCSP: true,
+  });
+  const page = await ctx.newPage();
+  await loginThroughForm(page, server.url, email, 'demo-portal-2025');
+  return page;
+}
+
+describe.each([{ js: true }, { js: false }])('the officer dashboard at 360 px with JavaScript $js', ({ js }) => {
+  it('stacks its cards, scrolls its tables with a sticky first column, stays short and sorts through plain links', async () => {
+    const page = await open(js, 'demo-canbo-tinh@example.com');
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/dashboard');
+    await assertNoHorizontalScroll(page);
+    if (process.env.SHOT) {
+      console.log(await page.evaluate(() => [...document.querySelectorAll('main > .container > *')].map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().height)} ${(e.textContent ?? '').slice(0, 40).replace(/\s+/g, ' ')}`).join('\n')));
+      for (let i = 0; i < 6; i++) await page.screenshot({ path: `/tmp/x/dash-${js}-${i}.png`, fullPage: true, clip: { x: 0, y: i * 1400, width: 360, height: 1400 } });
+    }
+
+    // Cards stack: one column, each card as wide as the content box.
+    const cards = await page.locator('main .cards').first().evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    expect(cards).toBe(1);
+
+    // Every dashboard table sits in a scroll box whose first column is sticky.
+    const tables = page.locator('main .table-wrap.sticky-first table');
+    expect(await tables.count()).toBeGreaterThanOrEqual(4);
+    const sticky = await page
+      .locator('main .table-wrap.sticky-first table tbody tr:first-child > :first-child')
+      .evaluateAll((els) => els.map((el) => getComputedStyle(el).position));
+    expect(sticky.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(sticky)).toEqual(new Set(['sticky']));
+    const wraps = await page
+      .locator('main .table-wrap.sticky-first')
+      .evaluateAll((els) => els.map((el) => ({ overflow: getComputedStyle(el).overflowX, width: el.getBoundingClientRect().width })));
+    for (const w of wraps) {
+      expect(w.overflow).toBe('auto');
+      expect(w.width).toBeLessThanOrEqual(360);
+    }
+
+    // No word-per-line wrapping: a value cell of the indicator table is one line, and the page is a few screens.
+    const tallest = await page.locator('main .table-wrap.sticky-first td:not(.wrap)').evaluateAll((cells) =>
+      Math.max(
+        ...cells.map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return range.getBoundingClientRect().height / (parseFloat(getComputedStyle(td).lineHeight) || 24);
+        }),
+      ),
+    );
+    expect(tallest).toBeLessThan(1.6);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(13474 / 2);
+
+    // The trend names the change since the previous quarter; the breakdown flags small samples.
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toMatch(/(\+|-)?\d+(,\d)? điểm % so với Quý \d\/\d{4}|— so với Quý/);
+    expect(main).toContain('ít mẫu');
+
+    // Sorting by name through the column heading's link (works with JavaScript off).
+    await page.locator('#breakdown ~ div table.breakdown thead a', { hasText: 'Xã/phường' }).click();
+    await page.waitForURL(/sort=name/);
+    await assertNoHorizontalScroll(page);
+    const names = await page.locator('table.breakdown tbody th').allTextContents();
+    const collator = new Intl.Collator('vi');
+    expect(names.length).toBeGreaterThan(1);
+    expect([...names].sort(collator.compare)).toEqual(names);
+    expect(await page.locator('table.breakdown thead th[aria-sort="ascending"]').count()).toBe(1);
+
+    if (js) {
+      const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+      await page.goto(server.url + '/dashboard');
+      const again = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(again, JSON.stringify(again, null, 1)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
