@@ -82,9 +82,19 @@ export async function compareData(
   labelOf: (key: string) => string,
 ): Promise<CompareData> {
   dashboardScope(actor, provinceCode);
-  const q = parseWith(CompareQuerySchema, Object.fromEntries(['indicator', 'sort', 'dir'].map((k) => [k, url.searchParams.get(k)])));
+  const raw = Object.fromEntries(['indicator', 'sort', 'dir'].map((k) => [k, url.searchParams.get(k)]));
+  const parsed = CompareQuerySchema.safeParse(raw);
+  // The error page shows the message, not the field list: it names the wrong parameter ("vi / en" split in two).
+  const [vi, en] = parsed.success ? [] : (parsed.error.issues[0]?.message ?? '').split(' / ');
+  const q = parsed.success
+    ? parsed.data
+    : parseWith(CompareQuerySchema, raw, { message: { vi: vi || 'Tham số không hợp lệ', en: en || 'Invalid parameter' } });
   const indicator = d.view.values.find((v) => v.id === (q.indicator ?? DEFAULT_INDICATOR));
-  if (!indicator) throw new ValidationError([{ path: ['indicator'], message: 'Chỉ số không hợp lệ / Unknown indicator' }]);
+  if (!indicator)
+    throw new ValidationError([{ path: ['indicator'], message: 'Chỉ số không hợp lệ / Unknown indicator' }], {
+      vi: 'Chỉ số không hợp lệ',
+      en: 'Unknown indicator',
+    });
   const indicatorId = indicator.id;
   const sort = q.sort ?? 'gap';
   const dir = q.dir ?? DEFAULT_DIR[sort];
