@@ -138,6 +138,33 @@ describe('the dashboard compares quarter on quarter', () => {
     expect(text).toMatch(/[+-]?\d+(,\d)? pp since Q\d \d{4}/);
   });
 
+  it('under a category filter the quarters read the filtered cells, for the province and for one commune', async () => {
+    const q = busyQuarter;
+    const pick = await server.db.execute({
+      sql: 'SELECT commune_code AS c, sector AS s FROM indicator_cells WHERE period_id = ? GROUP BY commune_code, sector ORDER BY sum(n_sme) DESC LIMIT 1',
+      args: [q.id],
+    });
+    const commune = String(pick.rows[0]!.c);
+    const sector = String(pick.rows[0]!.s);
+    const share = async (table: 'province_cells' | 'indicator_cells', where: string, args: string[]) => {
+      const { rows } = await server.db.execute({
+        sql: `SELECT coalesce(sum(n_sme_platform), 0) AS num, coalesce(sum(n_sme), 0) AS den FROM ${table} WHERE period_id = ? AND sector = ? ${where}`,
+        args: [q.id, sector, ...args],
+      });
+      return percent(Number(rows[0]!.num), Number(rows[0]!.den));
+    };
+    const text = async (path: string) => (await page(path)).replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    const provinceWide = await share('province_cells', "AND province_code = '37'", []);
+    expect(await text(`/dashboard?period=${q.id}&sector=${sector}`)).toContain(
+      `Quý ${q.quarter}/${q.year}: ${formatPercent(provinceWide)} ·`,
+    );
+    const one = await share('indicator_cells', 'AND commune_code = ?', [commune]);
+    expect(one).not.toBeNull();
+    expect(await text(`/dashboard?period=${q.id}&sector=${sector}&commune=${commune}`)).toContain(
+      `Quý ${q.quarter}/${q.year}: ${formatPercent(one)} ·`,
+    );
+  });
+
   it('a commune officer’s trend reads their commune only', async () => {
     const officer = await login('demo-canbo-xa@example.com');
     const { rows } = await server.db.execute("SELECT scope_commune_code AS c FROM users WHERE email = 'demo-canbo-xa@example.com'");
