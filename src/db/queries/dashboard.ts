@@ -324,3 +324,58 @@ export async function levelsByFramework(db: Db, f: DashboardFilter): Promise<{ f
     .groupBy(indicatorFacts.frameworkId, indicatorFacts.level);
   return rows.map((r) => ({ frameworkId: r.frameworkId, level: Number(r.level), n: Number(r.n) }));
 }
+
+/**
+ * Summed counters of the filter for several periods at once (the dashboard's quarter trend): one
+ * grouped read of the maintained rollups, like `sumCells` for one period: the province cube for a
+ * province-wide view, the commune rollup for one commune, the commune's category cells under a
+ * category filter. A period without any cell is absent from the map.
+ */
+export async function sumCellsForPeriods(
+  db: Db,
+  f: Omit<DashboardFilter, 'periodId'>,
+  periodIds: readonly string[],
+): Promise<Map<string, Counters>> {
+  if (periodIds.length === 0) return new Map();
+  const toMap = (rows: ({ periodId: string } & Counters)[]) =>
+    new Map(rows.map(({ periodId, ...c }) => [periodId, Object.fromEntries(COUNTER_KEYS.map((k) => [k, Number(c[k])])) as Counters]));
+  const categoryFiltered = Boolean(f.sector || f.sizeClass || f.producerType);
+  if (!f.communeCode) {
+    const t = provinceCells;
+    const parts: SQL[] = [inArray(t.periodId, [...periodIds]), eq(t.provinceCode, f.provinceCode)];
+    if (f.sector) parts.push(eq(t.sector, f.sector));
+    if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
+    if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+    return toMap(
+      await db
+        .select({ periodId: t.periodId, ...counterSums(t) })
+        .from(t)
+        .where(and(...parts))
+        .groupBy(t.periodId),
+    );
+  }
+  if (!categoryFiltered) {
+    const t = communeCells;
+    return toMap(
+      await db
+        .select({ periodId: t.periodId, ...counterSums(t) })
+        .from(t)
+        .innerJoin(communes, eq(communes.code, t.communeCode))
+        .where(and(inArray(t.periodId, [...periodIds]), eq(t.communeCode, f.communeCode), eq(communes.provinceCode, f.provinceCode)))
+        .groupBy(t.periodId),
+    );
+  }
+  const t = indicatorCells;
+  const parts: SQL[] = [inArray(t.periodId, [...periodIds]), eq(t.communeCode, f.communeCode), eq(communes.provinceCode, f.provinceCode)];
+  if (f.sector) parts.push(eq(t.sector, f.sector));
+  if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
+  if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+  return toMap(
+    await db
+      .select({ periodId: t.periodId, ...counterSums(t) })
+      .from(t)
+      .innerJoin(communes, eq(communes.code, t.communeCode))
+      .where(and(...parts))
+      .groupBy(t.periodId),
+  );
+}
