@@ -18,6 +18,7 @@ import {
   productListings,
   provinceCells,
   provinceKnownCells,
+  provinceLevelCells,
   provincePillarCells,
 } from '#src/db/schema/index.ts';
 
@@ -352,9 +353,26 @@ export async function drillDown(db: Db, scope: Scope, f: DashboardFilter, flag: 
 
 /**
  * Businesses per framework and level in the filter: levels of different frameworks mean different things, so
- * the dashboard shows one distribution per framework (docs/frameworks.md). One grouped pass over the facts.
+ * the dashboard shows one distribution per framework (docs/frameworks.md). A province view reads the
+ * maintained province level cells (a few hundred rows, never every fact of the period); a commune's
+ * view groups its own facts, an index range of a few hundred rows.
  */
 export async function levelsByFramework(db: Db, f: DashboardFilter): Promise<{ frameworkId: string; level: number; n: number }[]> {
+  if (!f.communeCode) {
+    const t = provinceLevelCells;
+    const parts: SQL[] = [eq(t.periodId, f.periodId), eq(t.provinceCode, f.provinceCode)];
+    if (f.sector) parts.push(eq(t.sector, f.sector));
+    if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
+    if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+    const rows = await db
+      .select({ frameworkId: t.frameworkId, level: t.level, n: sql<number>`sum(${t.n})` })
+      .from(t)
+      .where(and(...parts))
+      .groupBy(t.frameworkId, t.level)
+      // Cells emptied by retakes and erasures stay behind at zero: no framework or level appears from them.
+      .having(sql`sum(${t.n}) > 0`);
+    return rows.map((r) => ({ frameworkId: r.frameworkId, level: Number(r.level), n: Number(r.n) }));
+  }
   const parts: SQL[] = [eq(indicatorFacts.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(indicatorFacts.communeCode, f.communeCode));
   if (f.sector) parts.push(eq(indicatorFacts.sector, f.sector));

@@ -3,6 +3,7 @@ import { communes } from '#src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import {
   computeBreakdown,
+  computeTrend,
   computeView,
   parseViewQuery,
   targetInfo,
@@ -104,7 +105,8 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const [view, unitTargets, trendViews, rows, [t], provinceFigures, levelRows] = await Promise.all([
     computeView(db, filter),
     targetsOf(db, communeCode ?? ''),
-    Promise.all(periods.map((p) => (p.id === period.id ? null : computeView(db, { ...filter, period: p })))),
+    // The earlier periods only (the current one is `view`), their counters each, the denominators once.
+    computeTrend(db, filter, periods.slice(0, -1)),
     computeBreakdown(db, filter, by),
     // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
     db
