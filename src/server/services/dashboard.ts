@@ -20,7 +20,7 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
-import { drillDown, FACT_FLAGS, levelsByFramework, type FactFlag } from '#src/db/queries/dashboard.ts';
+import { communeNamesOf, drillDown, FACT_FLAGS, levelsByFramework, type FactFlag } from '#src/db/queries/dashboard.ts';
 import { roundPoints } from '#src/domain/indicators/rounding.ts';
 import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
@@ -81,10 +81,7 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const { scopeCommune } = dashboardScope(actor, provinceCode);
   const { query, period } = parseViewQuery(url, now);
   const communeCode = scopeCommune ?? query.commune;
-  const allCommunes = await db
-    .select({ code: communes.code, name: communes.name })
-    .from(communes)
-    .where(eq(communes.provinceCode, provinceCode));
+  const allCommunes = await communeNamesOf(db, provinceCode);
   const communeNames = new Map(allCommunes.map((c) => [c.code, c.name]));
   if (communeCode && !communeNames.has(communeCode))
     throw new ValidationError([{ path: ['commune'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
