@@ -133,10 +133,12 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now),
       )
     : null;
+  // Furthest behind first (largest gap), then lowest value; ties by name. The sort keys are read once
+  // per row, not per comparison (3 000 communes: about 35 000 comparisons).
   const breakdown = rows
     .map((r) => {
       const sme = r.values.find((x) => x.id === 'sme_platform_adoption')!;
-      return {
+      const row = {
         key: r.key,
         label: by === 'commune' ? (communeNames.get(r.key) ?? r.key) : r.key,
         n: r.counters.n,
@@ -145,14 +147,10 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         expected,
         gap: expected !== null && sme.value !== null ? roundPoints(expected - sme.value) : null,
       };
+      return { row, gap: row.gap ?? -Infinity, value: sme.value ?? Infinity };
     })
-    // Furthest behind first (largest gap), then lowest value; ties by name.
-    .sort(
-      (a, b) =>
-        (b.gap ?? -Infinity) - (a.gap ?? -Infinity) ||
-        (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) ||
-        VI_COLLATOR.compare(a.label, b.label),
-    );
+    .sort((a, b) => b.gap - a.gap || a.value - b.value || VI_COLLATOR.compare(a.row.label, b.row.label))
+    .map((r) => r.row);
   const levelsPerFramework = [...new Set(levelRows.map((r) => r.frameworkId))].sort().map((frameworkId) => ({
     frameworkId,
     counts: levelRows.filter((r) => r.frameworkId === frameworkId),
@@ -187,8 +185,4 @@ export async function drillDownBusinesses(db: Db, actor: Actor | null, url: URL,
     flag as FactFlag,
   );
   return { flag: flag as FactFlag, period, rows };
-}
-
-function valueOf(r: { values: IndicatorValue[] }): number | null {
-  return r.values.find((x) => x.id === 'sme_platform_adoption')!.value;
 }
