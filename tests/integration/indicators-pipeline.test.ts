@@ -35,7 +35,7 @@ import { computeBreakdown, computeView } from '#src/server/services/indicators.t
 import { taxCodeFrom } from '../helpers/http.ts';
 import { businessById } from '#src/db/queries/accounts.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
-import { registeredGrid, sumCells } from '#src/db/queries/dashboard.ts';
+import { levelsByFramework, registeredGrid, sumCells } from '#src/db/queries/dashboard.ts';
 import { getFramework } from '#src/content/frameworks/registry.ts';
 import { allQuestions, type AnswerValue, type Answers, type Framework, type Profile } from '#src/domain/framework/schema.ts';
 import { FACT_SHARES, emptyCounters } from '#src/domain/indicators/definitions.ts';
@@ -428,6 +428,37 @@ async function expectCountersMatchOracle(
         const where = `${periodId} ${communeCode ?? 'province'} ${JSON.stringify(cat)}`;
         expect(counters.n, `assessed ${where}`).toBe(want.assessed);
         expect(levelDistribution(counters), `levels ${where}`).toEqual(want.levelDistribution.counts);
+        // One distribution per framework (the dashboard's chart): the province's maintained level
+        // cells, or a commune's facts, against the oracle's recount of each framework's businesses.
+        const perFramework = await levelsByFramework(env.db, {
+          periodId,
+          provinceCode: PROVINCE,
+          communeCode,
+          sector: cat.sector,
+          sizeClass: cat.sizeClass,
+          producerType: cat.producerType,
+        });
+        const frameworks = [...new Set(newest.map((f) => f.frameworkId))].sort();
+        const wantLevels = frameworks
+          .map((frameworkId) => {
+            const { levelDistribution: d } = computeIndicators(
+              // Each business's newest assessment of the period decides its framework (not an older one of another).
+              {
+                assessments: newest.filter((f) => f.frameworkId === frameworkId),
+                ocopProducts: [],
+                registeredCount: 0,
+                recommendation: rec,
+              },
+              filters,
+            );
+            return d.counts.map((n, level) => ({ frameworkId, level, n }));
+          })
+          .flat()
+          .filter((r) => r.n > 0);
+        const byKey = (r: { frameworkId: string; level: number }) => `${r.frameworkId}|${r.level}`;
+        expect(perFramework.map((r) => `${byKey(r)}:${r.n}`).sort(), `levels per framework ${where}`).toEqual(
+          wantLevels.map((r) => `${byKey(r)}:${r.n}`).sort(),
+        );
         // Assessed businesses missing from the registry (the flag is the business's, the same in all its facts).
         const outside = computeIndicators(
           { assessments: facts.filter((f) => !f.inRegistry), ocopProducts: [], registeredCount: 0, recommendation: rec },
@@ -682,8 +713,10 @@ describe('crash between any two writes of a submission, then a restart', () => {
     await env.db.run(sql`update commune_cells set n_sme = n_sme + 1 where rowid = (select min(rowid) from commune_cells)`);
     await env.db.run(sql`update province_known_cells set n = n + 1 where rowid = (select min(rowid) from province_known_cells)`);
     await env.db.run(sql`update commune_known set n = n - 1 where rowid = (select min(rowid) from commune_known)`);
+    await env.db.run(sql`update province_level_cells set n = n + 1 where rowid = (select min(rowid) from province_level_cells)`);
     // The check names every damaged rollup (the log shows the first five reasons).
     const found = (await checkIndicators(env.db)).reasons.join('\n');
+    expect(found).toContain('level cells per framework differ from the facts');
     expect(found).toContain('commune rollups differ from the facts (nSme)');
     expect(found).toContain('province rollups of known businesses differ from the businesses table');
     expect(found).toContain('commune rollups of known businesses differ from the businesses table');

@@ -279,3 +279,24 @@ export const communeKnown = sqliteTable('commune_known', {
   communeCode: text('commune_code').primaryKey(),
   n: integer('n').notNull(),
 });
+
+/**
+ * Businesses per framework and level, per period × province × sector × size × type, kept in the
+ * same batch as the facts (one upsert per fact in or out): a province view's level distribution
+ * (levels of different frameworks are never added up) reads a few hundred rows instead of grouping
+ * every fact of the period. A commune's distribution reads its facts through their index.
+ */
+export const provinceLevelCells = sqliteTable(
+  'province_level_cells',
+  {
+    periodId: text('period_id').notNull(),
+    provinceCode: text('province_code').notNull(),
+    sector: text('sector').notNull(),
+    sizeClass: text('size_class').notNull(),
+    producerType: text('producer_type').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    level: integer('level').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.provinceCode, t.sector, t.sizeClass, t.producerType, t.frameworkId, t.level] })],
+);

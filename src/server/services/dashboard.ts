@@ -3,6 +3,7 @@ import { communes } from '#src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import {
   computeBreakdown,
+  computeTrend,
   computeView,
   parseViewQuery,
   targetInfo,
@@ -19,7 +20,7 @@ import type { IndicatorValue } from '#src/domain/indicators/dashboard.ts';
 import { ForbiddenError, ValidationError } from '#src/server/http/errors.ts';
 import { and } from 'drizzle-orm';
 import { indicatorTargets } from '#src/db/schema/index.ts';
-import { levelsByFramework } from '#src/db/queries/dashboard.ts';
+import { communeNamesOf, levelsByFramework } from '#src/db/queries/dashboard.ts';
 import { roundPoints } from '#src/domain/indicators/rounding.ts';
 import { provinceFiguresFor, type ProvinceFigureRow } from './province-figures.ts';
 
@@ -80,10 +81,7 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const { scopeCommune } = dashboardScope(actor, provinceCode);
   const { query, period } = parseViewQuery(url, now);
   const communeCode = scopeCommune ?? query.commune;
-  const allCommunes = await db
-    .select({ code: communes.code, name: communes.name })
-    .from(communes)
-    .where(eq(communes.provinceCode, provinceCode));
+  const allCommunes = await communeNamesOf(db, provinceCode);
   const communeNames = new Map(allCommunes.map((c) => [c.code, c.name]));
   if (communeCode && !communeNames.has(communeCode))
     throw new ValidationError([{ path: ['commune'], message: 'Xã/phường không thuộc tỉnh / Commune not in the province' }]);
@@ -104,7 +102,8 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   const [view, unitTargets, trendViews, rows, [t], provinceFigures, levelRows] = await Promise.all([
     computeView(db, filter),
     targetsOf(db, communeCode ?? ''),
-    Promise.all(periods.map((p) => (p.id === period.id ? null : computeView(db, { ...filter, period: p })))),
+    // The earlier periods only (the current one is `view`), their counters each, the denominators once.
+    computeTrend(db, filter, periods.slice(0, -1)),
     computeBreakdown(db, filter, by),
     // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
     db
@@ -134,10 +133,12 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now),
       )
     : null;
+  // Furthest behind first (largest gap), then lowest value; ties by name. The sort keys are read once
+  // per row, not per comparison (3 000 communes: about 35 000 comparisons).
   const breakdown = rows
     .map((r) => {
       const sme = r.values.find((x) => x.id === 'sme_platform_adoption')!;
-      return {
+      const row = {
         key: r.key,
         label: by === 'commune' ? (communeNames.get(r.key) ?? r.key) : r.key,
         n: r.counters.n,
@@ -146,14 +147,10 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
         expected,
         gap: expected !== null && sme.value !== null ? roundPoints(expected - sme.value) : null,
       };
+      return { row, gap: row.gap ?? -Infinity, value: sme.value ?? Infinity };
     })
-    // Furthest behind first (largest gap), then lowest value; ties by name.
-    .sort(
-      (a, b) =>
-        (b.gap ?? -Infinity) - (a.gap ?? -Infinity) ||
-        (valueOf(a) ?? Infinity) - (valueOf(b) ?? Infinity) ||
-        VI_COLLATOR.compare(a.label, b.label),
-    );
+    .sort((a, b) => b.gap - a.gap || a.value - b.value || VI_COLLATOR.compare(a.row.label, b.row.label))
+    .map((r) => r.row);
   const levelsPerFramework = [...new Set(levelRows.map((r) => r.frameworkId))].sort().map((frameworkId) => ({
     frameworkId,
     counts: levelRows.filter((r) => r.frameworkId === frameworkId),
@@ -171,8 +168,4 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     provinceStaff: scopeCommune === null,
     levelsPerFramework,
   };
-}
-
-function valueOf(r: { values: IndicatorValue[] }): number | null {
-  return r.values.find((x) => x.id === 'sme_platform_adoption')!.value;
 }

@@ -8,6 +8,7 @@ import {
   communeCells,
   provinceCells,
   provincePillarCells,
+  provinceLevelCells,
   indicatorCells,
   indicatorFacts,
   pillarCells,
@@ -49,7 +50,10 @@ export function isGuardFailure(e: unknown): boolean {
   return /integer overflow/i.test(text);
 }
 
-/** The counter upserts (commune cell and its rollup, province cell, pillar cells) of one fact, added (1) or taken out (-1). */
+/**
+ * The counter upserts (commune cell and its rollup, province cell, the province's level cell of the
+ * fact's framework, pillar cells) of one fact, added (1) or taken out (-1).
+ */
 export function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1): Statement[] {
   const key = { periodId, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
   const delta = counterDelta(f, sign);
@@ -88,6 +92,30 @@ export function cellStatements(db: Db, periodId: string, provinceCode: string, f
           provinceCells.producerType,
         ],
         set: provinceSet,
+      }),
+    db
+      .insert(provinceLevelCells)
+      .values({
+        periodId,
+        provinceCode,
+        sector: f.sector,
+        sizeClass: f.sizeClass,
+        producerType: f.producerType,
+        frameworkId: f.frameworkId,
+        level: f.level,
+        n: sign,
+      })
+      .onConflictDoUpdate({
+        target: [
+          provinceLevelCells.periodId,
+          provinceLevelCells.provinceCode,
+          provinceLevelCells.sector,
+          provinceLevelCells.sizeClass,
+          provinceLevelCells.producerType,
+          provinceLevelCells.frameworkId,
+          provinceLevelCells.level,
+        ],
+        set: { n: sql`${provinceLevelCells.n} + excluded.n` },
       }),
   ];
   // One statement per table for all the pillars (a multi-row upsert): fewer statements in the write lock.

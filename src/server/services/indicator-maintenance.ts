@@ -31,6 +31,7 @@ import {
   pillarCells,
   provinceCells,
   provinceKnownCells,
+  provinceLevelCells,
   provincePillarCells,
   recommendationMarks,
   type Assessment,
@@ -72,8 +73,11 @@ function close(a: number, b: number): boolean {
 /** Submission instants are summed modulo a prime so a million of them stay exact in a JS number. */
 const CHECKSUM_MOD = sql.raw('2147483647');
 
+const levelKey = (frameworkId: string, level: number) => `${frameworkId}|${Number(level)}`;
+
 /** Per period: the counters the stored facts imply (exactly the arithmetic of the submissions). */
-async function countersImpliedByFacts(db: Db): Promise<Map<string, Counters & { placeSum: number; categorySum: number; pillarN: number }>> {
+type Implied = Counters & { placeSum: number; categorySum: number; pillarN: number; levels: Map<string, number> };
+async function countersImpliedByFacts(db: Db): Promise<Map<string, Implied>> {
   const t = indicatorFacts;
   const rows = await db
     .select({
@@ -112,9 +116,9 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Counters & { 
       t.econtract,
       t.ecommerce,
     );
-  const out = new Map<string, Counters & { placeSum: number; categorySum: number; pillarN: number }>();
+  const out = new Map<string, Implied>();
   for (const r of rows) {
-    const acc = out.get(r.periodId) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0 };
+    const acc = out.get(r.periodId) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0, levels: new Map() };
     const d = counterDelta({ ...r, score: 0, recommended: 0, adoptedRecommended: 0 }, 1);
     for (const k of COUNTER_KEYS) acc[k] += d[k] * r.count;
     acc.scoreSum += Number(r.score);
@@ -123,6 +127,8 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Counters & { 
     acc.placeSum += Number(r.placeSum);
     acc.categorySum += Number(r.categorySum);
     acc.pillarN += Number(r.pillarN);
+    const level = levelKey(r.frameworkId, r.level);
+    acc.levels.set(level, (acc.levels.get(level) ?? 0) + Number(r.count));
     out.set(r.periodId, acc);
   }
   return out;
@@ -147,7 +153,7 @@ async function newestSubmissions(db: Db): Promise<Map<string, { n: number; sum: 
 export async function checkIndicators(db: Db): Promise<CheckReport> {
   const reasons: string[] = [];
   const [meta] = await db.select().from(indicatorMeta).where(eq(indicatorMeta.key, META_KEY));
-  const [facts, submissions, cells, provinces, pillarN, provincePillarN, factSums, communeRollup] = await Promise.all([
+  const [facts, submissions, cells, provinces, pillarN, provincePillarN, factSums, communeRollup, levelCells] = await Promise.all([
     countersImpliedByFacts(db),
     newestSubmissions(db),
     db
@@ -191,6 +197,16 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
       })
       .from(communeCells)
       .groupBy(communeCells.periodId),
+    db
+      .select({
+        periodId: provinceLevelCells.periodId,
+        frameworkId: provinceLevelCells.frameworkId,
+        level: provinceLevelCells.level,
+        n: sql<number>`sum(${provinceLevelCells.n})`,
+        categorySum: sql<number>`sum(${provinceLevelCells.n} * ${categoryWeight('sector', 'size_class', 'producer_type')})`,
+      })
+      .from(provinceLevelCells)
+      .groupBy(provinceLevelCells.periodId, provinceLevelCells.frameworkId, provinceLevelCells.level),
   ]);
   reasons.push(...(await checkKnownCells(db)));
   // The registry flag is current data copied into each fact: a registry import writes the flag first
@@ -205,7 +221,15 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     ...cells.map((c) => c.periodId),
     ...provinces.map((c) => c.periodId),
     ...factSums.map((f) => f.periodId),
+    ...levelCells.map((c) => c.periodId),
   ]);
+  const levelsBy = new Map<string, { levels: Map<string, number>; categorySum: number }>();
+  for (const c of levelCells) {
+    const acc = levelsBy.get(c.periodId) ?? { levels: new Map(), categorySum: 0 };
+    if (Number(c.n) !== 0) acc.levels.set(levelKey(c.frameworkId, c.level), Number(c.n));
+    acc.categorySum += Number(c.categorySum);
+    levelsBy.set(c.periodId, acc);
+  }
   const byPeriod = <T extends { periodId: string }>(rows: T[]) => new Map(rows.map((r) => [r.periodId, r]));
   const cellBy = byPeriod(cells);
   const communeRollupBy = byPeriod(communeRollup);
@@ -214,7 +238,7 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
   const provincePillarBy = byPeriod(provincePillarN);
   const factSumBy = byPeriod(factSums);
   for (const p of [...periods].sort()) {
-    const want = facts.get(p) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0 };
+    const want = facts.get(p) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0, levels: new Map<string, number>() };
     const sub = submissions.get(p) ?? { n: 0, sum: 0 };
     const fs = factSumBy.get(p);
     if (sub.n !== Number(fs?.n ?? 0) || sub.sum !== Number(fs?.s ?? 0))
@@ -239,6 +263,10 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     if (Number(rollup?.placeSum ?? 0) !== want.placeSum) reasons.push(`${p}: commune rollups hold counts in the wrong communes`);
     if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN)
       reasons.push(`${p}: pillar cells differ from the facts`);
+    const levels = levelsBy.get(p) ?? { levels: new Map<string, number>(), categorySum: 0 };
+    const sameLevels = levels.levels.size === want.levels.size && [...want.levels].every(([k, n]) => levels.levels.get(k) === n);
+    if (!sameLevels) reasons.push(`${p}: level cells per framework differ from the facts`);
+    else if (levels.categorySum !== want.categorySum) reasons.push(`${p}: level cells per framework hold counts in the wrong categories`);
   }
   return { consistent: reasons.length === 0, reasons };
 }
@@ -373,6 +401,7 @@ export async function rebuildIndicators(db: Db, now = new Date(), attempts = 5):
       db.delete(pillarCells),
       db.delete(provincePillarCells),
       db.delete(communeCells),
+      db.delete(provinceLevelCells),
       db.delete(knownCells),
       db.delete(provinceKnownCells),
       db.delete(communeKnown),
@@ -408,6 +437,7 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
   const pcells = new Map<string, Record<string, number | string>>();
   const pillars = new Map<string, Record<string, number | string>>();
   const ppillars = new Map<string, Record<string, number | string>>();
+  const levels = new Map<string, Record<string, number | string>>();
   for (const f of facts) {
     const d = counterDelta(f, 1);
     const provinceCode = provinceOf.get(f.communeCode) ?? '';
@@ -415,6 +445,10 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
     addCell(cells, JSON.stringify([f.periodId, f.communeCode, cat]), { periodId: f.periodId, communeCode: f.communeCode, ...cat }, d);
     addCell(ccells, JSON.stringify([f.periodId, f.communeCode]), { periodId: f.periodId, communeCode: f.communeCode }, d);
     addCell(pcells, JSON.stringify([f.periodId, provinceCode, cat]), { periodId: f.periodId, provinceCode, ...cat }, d);
+    const levelCell = JSON.stringify([f.periodId, provinceCode, cat, f.frameworkId, f.level]);
+    const level = levels.get(levelCell) ?? { periodId: f.periodId, provinceCode, ...cat, frameworkId: f.frameworkId, level: f.level, n: 0 };
+    level.n = (level.n as number) + 1;
+    levels.set(levelCell, level);
     for (const p of f.pillars) {
       for (const [map, key, base] of [
         [
@@ -437,6 +471,7 @@ function counterInserts(db: Db, facts: readonly IndicatorFact[], provinceOf: Map
     ...chunks([...pcells.values()], 200).map((rows) => db.insert(provinceCells).values(rows as never)),
     ...chunks([...pillars.values()], 500).map((rows) => db.insert(pillarCells).values(rows as never)),
     ...chunks([...ppillars.values()], 500).map((rows) => db.insert(provincePillarCells).values(rows as never)),
+    ...chunks([...levels.values()], 500).map((rows) => db.insert(provinceLevelCells).values(rows as never)),
   ] as Statement[];
 }
 

@@ -171,6 +171,31 @@ export async function computeView(db: Db, f: ViewFilter): Promise<View> {
   };
 }
 
+/**
+ * Every indicator of the same unit and categories over several periods (the dashboard's trend): the
+ * period's counters each, the denominators that do not depend on the period (known businesses, OCOP
+ * products) read once. No pillar means or level distributions: the trend shows neither.
+ */
+export async function computeTrend(db: Db, f: ViewFilter, periods: readonly Period[]): Promise<Omit<View, 'pillars'>[]> {
+  const [perPeriod, extras] = await Promise.all([
+    Promise.all(periods.map((p) => sumCells(db, dashboardFilter({ ...f, period: p })))),
+    extrasFor(db, f, null),
+  ]);
+  const registered = extras.registered.get('') ?? 0;
+  const ocopProducts = extras.ocop.reduce((n, r) => n + r.n, 0);
+  const ocopListed = extras.ocop.reduce((n, r) => n + r.listed, 0);
+  return perPeriod.map(([cells]) => {
+    const counters = cells ?? { ...emptyCounters(), key: '' };
+    return {
+      counters,
+      values: indicatorValues(counters, { registered, ocopProducts, ocopListed }),
+      levels: levelDistribution(counters),
+      registered,
+      coverage: percent(counters.n, Math.max(registered, counters.n)),
+    };
+  });
+}
+
 /** One row per commune (or sector, size…) with its indicator values. */
 export async function computeBreakdown(db: Db, f: ViewFilter, by: Exclude<GroupBy, null>) {
   const df = dashboardFilter(f);
