@@ -69,6 +69,8 @@ export async function benchDashboardPage(opts: {
   path: string;
   rounds?: number;
   requests?: number;
+  /** A query suffix per request: each request a different question (nothing answered from the page's cache). */
+  vary?: (i: number) => string;
 }) {
   const firsts: number[] = [];
   const all: number[] = [];
@@ -80,7 +82,7 @@ export async function benchDashboardPage(opts: {
       const cookie = await login(base, opts.email, opts.password);
       for (let i = 0; i < (opts.requests ?? 20); i++) {
         const s = performance.now();
-        const res = await fetch(base + opts.path, { headers: { cookie }, redirect: 'manual' });
+        const res = await fetch(base + opts.path + (opts.vary?.(i) ?? ''), { headers: { cookie }, redirect: 'manual' });
         const html = await res.text();
         const ms = performance.now() - s;
         if (res.status !== 200) throw new Error(`dashboard answered ${res.status}`);

@@ -149,6 +149,19 @@ export async function benchIndicators() {
     password: 'bench-password',
     path: `/dashboard?period=${period.id}`,
   });
+  // The same page when every request asks a new question (breakdown by another dimension, another order): the
+  // dashboard's per-worker cache answers none of them, so this is the cost of computing the page afresh.
+  const BY = ['commune', 'sector', 'size', 'producerType'];
+  const ORDER = ['name', 'value', 'count', 'gap'].flatMap((k) => ['asc', 'desc'].map((d) => `&sort=${k}&dir=${d}`));
+  const dashboardPageNewQuestions = await benchDashboardPage({
+    env: { DATABASE_URL: url, PROVINCE_CODE: PROVINCE },
+    email: 'bench@example.com',
+    password: 'bench-password',
+    path: `/dashboard?period=${period.id}`,
+    rounds: 1,
+    requests: BY.length * ORDER.length,
+    vary: (i) => `&by=${BY[i % BY.length]}${ORDER[Math.floor(i / BY.length) % ORDER.length]}`,
+  });
 
   // 2. The public indicators API, real server, loopback only, bounded in time.
   const port = await new Promise<number>((resolve) => {
@@ -224,6 +237,7 @@ export async function benchIndicators() {
     provinceQuery: { p50: Math.round(pct(sorted, 50) * 10) / 10, p95: Math.round(pct(sorted, 95) * 10) / 10 },
     provinceQueryFirstAfterStartMs: firsts.map((t) => Math.round(t * 10) / 10),
     dashboardPage,
+    dashboardPageNewQuestions,
     dashboardSections: sections,
     publicUncachedMs: { p50: Math.round(pct(pubSorted, 50) * 10) / 10, p95: Math.round(pct(pubSorted, 95) * 10) / 10 },
     communeBreakdownMs: Math.round(Math.max(...bt)),

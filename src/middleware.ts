@@ -10,6 +10,8 @@ import { safeNextPath } from './server/http/redirect.ts';
 import { ensurePublishedFrameworks } from './server/services/frameworks.ts';
 import { cachedAnswer, publicRoute, serveCached } from './server/http/public-cache.ts';
 import { changeVersions } from './server/services/changes.ts';
+import { warmDashboard } from './server/services/dashboard-cache.ts';
+import { getEnv } from './server/config/env.ts';
 
 // Before anything can log: passwords, hashes, e-mails and tokens never reach the server log.
 installLogRedaction();
@@ -71,6 +73,8 @@ function compress(request: Request, response: Response): Response {
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // A worker's first request of any kind starts the dashboard warm-up (once; not waited for here).
+  void warmDashboard(getDb(), getEnv().PROVINCE_CODE);
   const url = context.url;
   const { lang, path } = splitLocale(url.pathname);
   context.locals.lang = lang;

@@ -22,7 +22,7 @@ export function isFileUrl(url: string): boolean {
  * consistency (https://sqlite.org/pragma.html#pragma_synchronous). The client's pool opens connections on its
  * own and has no setup hook, so the engine's `prepare` runs the setup once per connection.
  */
-const CONNECTION_SETUP = 'PRAGMA synchronous=NORMAL';
+const CONNECTION_SETUP = 'PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768';
 const configured = new WeakSet<object>();
 const setUp = Symbol.for('portal.libsql.connectionSetup');
 type Prepare = (this: object, source: string) => unknown;
