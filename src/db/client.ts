@@ -19,7 +19,9 @@ export function isFileUrl(url: string): boolean {
  * mode: a commit writes to the WAL without waiting for the disk (about 5 ms an fsync here, while holding the one
  * write lock, with every other worker's writers waiting); the WAL is synced at each checkpoint. A crash of the
  * process loses nothing committed; a power loss or kernel crash may lose the last commits, never the file's
- * consistency (https://sqlite.org/pragma.html#pragma_synchronous). The client's pool opens connections on its
+ * consistency (https://sqlite.org/pragma.html#pragma_synchronous). Reads: the file is memory-mapped (up to 256 MB)
+ * and each connection keeps 32 MB of pages instead of 2 MB, so the dashboard's counters over thousands of communes
+ * are read from memory rather than through a system call per page. The client's pool opens connections on its
  * own and has no setup hook, so the engine's `prepare` runs the setup once per connection.
  */
 const CONNECTION_SETUP = 'PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768';
