@@ -31,7 +31,7 @@ export async function reportHttp(): Promise<{ ok: boolean; results: Record<strin
     `  CPU per submission: server ${write.cpuMsPerSubmission.server ?? '?'} ms, clients ${write.cpuMsPerSubmission.clients ?? '?'} ms; load average ${write.loadAverage.start} at the start, ${write.loadAverage.end} at the end`,
   );
   console.log(
-    `  ${write.submitted} submitted, ${write.stored} stored, ${write.lost} lost, ${write.failed} failed; counters ${write.countersConsistent ? 'consistent' : `INCONSISTENT: ${write.countersReasons.join('; ')}`} ${write.ok ? 'OK' : 'FAILED'}`,
+    `  ${write.submitted} submitted, ${write.stored} stored, ${write.lost} lost, ${write.failed} failed; counters ${write.countersConsistent ? 'consistent' : `INCONSISTENT: ${write.countersReasons.join('; ')}`} ${write.ok ? 'OK' : write.perSecond < SUBMISSIONS_BUDGET_PER_S ? 'UNDER BUDGET' : 'FAILED'}`,
   );
   return { ok: routes.ok && write.ok, results: { publicRoutes: routes, writePath: write } };
 }
