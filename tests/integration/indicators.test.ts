@@ -263,6 +263,12 @@ describe('registry import and the officer dashboard', () => {
     const csvText = await csv.text();
     expect(csvText).toContain('Chỉ số (Indicator)');
     expect(csvText).toContain('Tỷ lệ doanh nghiệp nhỏ và vừa');
+    // The trend sheet: the chosen year and the three before it, oldest first, ending on the year shown.
+    const lines = csvText.split(/\r?\n/);
+    const trendAt = lines.indexOf('# Xu hướng');
+    expect(trendAt).toBeGreaterThan(-1);
+    const trendRows = lines.slice(trendAt + 2, trendAt + 6).map((l) => l.split(',')[0]);
+    expect(trendRows).toEqual([Number(YEAR) - 3, Number(YEAR) - 2, Number(YEAR) - 1, Number(YEAR)].map(String));
     const xlsx = await o.get(`/dashboard/export.xlsx?period=${YEAR}`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     const buf = Buffer.from(await xlsx.arrayBuffer());

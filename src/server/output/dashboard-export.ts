@@ -1,4 +1,4 @@
-import type { DashboardData } from '#src/server/services/dashboard.ts';
+import type { DashboardData, TrendPoint } from '#src/server/services/dashboard.ts';
 import type { Sheet } from './spreadsheet.ts';
 import { STATUS_NAMES } from '#src/i18n/labels.ts';
 import type { ProvinceFigureUnit } from '#src/domain/indicators/province-figures.ts';
@@ -11,7 +11,7 @@ const FIGURE_UNITS: Record<ProvinceFigureUnit, string> = {
 };
 
 /** The dashboard view as sheets with Vietnamese headers (English in brackets). */
-export function dashboardSheets(d: DashboardData): Sheet[] {
+export function dashboardSheets(d: DashboardData, trendPoints: TrendPoint[]): Sheet[] {
   const scope = d.filter.communeCode ? (d.communeNames.get(d.filter.communeCode) ?? d.filter.communeCode) : 'Toàn tỉnh';
   const filters = `Kỳ ${d.filter.period.id}; ${scope}; ngành ${d.filter.sector ?? 'tất cả'}; quy mô ${d.filter.sizeClass ?? 'tất cả'}; loại hình ${d.filter.producerType ?? 'tất cả'}`;
   const indicators: Sheet = {
@@ -56,7 +56,7 @@ export function dashboardSheets(d: DashboardData): Sheet[] {
     name: 'Xu hướng',
     rows: [
       ['Kỳ (Period)', 'DNNVV dùng nền tảng số % (SMEs on platforms)', 'Số DNNVV đã đánh giá (SMEs assessed)'],
-      ...d.trend.map((t) => [t.period.id, t.value, t.n]),
+      ...trendPoints.map((t) => [t.period.id, t.value, t.n]),
     ],
   };
   const breakdown: Sheet = {

@@ -35,7 +35,6 @@ export type DashboardData = {
   scopeCommune: string | null;
   view: View;
   targets: Map<string, TargetInfo>;
-  trend: { period: Period; value: number | null; n: number }[];
   by: Breakdown;
   breakdown: {
     key: string;
@@ -93,17 +92,12 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     sizeClass: query.size,
     producerType: query.producerType,
   };
-  // Trend of the headline indicator over the previous periods of the same kind.
-  const periods: Period[] = [period];
-  for (let i = 0; i < (period.kind === 'quarter' ? 7 : 3); i++) periods.unshift(previousPeriod(periods[0]!));
   const byParam = url.searchParams.get('by');
   const by: Breakdown = (BREAKDOWNS as readonly string[]).includes(byParam ?? '') ? (byParam as Breakdown) : 'commune';
   // Independent reads, asked together (each is a handful of maintained counters).
-  const [view, unitTargets, trendViews, rows, [t], provinceFigures, levelRows] = await Promise.all([
+  const [view, unitTargets, rows, [t], provinceFigures, levelRows] = await Promise.all([
     computeView(db, filter),
     targetsOf(db, communeCode ?? ''),
-    // The earlier periods only (the current one is `view`), their counters each, the denominators once.
-    computeTrend(db, filter, periods.slice(0, -1)),
     computeBreakdown(db, filter, by),
     // Province-wide target of the headline indicator, to rank communes by how far behind the line they are.
     db
@@ -124,10 +118,6 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
   ]);
   const targets = new Map<string, TargetInfo>();
   for (const v of view.values) targets.set(v.id, targetInfo(unitTargets.get(v.id), v.value, now));
-  const trend = periods.map((p, i) => {
-    const sme = (trendViews[i] ?? view).values.find((x) => x.id === 'sme_platform_adoption')!;
-    return { period: p, value: sme.value, n: sme.denominator };
-  });
   const expected = t
     ? roundPoints(
         expectedAt({ date: new Date(t.baselineDate), value: t.baselineValue }, { date: new Date(t.targetDate), value: t.targetValue }, now),
@@ -160,7 +150,6 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     scopeCommune,
     view,
     targets,
-    trend,
     by,
     breakdown,
     communeNames,
@@ -168,4 +157,21 @@ export async function dashboardData(db: Db, actor: Actor | null, url: URL, provi
     provinceStaff: scopeCommune === null,
     levelsPerFramework,
   };
+}
+
+export type TrendPoint = { period: Period; value: number | null; n: number };
+
+/**
+ * The headline indicator over the periods before the dashboard's, for the exports' trend sheet (the page draws its
+ * own quarters): each earlier period's counters, the denominators once.
+ */
+export async function headlineTrend(db: Db, d: Pick<DashboardData, 'filter' | 'view'>): Promise<TrendPoint[]> {
+  const period = d.filter.period;
+  const periods: Period[] = [period];
+  for (let i = 0; i < (period.kind === 'quarter' ? 7 : 3); i++) periods.unshift(previousPeriod(periods[0]!));
+  const earlier = await computeTrend(db, d.filter, periods.slice(0, -1));
+  return periods.map((p, i) => {
+    const sme = (earlier[i] ?? d.view).values.find((x) => x.id === 'sme_platform_adoption')!;
+    return { period: p, value: sme.value, n: sme.denominator };
+  });
 }
