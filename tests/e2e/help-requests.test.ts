@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { assertNoHorizontalScroll, launchBrowser, loginThroughForm, newMobileContext, openMenu, watchErrors } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { Browserless, taxCodeFrom } from '../helpers/http.ts';
+import { Browserless, businessWithResult as registerWithResult } from '../helpers/http.ts';
 import { decodeMail, startSmtp, waitForMail, type TestSmtp } from '../helpers/smtp.ts';
 
 // A help request that comes back: the business asks from its plan (choosing a contact and agreeing to
@@ -37,29 +37,9 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** A registered business with a submitted assessment; returns its id and result page. */
-async function businessWithResult(first9: string, name: string, email: string): Promise<{ id: number; result: string }> {
-  const c = new Browserless(server.url);
-  const reg = await c.post('/register', {
-    taxCode: taxCodeFrom(first9),
-    name,
-    communeCode: commune,
-    login: email,
-    password: 'mat-khau-cua-hang',
-    consent: 'yes',
-  });
-  const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-  await c.post(`/businesses/${id}/assessment`, {});
-  await c.post(`/businesses/${id}/assessment/profile`, {
-    sector: 'G',
-    producerType: 'enterprise',
-    employees: '3',
-    revenueMillion: '',
-    capitalMillion: '',
-    communeCode: commune,
-  });
-  const submitted = await c.post(`/businesses/${id}/assessment/review`, {});
-  return { id, result: submitted.headers.get('location')! };
+/** A registered business with a submitted assessment in the test's commune; its id and result page. */
+function businessWithResult(first9: string, name: string, email: string): Promise<{ id: number; result: string }> {
+  return registerWithResult(server.url, commune, first9, name, email);
 }
 
 async function expectNoAxeViolations(page: Page, url: string): Promise<void> {

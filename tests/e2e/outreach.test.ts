@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { assertNoHorizontalScroll, launchBrowser, loginThroughForm, newMobileContext, watchErrors } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { Browserless, taxCodeFrom } from '../helpers/http.ts';
+import { Browserless, businessWithResult as registerWithResult } from '../helpers/http.ts';
 
 // The outreach list at 360 px, JavaScript on and off: from a dashboard indicator to the businesses that
 // do not have it, a selection turned into help tasks for the commune's helper, who finds them in the worklist.
@@ -13,27 +13,7 @@ let browser: Browser;
 let commune = '';
 
 async function businessWithResult(first9: string, name: string, email: string): Promise<number> {
-  const c = new Browserless(server.url);
-  const reg = await c.post('/register', {
-    taxCode: taxCodeFrom(first9),
-    name,
-    communeCode: commune,
-    login: email,
-    password: 'mat-khau-cua-hang',
-    consent: 'yes',
-  });
-  const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
-  await c.post(`/businesses/${id}/assessment`, {});
-  await c.post(`/businesses/${id}/assessment/profile`, {
-    sector: 'G',
-    producerType: 'enterprise',
-    employees: '3',
-    revenueMillion: '',
-    capitalMillion: '',
-    communeCode: commune,
-  });
-  expect((await c.post(`/businesses/${id}/assessment/review`, {})).status).toBe(303);
-  return id;
+  return (await registerWithResult(server.url, commune, first9, name, email)).id;
 }
 
 beforeAll(async () => {

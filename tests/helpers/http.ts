@@ -109,3 +109,38 @@ export async function importRegistry(
   const confirm = await c.post('/admin/registry', { token });
   return { preview, previewHtml, confirm, confirmHtml: await confirm.text() };
 }
+
+/**
+ * A business registered through the form (password "mat-khau-cua-hang") in `communeCode`, with one submitted
+ * assessment of the default questionnaire (a small trade shop, nothing answered); its id and result page.
+ */
+export async function businessWithResult(
+  base: string,
+  communeCode: string,
+  first9: string,
+  name: string,
+  email: string,
+): Promise<{ id: number; result: string }> {
+  const c = new Browserless(base);
+  const reg = await c.post('/register', {
+    taxCode: taxCodeFrom(first9),
+    name,
+    communeCode,
+    login: email,
+    password: 'mat-khau-cua-hang',
+    consent: 'yes',
+  });
+  const id = Number(/\/businesses\/(\d+)/.exec(reg.headers.get('location')!)![1]);
+  await c.post(`/businesses/${id}/assessment`, {});
+  await c.post(`/businesses/${id}/assessment/profile`, {
+    sector: 'G',
+    producerType: 'enterprise',
+    employees: '3',
+    revenueMillion: '',
+    capitalMillion: '',
+    communeCode,
+  });
+  const submitted = await c.post(`/businesses/${id}/assessment/review`, {});
+  if (submitted.status !== 303) throw new Error(`the assessment of ${name} was not submitted: ${submitted.status}`);
+  return { id, result: submitted.headers.get('location')! };
+}
