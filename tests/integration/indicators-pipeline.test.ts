@@ -31,7 +31,7 @@ import {
 } from '#src/db/schema/index.ts';
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import { createRegistryImport } from '#src/server/services/registry-import.ts';
-import { computeBreakdown, computeView } from '#src/server/services/indicators.ts';
+import { computeBreakdown, computeTrend, computeView } from '#src/server/services/indicators.ts';
 import { taxCodeFrom } from '../helpers/http.ts';
 import { businessById } from '#src/db/queries/accounts.ts';
 import { catalogSnapshot } from '#src/db/queries/platforms.ts';
@@ -487,6 +487,13 @@ async function expectCountersMatchOracle(
           const o = indicatorOf(want, id);
           expect([v.numerator, v.denominator, v.value], `${id} ${where}`).toEqual([o.numerator, o.denominator, o.value]);
         }
+        // The trend reads several periods in one grouped read: the same figures as the view of that period.
+        const [asTrend] = await computeTrend(
+          env.db,
+          { period, provinceCode: PROVINCE, communeCode, sector: cat.sector, sizeClass: cat.sizeClass, producerType: cat.producerType },
+          [period],
+        );
+        expect(asTrend!.values, `trend ${where}`).toEqual(view.values);
         const pillarKey = (fw: string, p: string, n: number, mean: number | null) => `${fw}|${p}|${n}|${mean}`;
         expect(
           view.pillars

@@ -6,6 +6,7 @@ import {
   pillarMeans,
   registeredCounts,
   sumCells,
+  sumCellsForPeriods,
   type CellCounters,
   type DashboardFilter,
   type GroupBy,
@@ -177,15 +178,21 @@ export async function computeView(db: Db, f: ViewFilter): Promise<View> {
  * products) read once. No pillar means or level distributions: the trend shows neither.
  */
 export async function computeTrend(db: Db, f: ViewFilter, periods: readonly Period[]): Promise<Omit<View, 'pillars'>[]> {
+  // Every period in one grouped read of the same maintained cells a single view reads.
+  const { periodId: _current, ...unit } = dashboardFilter(f);
   const [perPeriod, extras] = await Promise.all([
-    Promise.all(periods.map((p) => sumCells(db, dashboardFilter({ ...f, period: p })))),
+    sumCellsForPeriods(
+      db,
+      unit,
+      periods.map((p) => p.id),
+    ),
     extrasFor(db, f, null),
   ]);
   const registered = extras.registered.get('') ?? 0;
   const ocopProducts = extras.ocop.reduce((n, r) => n + r.n, 0);
   const ocopListed = extras.ocop.reduce((n, r) => n + r.listed, 0);
-  return perPeriod.map(([cells]) => {
-    const counters = cells ?? { ...emptyCounters(), key: '' };
+  return periods.map((p) => {
+    const counters = { ...(perPeriod.get(p.id) ?? emptyCounters()), key: '' };
     return {
       counters,
       values: indicatorValues(counters, { registered, ocopProducts, ocopListed }),
