@@ -46,7 +46,7 @@ import { currentPeriod } from '#src/domain/indicators/periods.ts';
 import { expectedAt } from '#src/domain/indicators/targets.ts';
 import { toSearchKey } from '#src/domain/identity/search-key.ts';
 import { sizeClass } from '#src/domain/identity/size-class.ts';
-import { vietnamDay } from '#src/domain/help-requests.ts';
+import { vietnamDay } from '#src/domain/time.ts';
 import { OCOP_FLOORS } from '#src/content/ocop/floors.ts';
 import { floorsForProduct, requirementsFor, validateTransition, type ListingStatus } from '#src/domain/ocop/floors.ts';
 import { hashPassword } from '#src/server/auth/password.ts';

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { parsePhone, PHONE_MESSAGES } from '#src/domain/identity/phone.ts';
-import { vietnamWallClock } from '#src/domain/time.ts';
 
 export const HELP_STATUSES = ['new', 'contacted', 'in_progress', 'done', 'unreachable'] as const;
 export type HelpStatus = (typeof HELP_STATUSES)[number];
@@ -69,17 +68,6 @@ export function isCalendarDate(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** The calendar day in Vietnam of an instant, "YYYY-MM-DD" (due dates are Vietnamese days). */
-export function vietnamDay(at: Date): string {
-  return vietnamWallClock(at).toISOString().slice(0, 10);
-}
-
-/** "2026-12-31" → "31/12/2026", the way dates are written in Vietnam (and in en-GB). */
-export function formatDay(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
 }
 
 /**

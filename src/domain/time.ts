@@ -13,6 +13,11 @@ export function vietnamWallClock(at: Date): Date {
   return new Date(at.getTime() + VIETNAM_UTC_OFFSET_MS);
 }
 
+/** The calendar day in Vietnam of an instant, "YYYY-MM-DD" (due dates, check days and cache days are Vietnamese days). */
+export function vietnamDay(at: Date): string {
+  return vietnamWallClock(at).toISOString().slice(0, 10);
+}
+
 /** A calendar date ("2026-12-31") as Vietnamese readers write it: "31/12/2026". Anything else is returned as given. */
 export function formatDateVi(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -21,5 +26,5 @@ export function formatDateVi(isoDate: string): string {
 
 /** The day of an instant on Vietnam's wall clock, as dd/mm/yyyy. */
 export function formatDayVi(at: Date): string {
-  return formatDateVi(vietnamWallClock(at).toISOString().slice(0, 10));
+  return formatDateVi(vietnamDay(at));
 }

@@ -3,17 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   checkHelpTransition,
   dueDateProblem,
-  formatDay,
   HelpContactSchema,
   HELP_STATUSES,
   HELP_TRANSITIONS,
   isCalendarDate,
   isHelpOverdue,
   nextHelpStatuses,
-  vietnamDay,
   type HelpStatus,
 } from '#src/domain/help-requests.ts';
 import { HELP_STATUS_NAMES } from '#src/i18n/labels.ts';
+import { formatDateVi, vietnamDay } from '#src/domain/time.ts';
 
 describe('status flow: mới → đã liên hệ → đang hỗ trợ → đã xong / không liên lạc được', () => {
   it.each([
@@ -83,7 +82,7 @@ describe('due dates', () => {
   it('a day in Vietnam: 23:30 UTC is already the next day there', () => {
     expect(vietnamDay(new Date('2026-11-30T16:59:59Z'))).toBe('2026-11-30');
     expect(vietnamDay(new Date('2026-11-30T17:00:00Z'))).toBe('2026-12-01');
-    expect(formatDay('2026-12-01')).toBe('01/12/2026');
+    expect(formatDateVi('2026-12-01')).toBe('01/12/2026');
   });
 
   it('only real calendar days', () => {

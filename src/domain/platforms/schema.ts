@@ -16,7 +16,7 @@ import type { PlatformCategoryId } from '#src/reference/platform-categories.ts';
 import { VSIC_CODES } from '#src/reference/vsic.ts';
 import { freeText } from '#src/domain/text.ts';
 import { issuesFromZod } from '#src/domain/issues.ts';
-import { vietnamWallClock } from '#src/domain/time.ts';
+import { vietnamDay } from '#src/domain/time.ts';
 import type { VsicCode } from '#src/reference/vsic.ts';
 import { PRODUCER_TYPES } from '#src/reference/producer-types.ts';
 import type { ProducerType } from '#src/reference/producer-types.ts';
@@ -252,7 +252,7 @@ export function checkedUtcDay(lastChecked: string): string {
  */
 export function checkedDayVietnam(lastChecked: string): string {
   if (!hasCheckTime(lastChecked)) return lastChecked;
-  return vietnamWallClock(new Date(lastChecked)).toISOString().slice(0, 10);
+  return vietnamDay(new Date(lastChecked));
 }
 
 export const PLATFORM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -11,7 +11,7 @@
  */
 import type { Db } from '#src/db/client.ts';
 import type { Actor } from '#src/server/auth/guards.ts';
-import { vietnamDay } from '#src/domain/help-requests.ts';
+import { vietnamDay } from '#src/domain/time.ts';
 import { changeVersions, type ChangeVersions } from './changes.ts';
 import { dashboardData, dashboardScope, type DashboardData } from './dashboard.ts';
 import { parseViewQuery } from './indicators.ts';

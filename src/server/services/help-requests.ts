@@ -25,11 +25,11 @@ import {
   HelpContactSchema,
   HELP_STATUSES,
   isHelpOverdue,
-  vietnamDay,
   type HelpContact,
   type HelpStatus,
 } from '#src/domain/help-requests.ts';
 import { issuesFromZod, type FieldIssue } from '#src/domain/issues.ts';
+import { vietnamDay } from '#src/domain/time.ts';
 import { NEED_IDS, NEEDS } from '#src/domain/platforms/schema.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
 import { HELP_STATUS_NAMES } from '#src/i18n/labels.ts';

@@ -20,7 +20,8 @@ import {
 import { canSeeBusiness } from '#src/domain/access.ts';
 import { FACT_SHARES, INDICATORS, type FactFlagName, type IndicatorDefinition } from '#src/domain/indicators/definitions.ts';
 import type { Period } from '#src/domain/indicators/periods.ts';
-import { dueDateProblem, vietnamDay } from '#src/domain/help-requests.ts';
+import { dueDateProblem } from '#src/domain/help-requests.ts';
+import { vietnamDay } from '#src/domain/time.ts';
 import { issuesFromZod, type FieldIssue } from '#src/domain/issues.ts';
 import { NEED_IDS, type NeedId } from '#src/domain/platforms/schema.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
