@@ -21,7 +21,14 @@ const results: Record<string, unknown> = {};
 let ok = true;
 
 // BENCH_ONLY=indicators runs the indicators part alone (with BENCH_DB to keep its database between runs).
+// BENCH_ONLY=write runs the write path alone (to profile it).
 const only = process.env.BENCH_ONLY;
+if (only === 'write') {
+  const { benchWritePath } = await import('./write-path.ts');
+  const write = await benchWritePath();
+  console.log(JSON.stringify(write, null, 2));
+  process.exit(write.ok ? 0 : 1);
+}
 if (!only) {
   const q = await benchQuestionnairePage();
   results.questionnairePage = q;

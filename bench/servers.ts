@@ -24,7 +24,9 @@ export type Running = { base: string; pid: number; stop: () => Promise<void> };
 /** Starts `script` (a built entry or scripts/serve.ts) with `env` and waits until `readyPath` answers. */
 export async function startProcess(script: string, env: Record<string, string>, readyPath = '/'): Promise<Running> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  // BENCH_SERVER_ARGS passes Node flags to the server and its workers (e.g. --cpu-prof --cpu-prof-dir=DIR to profile).
+  const flags = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, script], {
     cwd: root,
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],

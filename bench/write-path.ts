@@ -13,7 +13,8 @@ import { checkIndicators } from '#src/server/services/indicator-maintenance.ts';
 import { ownCpuMs, root, startProcess, treeCpuMs } from './servers.ts';
 
 export const SUBMISSIONS_BUDGET_PER_S = 200;
-const CLIENTS = 8;
+// BENCH_WRITE_CLIENTS=1 shows each step's own time (no queueing), for profiling.
+const CLIENTS = Number(process.env.BENCH_WRITE_CLIENTS ?? '8');
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? '60');
 
 type Question = {
@@ -146,6 +147,8 @@ export async function benchWritePath() {
     process.stderr.write(`  [write path] ${SECONDS} s of submissions\n`);
     // 60 s of retakes: start, profile, submit; a submission is counted when its answer is the result page.
     const cycleMs: number[] = [];
+    const startMs: number[] = [];
+    const profileMs: number[] = [];
     const submitMs: number[] = [];
     let submitted = 0;
     let failed = 0;
@@ -159,9 +162,12 @@ export async function benchWritePath() {
           const t0 = performance.now();
           try {
             await c.expectRedirect(`/businesses/${id}/assessment`, { framework: 'dbi-sme' });
+            const ta = performance.now();
             const next = await c.expectRedirect(`/businesses/${id}/assessment/profile`, profile);
             if (!/\/assessment\/\d+$/.test(next)) throw new Error(`profile went to ${next}`);
             const t1 = performance.now();
+            startMs.push(ta - t0);
+            profileMs.push(t1 - ta);
             const result = await c.expectRedirect(`/businesses/${id}/assessment/review`, {});
             if (!/\/assessments\/\d+$/.test(result)) throw new Error(`submit went to ${result}`);
             const t2 = performance.now();
@@ -182,6 +188,8 @@ export async function benchWritePath() {
     const check = await checkIndicators(db);
     cycleMs.sort((a, b) => a - b);
     submitMs.sort((a, b) => a - b);
+    startMs.sort((a, b) => a - b);
+    profileMs.sort((a, b) => a - b);
     const perSecond = Math.round(submitted / SECONDS);
     const lost = submitted - (after - before);
     return {
@@ -195,6 +203,8 @@ export async function benchWritePath() {
       lost,
       countersConsistent: check.consistent,
       countersReasons: check.reasons,
+      startLatencyMs: { p50: Math.round(pct(startMs, 50) * 10) / 10, p95: Math.round(pct(startMs, 95) * 10) / 10 },
+      profileLatencyMs: { p50: Math.round(pct(profileMs, 50) * 10) / 10, p95: Math.round(pct(profileMs, 95) * 10) / 10 },
       submitLatencyMs: { p50: Math.round(pct(submitMs, 50) * 10) / 10, p95: Math.round(pct(submitMs, 95) * 10) / 10 },
       // The work behind each submission (three requests), apart from waiting for a core: the server's workers and
       // the clients in this process, CPU ms per complete submission; and the machine's load while it ran.

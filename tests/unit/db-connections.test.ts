@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openClient, prepareClient } from '#src/db/client.ts';
+import { openClient, prepareClient, STATEMENT_CACHE_SIZE } from '#src/db/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-db-connections-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,6 +25,61 @@ describe('database connections', () => {
     const [fk, busy] = await Promise.all([client.execute('PRAGMA foreign_keys'), client.execute('PRAGMA busy_timeout')]);
     expect(Number(fk.rows[0]![0])).toBe(1);
     expect(Number(busy.rows[0]![0])).toBeGreaterThan(0);
+    client.close();
+  });
+});
+
+describe('prepared statements kept per connection', () => {
+  it('answers the same as fresh statements: rows, columns, changes, integers, errors, inside and outside transactions', async () => {
+    const client = openClient(`file:${join(dir, 'cache.db')}`);
+    await client.execute('create table t (a integer primary key, b text)');
+    for (let i = 1; i <= 3; i++) {
+      const r = await client.execute({ sql: 'insert into t (a, b) values (?, ?)', args: [i, `v${i}`] });
+      expect(r.rowsAffected).toBe(1);
+      expect(r.lastInsertRowid).toBe(BigInt(i));
+    }
+    // The same text again with other arguments: each call sees its own rows.
+    const read = (min: number) => client.execute({ sql: 'select a, b from t where a >= ? order by a', args: [min] });
+    expect((await read(1)).rows.map((r) => r.b)).toEqual(['v1', 'v2', 'v3']);
+    expect((await read(3)).rows.map((r) => [r.a, r.b])).toEqual([[3, 'v3']]);
+    expect((await read(2)).columns).toEqual(['a', 'b']);
+    // A failing run leaves the kept statement usable.
+    await expect(client.execute({ sql: 'insert into t (a, b) values (?, ?)', args: [1, 'dup'] })).rejects.toThrow(/UNIQUE|PRIMARY/i);
+    expect((await client.execute({ sql: 'insert into t (a, b) values (?, ?)', args: [4, 'v4'] })).rowsAffected).toBe(1);
+    // A batch (one transaction) rolled back by its last statement keeps nothing, then commits normally.
+    await expect(
+      client.batch([
+        { sql: 'insert into t (a, b) values (?, ?)', args: [5, 'v5'] },
+        { sql: 'insert into t (a, b) values (?, ?)', args: [5, 'again'] },
+      ]),
+    ).rejects.toThrow();
+    expect((await read(5)).rows).toHaveLength(0);
+    await client.batch([{ sql: 'insert into t (a, b) values (?, ?)', args: [5, 'v5'] }]);
+    expect((await read(5)).rows.map((r) => r.b)).toEqual(['v5']);
+    client.close();
+  });
+
+  it('forgets what it kept when the schema changes, so a kept statement never answers with old columns', async () => {
+    const client = openClient(`file:${join(dir, 'schema.db')}`);
+    await client.execute('create table s (a integer)');
+    await client.execute('insert into s (a) values (1)');
+    expect((await client.execute('select * from s')).columns).toEqual(['a']);
+    await client.execute('alter table s add column b text');
+    await client.execute("update s set b = 'x'");
+    const after = await client.execute('select * from s');
+    expect(after.columns).toEqual(['a', 'b']);
+    expect(after.rows[0]!.b).toBe('x');
+    // Several statements at once (as migrations run) too.
+    await client.executeMultiple("alter table s add column c text; update s set c = 'y';");
+    expect((await client.execute('select * from s')).columns).toEqual(['a', 'b', 'c']);
+    client.close();
+  });
+
+  it('keeps at most a bounded number of statements per connection', async () => {
+    const client = openClient(`file:${join(dir, 'bound.db')}`);
+    for (let i = 0; i < STATEMENT_CACHE_SIZE * 2; i++) expect((await client.execute(`select ${i} as n`)).rows[0]!.n).toBe(i);
+    // The first texts were let go and prepare again when asked.
+    expect((await client.execute('select 0 as n')).rows[0]!.n).toBe(0);
     client.close();
   });
 });
