@@ -1,6 +1,8 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type Column } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '#src/db/client.ts';
+import { addingUpsertText, bind, deleteWhereText, driverValue, insertText } from '#src/db/fixed-statements.ts';
 import {
   assessments,
   businesses,
@@ -50,122 +52,119 @@ export function isGuardFailure(e: unknown): boolean {
   return /integer overflow/i.test(text);
 }
 
+type CounterTable = { table: SQLiteTable; keys: Column[]; counters: Column[] };
+const counterColumnsOf = (t: typeof indicatorCells | typeof provinceCells | typeof communeCells) => COUNTER_KEYS.map((k) => t[k]);
+const ic = indicatorCells;
+const pcs = provinceCells;
+const COMMUNE: CounterTable = {
+  table: communeCells,
+  keys: [communeCells.periodId, communeCells.communeCode],
+  counters: counterColumnsOf(communeCells),
+};
+const CELL: CounterTable = {
+  table: ic,
+  keys: [ic.periodId, ic.communeCode, ic.sector, ic.sizeClass, ic.producerType],
+  counters: counterColumnsOf(ic),
+};
+const PROVINCE: CounterTable = {
+  table: pcs,
+  keys: [pcs.periodId, pcs.provinceCode, pcs.sector, pcs.sizeClass, pcs.producerType],
+  counters: counterColumnsOf(pcs),
+};
+const plc = provinceLevelCells;
+const PROVINCE_LEVEL: CounterTable = {
+  table: plc,
+  keys: [plc.periodId, plc.provinceCode, plc.sector, plc.sizeClass, plc.producerType, plc.frameworkId, plc.level],
+  counters: [plc.n],
+};
+const ppc = provincePillarCells;
+const PROVINCE_PILLAR: CounterTable = {
+  table: ppc,
+  keys: [ppc.periodId, ppc.provinceCode, ppc.sector, ppc.sizeClass, ppc.producerType, ppc.frameworkId, ppc.pillarId],
+  counters: [ppc.n, ppc.scoreSum],
+};
+const pc = pillarCells;
+const PILLAR: CounterTable = {
+  table: pc,
+  keys: [pc.periodId, pc.communeCode, pc.sector, pc.sizeClass, pc.producerType, pc.frameworkId, pc.pillarId],
+  counters: [pc.n, pc.scoreSum],
+};
+/** Every counter table, in the order their upserts run. */
+const COUNTER_TABLES = [COMMUNE, CELL, PROVINCE, PROVINCE_LEVEL, PROVINCE_PILLAR, PILLAR];
+/** Rows per upsert statement (SQLite binds at most 32 766 values; a commune cell row takes 32). */
+const ROWS_PER_UPSERT = 200;
+
 /**
- * The counter upserts (commune cell and its rollup, province cell, the province's level cell of the
- * fact's framework, pillar cells) of one fact, added (1) or taken out (-1).
+ * The counter changes of one batch: facts taken out (-1) and put in (1), summed per cell first, so a retake that
+ * stays in the same cells writes each cell once with its net change, and a cell whose changes cancel out is not
+ * written at all. Then one multi-row upsert per counter table.
  */
-export function cellStatements(db: Db, periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1): Statement[] {
-  const key = { periodId, communeCode: f.communeCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType };
-  const delta = counterDelta(f, sign);
-  const set = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${indicatorCells[c]} + excluded.${sql.raw(indicatorCells[c].name)}`]));
-  const provinceSet = Object.fromEntries(
-    COUNTER_KEYS.map((c) => [c, sql`${provinceCells[c]} + excluded.${sql.raw(provinceCells[c].name)}`]),
-  );
-  const communeSet = Object.fromEntries(COUNTER_KEYS.map((c) => [c, sql`${communeCells[c]} + excluded.${sql.raw(communeCells[c].name)}`]));
-  const out: Statement[] = [
-    db
-      .insert(communeCells)
-      .values({ periodId, communeCode: f.communeCode, ...delta })
-      .onConflictDoUpdate({ target: [communeCells.periodId, communeCells.communeCode], set: communeSet }),
-    db
-      .insert(indicatorCells)
-      .values({ ...key, ...delta })
-      .onConflictDoUpdate({
-        target: [
-          indicatorCells.periodId,
-          indicatorCells.communeCode,
-          indicatorCells.sector,
-          indicatorCells.sizeClass,
-          indicatorCells.producerType,
-        ],
-        set,
-      }),
-    db
-      .insert(provinceCells)
-      .values({ periodId, provinceCode, sector: f.sector, sizeClass: f.sizeClass, producerType: f.producerType, ...delta })
-      .onConflictDoUpdate({
-        target: [
-          provinceCells.periodId,
-          provinceCells.provinceCode,
-          provinceCells.sector,
-          provinceCells.sizeClass,
-          provinceCells.producerType,
-        ],
-        set: provinceSet,
-      }),
-    db
-      .insert(provinceLevelCells)
-      .values({
-        periodId,
-        provinceCode,
-        sector: f.sector,
-        sizeClass: f.sizeClass,
-        producerType: f.producerType,
-        frameworkId: f.frameworkId,
-        level: f.level,
-        n: sign,
-      })
-      .onConflictDoUpdate({
-        target: [
-          provinceLevelCells.periodId,
-          provinceLevelCells.provinceCode,
-          provinceLevelCells.sector,
-          provinceLevelCells.sizeClass,
-          provinceLevelCells.producerType,
-          provinceLevelCells.frameworkId,
-          provinceLevelCells.level,
-        ],
-        set: { n: sql`${provinceLevelCells.n} + excluded.n` },
-      }),
-  ];
-  // One statement per table for all the pillars (a multi-row upsert): fewer statements in the write lock.
-  if (f.pillars.length > 0) {
-    out.push(
-      db
-        .insert(provincePillarCells)
-        .values(
-          f.pillars.map((p) => ({
-            periodId,
-            provinceCode,
-            sector: f.sector,
-            sizeClass: f.sizeClass,
-            producerType: f.producerType,
-            frameworkId: f.frameworkId,
-            pillarId: p.id,
-            n: sign,
-            scoreSum: sign * p.score,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [
-            provincePillarCells.periodId,
-            provincePillarCells.provinceCode,
-            provincePillarCells.sector,
-            provincePillarCells.sizeClass,
-            provincePillarCells.producerType,
-            provincePillarCells.frameworkId,
-            provincePillarCells.pillarId,
-          ],
-          set: { n: sql`${provincePillarCells.n} + excluded.n`, scoreSum: sql`${provincePillarCells.scoreSum} + excluded.score_sum` },
-        }),
-      db
-        .insert(pillarCells)
-        .values(f.pillars.map((p) => ({ ...key, frameworkId: f.frameworkId, pillarId: p.id, n: sign, scoreSum: sign * p.score })))
-        .onConflictDoUpdate({
-          target: [
-            pillarCells.periodId,
-            pillarCells.communeCode,
-            pillarCells.sector,
-            pillarCells.sizeClass,
-            pillarCells.producerType,
-            pillarCells.frameworkId,
-            pillarCells.pillarId,
-          ],
-          set: { n: sql`${pillarCells.n} + excluded.n`, scoreSum: sql`${pillarCells.scoreSum} + excluded.score_sum` },
-        }),
-    );
+export class CounterChanges {
+  private readonly rows = new Map<CounterTable, Map<string, { key: unknown[]; delta: number[] }>>();
+  private readonly provinces = new Map<string, string>();
+
+  private add(table: CounterTable, key: unknown[], delta: number[]): void {
+    let cells = this.rows.get(table);
+    if (!cells) this.rows.set(table, (cells = new Map()));
+    const id = JSON.stringify(key);
+    const cell = cells.get(id);
+    if (!cell) cells.set(id, { key, delta: [...delta] });
+    else for (let i = 0; i < delta.length; i++) cell.delta[i]! += delta[i]!;
   }
-  return out;
+
+  /** The province of a commune (read once per batch). */
+  async provinceOf(db: Db, communeCode: string): Promise<string> {
+    let found = this.provinces.get(communeCode);
+    if (found === undefined) {
+      const [place] = await db
+        .select({ provinceCode: communes.provinceCode })
+        .from(communes)
+        .where(eq(communes.code, communeCode))
+        .limit(1);
+      found = place?.provinceCode ?? '';
+      this.provinces.set(communeCode, found);
+    }
+    return found;
+  }
+
+  /**
+   * One fact's counters (commune cell and its rollup, province cell, the province's level cell of the fact's
+   * framework, pillar cells), added (1) or taken out (-1).
+   */
+  fact(periodId: string, provinceCode: string, f: NewFact | IndicatorFact, sign: 1 | -1): void {
+    const delta = counterDelta(f, sign);
+    const counters = COUNTER_KEYS.map((k) => delta[k]);
+    const kind = [f.sector, f.sizeClass, f.producerType];
+    this.add(COMMUNE, [periodId, f.communeCode], counters);
+    this.add(CELL, [periodId, f.communeCode, ...kind], counters);
+    this.add(PROVINCE, [periodId, provinceCode, ...kind], counters);
+    this.add(PROVINCE_LEVEL, [periodId, provinceCode, ...kind, f.frameworkId, f.level], [sign]);
+    for (const pillar of f.pillars) {
+      this.add(PROVINCE_PILLAR, [periodId, provinceCode, ...kind, f.frameworkId, pillar.id], [sign, sign * pillar.score]);
+      this.add(PILLAR, [periodId, f.communeCode, ...kind, f.frameworkId, pillar.id], [sign, sign * pillar.score]);
+    }
+  }
+
+  /** The upserts writing every net change (none for cells whose changes cancel out). */
+  statements(db: Db): Statement[] {
+    const out: Statement[] = [];
+    for (const table of COUNTER_TABLES) {
+      const changed = [...(this.rows.get(table)?.values() ?? [])].filter((r) => r.delta.some((d) => d !== 0));
+      for (let i = 0; i < changed.length; i += ROWS_PER_UPSERT) {
+        const rows = changed.slice(i, i + ROWS_PER_UPSERT);
+        const text = addingUpsertText(table.table, table.keys, table.counters, rows.length);
+        out.push(
+          db.run(
+            bind(
+              text,
+              rows.flatMap((r) => [...r.key, ...r.delta]),
+            ),
+          ),
+        );
+      }
+    }
+    return out;
+  }
 }
 
 /** Derives a fact from a submitted assessment (pure apart from its inputs). */
@@ -257,44 +256,57 @@ export function marksInstant(periodId: string, now: Date): Date {
   return end.getTime() > now.getTime() ? now : new Date(end.getTime() - 1);
 }
 
-async function provinceOf(db: Db, communeCode: string): Promise<string> {
-  const [place] = await db.select({ provinceCode: communes.provinceCode }).from(communes).where(eq(communes.code, communeCode)).limit(1);
-  return place?.provinceCode ?? '';
-}
-
 /**
  * The stored fact, matched column by column: deleting it with this condition and checking one row
  * went proves nobody changed it since we read it (else our "old out" would take out the wrong
  * numbers and the counters would drift).
  */
-function sameFact(old: IndicatorFact): SQL {
-  const t = indicatorFacts;
-  return and(
-    eq(t.periodId, old.periodId),
-    eq(t.businessId, old.businessId),
-    eq(t.assessmentId, old.assessmentId),
-    eq(t.submittedAt, old.submittedAt),
-    eq(t.communeCode, old.communeCode),
-    eq(t.sector, old.sector),
-    eq(t.sizeClass, old.sizeClass),
-    eq(t.producerType, old.producerType),
-    eq(t.sme, old.sme),
-    eq(t.platform, old.platform),
-    eq(t.digital, old.digital),
-    eq(t.einvoice, old.einvoice),
-    eq(t.etax, old.etax),
-    eq(t.epayment, old.epayment),
-    eq(t.econtract, old.econtract),
-    eq(t.ecommerce, old.ecommerce),
-    eq(t.inRegistry, old.inRegistry),
-    eq(t.recommended, old.recommended),
-    eq(t.adoptedRecommended, old.adoptedRecommended),
-    eq(t.level, old.level),
-  )!;
+const fc = indicatorFacts;
+const SAME_FACT = [
+  fc.periodId,
+  fc.businessId,
+  fc.assessmentId,
+  fc.submittedAt,
+  fc.communeCode,
+  fc.sector,
+  fc.sizeClass,
+  fc.producerType,
+  fc.sme,
+  fc.platform,
+  fc.digital,
+  fc.einvoice,
+  fc.etax,
+  fc.epayment,
+  fc.econtract,
+  fc.ecommerce,
+  fc.inRegistry,
+  fc.recommended,
+  fc.adoptedRecommended,
+  fc.level,
+];
+const DELETE_SAME_FACT = deleteWhereText(fc, SAME_FACT);
+const FACT_COLUMNS = Object.entries(getTableColumns(fc)) as [keyof IndicatorFact, Column][];
+const INSERT_FACT_COLUMNS = FACT_COLUMNS.map(([, column]) => column);
+const INSERT_FACT = insertText(fc, INSERT_FACT_COLUMNS);
+const factKey = new Map(FACT_COLUMNS.map(([key, column]) => [column, key]));
+
+/** A fact's values for `columns`, as stored. */
+function factValues(fact: IndicatorFact, columns: readonly Column[]): unknown[] {
+  return columns.map((column) => {
+    const value = fact[factKey.get(column)!];
+    if (value === undefined) throw new Error(`indicator fact without ${column.name}`);
+    return driverValue(column, value);
+  });
 }
 
-/** Statements replacing one stored fact (or none) by another (or none), with its counters. */
-async function replaceFactStatements(db: Db, periodId: string, businessId: number, fact: NewFact | null): Promise<Statement[]> {
+/** Statements replacing one stored fact (or none) by another (or none); its counter changes go to `cells`. */
+async function replaceFactStatements(
+  db: Db,
+  periodId: string,
+  businessId: number,
+  fact: NewFact | null,
+  cells: CounterChanges,
+): Promise<Statement[]> {
   const [old] = await db
     .select()
     .from(indicatorFacts)
@@ -302,13 +314,14 @@ async function replaceFactStatements(db: Db, periodId: string, businessId: numbe
     .limit(1);
   const out: Statement[] = [];
   if (old) {
-    out.push(db.delete(indicatorFacts).where(sameFact(old)), expectChanges(db, 1));
-    out.push(...cellStatements(db, periodId, await provinceOf(db, old.communeCode), old, -1));
+    out.push(db.run(bind(DELETE_SAME_FACT, factValues(old, SAME_FACT))), expectChanges(db, 1));
+    cells.fact(periodId, await cells.provinceOf(db, old.communeCode), old, -1);
   }
   if (fact) {
     // A concurrent first insert for the same period and business fails on the primary key: the batch rolls back.
-    out.push(db.insert(indicatorFacts).values({ periodId, ...fact }));
-    out.push(...cellStatements(db, periodId, await provinceOf(db, fact.communeCode), fact, 1));
+    const row = { periodId, ...fact };
+    out.push(db.run(bind(INSERT_FACT, factValues(row, INSERT_FACT_COLUMNS))));
+    cells.fact(periodId, await cells.provinceOf(db, fact.communeCode), fact, 1);
   }
   return out;
 }
@@ -340,6 +353,7 @@ export async function factRefreshStatements(
   if (!biz) return [];
   const marks = await marksOfBusiness(db, businessId);
   const out: Statement[] = [];
+  const cells = new CounterChanges();
   for (const periodId of periodIdsFor(newest.submittedAt)) {
     const asOf = marksInstant(periodId, now);
     // A mark belongs to the periods still open when it is made; closed periods keep their numbers.
@@ -354,9 +368,9 @@ export async function factRefreshStatements(
       catalog,
     );
     if (!fact) continue;
-    out.push(...(await replaceFactStatements(db, periodId, businessId, fact)));
+    out.push(...(await replaceFactStatements(db, periodId, businessId, fact, cells)));
   }
-  return out;
+  return [...out, ...cells.statements(db)];
 }
 
 /**
@@ -398,9 +412,10 @@ export async function registryFlagStatements(db: Db, businessId: number, inRegis
     .from(indicatorFacts)
     .where(and(eq(indicatorFacts.businessId, businessId), eq(indicatorFacts.inRegistry, inRegistry ? 0 : 1)));
   const out: Statement[] = [];
+  const cells = new CounterChanges();
   for (const { periodId, ...f } of facts)
-    out.push(...(await replaceFactStatements(db, periodId, businessId, { ...f, inRegistry: inRegistry ? 1 : 0 })));
-  return out;
+    out.push(...(await replaceFactStatements(db, periodId, businessId, { ...f, inRegistry: inRegistry ? 1 : 0 }, cells)));
+  return [...out, ...cells.statements(db)];
 }
 
 /** Statements taking a business out of every counter (to run in the erasure's batch). */
@@ -410,8 +425,9 @@ export async function factRemovalStatements(db: Db, businessId: number): Promise
     .from(indicatorFacts)
     .where(eq(indicatorFacts.businessId, businessId));
   const out: Statement[] = [];
-  for (const f of facts) out.push(...(await replaceFactStatements(db, f.periodId, businessId, null)));
-  return out;
+  const cells = new CounterChanges();
+  for (const f of facts) out.push(...(await replaceFactStatements(db, f.periodId, businessId, null, cells)));
+  return [...out, ...cells.statements(db)];
 }
 
 /** Takes a business out of every counter. */

@@ -76,7 +76,7 @@ const CHECKSUM_MOD = sql.raw('2147483647');
 const levelKey = (frameworkId: string, level: number) => `${frameworkId}|${Number(level)}`;
 
 /** Per period: the counters the stored facts imply (exactly the arithmetic of the submissions). */
-type Implied = Counters & { placeSum: number; categorySum: number; pillarN: number; levels: Map<string, number> };
+type Implied = Counters & { placeSum: number; categorySum: number; pillarN: number; pillarScore: number; levels: Map<string, number> };
 async function countersImpliedByFacts(db: Db): Promise<Map<string, Implied>> {
   const t = indicatorFacts;
   const rows = await db
@@ -100,6 +100,7 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Implied>> {
       placeSum: sql<number>`sum(${communeWeight('commune_code')})`,
       categorySum: sql<number>`sum(${categoryWeight('sector', 'size_class', 'producer_type')})`,
       pillarN: sql<number>`sum(json_array_length(${t.pillars}))`,
+      pillarScore: sql<number>`sum((select coalesce(sum(json_extract(value, '$.score')), 0) from json_each(${t.pillars})))`,
     })
     .from(t)
     .groupBy(
@@ -118,7 +119,7 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Implied>> {
     );
   const out = new Map<string, Implied>();
   for (const r of rows) {
-    const acc = out.get(r.periodId) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0, levels: new Map() };
+    const acc = out.get(r.periodId) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0, pillarScore: 0, levels: new Map() };
     const d = counterDelta({ ...r, score: 0, recommended: 0, adoptedRecommended: 0 }, 1);
     for (const k of COUNTER_KEYS) acc[k] += d[k] * r.count;
     acc.scoreSum += Number(r.score);
@@ -127,6 +128,7 @@ async function countersImpliedByFacts(db: Db): Promise<Map<string, Implied>> {
     acc.placeSum += Number(r.placeSum);
     acc.categorySum += Number(r.categorySum);
     acc.pillarN += Number(r.pillarN);
+    acc.pillarScore += Number(r.pillarScore);
     const level = levelKey(r.frameworkId, r.level);
     acc.levels.set(level, (acc.levels.get(level) ?? 0) + Number(r.count));
     out.set(r.periodId, acc);
@@ -174,11 +176,15 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
       .from(provinceCells)
       .groupBy(provinceCells.periodId),
     db
-      .select({ periodId: pillarCells.periodId, n: sql<number>`sum(${pillarCells.n})` })
+      .select({ periodId: pillarCells.periodId, n: sql<number>`sum(${pillarCells.n})`, s: sql<number>`sum(${pillarCells.scoreSum})` })
       .from(pillarCells)
       .groupBy(pillarCells.periodId),
     db
-      .select({ periodId: provincePillarCells.periodId, n: sql<number>`sum(${provincePillarCells.n})` })
+      .select({
+        periodId: provincePillarCells.periodId,
+        n: sql<number>`sum(${provincePillarCells.n})`,
+        s: sql<number>`sum(${provincePillarCells.scoreSum})`,
+      })
       .from(provincePillarCells)
       .groupBy(provincePillarCells.periodId),
     db
@@ -238,7 +244,14 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
   const provincePillarBy = byPeriod(provincePillarN);
   const factSumBy = byPeriod(factSums);
   for (const p of [...periods].sort()) {
-    const want = facts.get(p) ?? { ...emptyCounters(), placeSum: 0, categorySum: 0, pillarN: 0, levels: new Map<string, number>() };
+    const want = facts.get(p) ?? {
+      ...emptyCounters(),
+      placeSum: 0,
+      categorySum: 0,
+      pillarN: 0,
+      pillarScore: 0,
+      levels: new Map<string, number>(),
+    };
     const sub = submissions.get(p) ?? { n: 0, sum: 0 };
     const fs = factSumBy.get(p);
     if (sub.n !== Number(fs?.n ?? 0) || sub.sum !== Number(fs?.s ?? 0))
@@ -263,6 +276,9 @@ export async function checkIndicators(db: Db): Promise<CheckReport> {
     if (Number(rollup?.placeSum ?? 0) !== want.placeSum) reasons.push(`${p}: commune rollups hold counts in the wrong communes`);
     if (Number(pillarBy.get(p)?.n ?? 0) !== want.pillarN || Number(provincePillarBy.get(p)?.n ?? 0) !== want.pillarN)
       reasons.push(`${p}: pillar cells differ from the facts`);
+    // Score sums too: a retake in the same cells changes only them (its counts cancel out).
+    else if (!close(Number(pillarBy.get(p)?.s ?? 0), want.pillarScore) || !close(Number(provincePillarBy.get(p)?.s ?? 0), want.pillarScore))
+      reasons.push(`${p}: pillar score sums differ from the facts`);
     const levels = levelsBy.get(p) ?? { levels: new Map<string, number>(), categorySum: 0 };
     const sameLevels = levels.levels.size === want.levels.size && [...want.levels].every(([k, n]) => levels.levels.get(k) === n);
     if (!sameLevels) reasons.push(`${p}: level cells per framework differ from the facts`);
