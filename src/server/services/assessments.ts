@@ -33,7 +33,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { marksOf } from '#src/db/queries/platforms.ts';
 import { batchWithFacts, expectChanges, factRefreshStatements, isGuardFailure } from './facts.ts';
 import { clearIndicatorCaches } from './indicators.ts';
-import { catalogSnapshot } from '#src/db/queries/platforms.ts';
+import { currentCatalog } from './platforms.ts';
 import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
@@ -418,7 +418,7 @@ export async function submitAssessment(
     now,
   );
   const submitted = { ...a, ...values };
-  const catalog = await catalogSnapshot(db);
+  const catalog = await currentCatalog(db);
   // The submission and every counter change it causes are one atomic batch: a crash leaves both or
   // neither (the start-up check repairs anything older). The guard after the update rolls the whole
   // batch back when the draft was submitted by someone else in the meantime.

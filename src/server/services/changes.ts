@@ -9,47 +9,63 @@ export type ChangeVersions = Readonly<Record<ChangeScope, number>>;
 /** Another worker's edit is seen here within this delay (plus one read). */
 export const CHECK_INTERVAL_MS = 250;
 
-let known: ChangeVersions = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, -1])) as ChangeVersions;
-let checkedAt = -Infinity;
-let reading: { gen: number; promise: Promise<ChangeVersions> } | null = null;
+/** What a worker knows of one database's counters (tests open several databases in one process). */
+type Known = {
+  versions: ChangeVersions;
+  checkedAt: number;
+  /** The local-write generation the last completed read started in. */
+  checkedIn: number;
+  reading: { gen: number; promise: Promise<ChangeVersions> } | null;
+};
+const NONE = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, -1])) as ChangeVersions;
+const knownBy = new WeakMap<Db, Known>();
 // Moves on with every local write: a read started before it may miss the write, so it is not trusted for long.
 let generation = 0;
 
+function knownOf(db: Db): Known {
+  let k = knownBy.get(db);
+  if (!k) knownBy.set(db, (k = { versions: NONE, checkedAt: -Infinity, checkedIn: -1, reading: null }));
+  return k;
+}
+
 /**
- * The counters as last read, read again when older than CHECK_INTERVAL_MS (concurrent callers share
- * one read). A failed read keeps the last known counters, so a busy database never fails a public page.
+ * The counters as last read, read again when older than CHECK_INTERVAL_MS or when this worker wrote since (concurrent
+ * callers share one read). A failed read keeps the last known counters, so a busy database never fails a public page.
  */
 export async function changeVersions(db: Db): Promise<ChangeVersions> {
-  if (performance.now() - checkedAt < CHECK_INTERVAL_MS) return known;
-  if (reading?.gen === generation) return reading.promise;
+  const k = knownOf(db);
+  if (k.checkedIn === generation && performance.now() - k.checkedAt < CHECK_INTERVAL_MS) return k.versions;
+  if (k.reading?.gen === generation) return k.reading.promise;
   const gen = generation;
   const promise = readChangeCounters(db)
     .then((v) => {
       // Counters only grow: a slow older read must not move them back.
-      known = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, Math.max(known[s], v[s])])) as ChangeVersions;
-      if (gen === generation) checkedAt = performance.now();
-      return known;
+      k.versions = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, Math.max(k.versions[s], v[s])])) as ChangeVersions;
+      if (gen === generation) {
+        k.checkedAt = performance.now();
+        k.checkedIn = gen;
+      }
+      return k.versions;
     })
     .catch((e: unknown) => {
       console.error('change counters unreadable', e);
-      return known;
+      return k.versions;
     })
     .finally(() => {
-      if (reading?.promise === promise) reading = null;
+      if (k.reading?.promise === promise) k.reading = null;
     });
-  reading = { gen, promise };
+  k.reading = { gen, promise };
   return promise;
 }
 
 /** The counters as last read, without reading (for caches that must not wait). */
-export function knownVersions(): ChangeVersions {
-  return known;
+export function knownVersions(db: Db): ChangeVersions {
+  return knownOf(db).versions;
 }
 
 /** This worker's next question reads the counters again: its own writes are seen at once. */
 export function forgetVersions(): void {
   generation++;
-  checkedAt = -Infinity;
 }
 
 /** Statements bumping `scopes`, for the batch of the write that changes them (call `forgetVersions` after it). */

@@ -124,9 +124,9 @@ const publicCache = new LRUCache<string, object, () => Promise<unknown>>({
   fetchMethod: async (_key, _stale, { context }) => (await context()) as object,
 });
 
-export function cachedPublic<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+export function cachedPublic<T extends object>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   // The shared counter moves with another worker's writes too (read at most every 250 ms per worker).
-  return publicCache.forceFetch(`${knownVersions().indicators}|${factsVersion()}|${key}`, { context: compute }) as Promise<T>;
+  return publicCache.forceFetch(`${knownVersions(db).indicators}|${factsVersion()}|${key}`, { context: compute }) as Promise<T>;
 }
 
 async function extrasFor(db: Db, f: ViewFilter, groupBy: GroupBy): Promise<Extras> {
@@ -413,5 +413,5 @@ export type { CellCounters };
  */
 export function cachedPublicIndicators(db: Db, provinceCode: string, query: ViewQuery, period: Period, now: Date) {
   const key = JSON.stringify([period.id, query.unit, query.sector, query.size, query.producerType]);
-  return cachedPublic(key, () => publicIndicators(db, provinceCode, query, period, now));
+  return cachedPublic(db, key, () => publicIndicators(db, provinceCode, query, period, now));
 }

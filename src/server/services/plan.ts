@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { auditLog, recommendationMarks, type Assessment } from '#src/db/schema/index.ts';
 import { auditValues, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
-import { catalogSnapshot, platformById, marksOf } from '#src/db/queries/platforms.ts';
+import { platformById, marksOf } from '#src/db/queries/platforms.ts';
+import { currentCatalog } from './platforms.ts';
 import { NEED_IDS, type NeedId, type Platform } from '#src/domain/platforms/schema.ts';
 import { optionalFreeText } from '#src/domain/text.ts';
 import { recommend, type RecommendationPlan } from '#src/domain/recommendations/engine.ts';
@@ -35,12 +36,12 @@ function refusal(field: string, m: { vi: string; en: string }): ValidationError 
 export async function planFor(
   db: Db,
   assessment: Assessment,
-  opts: { includeDismissed?: boolean; catalog?: Platform[] } = {},
+  opts: { includeDismissed?: boolean; catalog?: readonly Platform[] } = {},
 ): Promise<RecommendationPlan | null> {
   const profile = profileOf(assessment);
   if (!profile) return null;
   const [catalog, marks] = await Promise.all([
-    opts.catalog ? Promise.resolve(opts.catalog) : catalogSnapshot(db),
+    opts.catalog ? Promise.resolve(opts.catalog) : currentCatalog(db),
     marksOf(db, assessment.businessId),
   ]);
   return recommend({
@@ -138,7 +139,7 @@ export async function applyPlanAction(
   }
   // The mark and the counter changes it causes are one atomic batch (rebuilt and retried when a
   // concurrent write changed the business's fact in between).
-  const catalog = a.intent === 'help' ? [] : await catalogSnapshot(db);
+  const catalog = a.intent === 'help' ? [] : await currentCatalog(db);
   const afterMark = (current: string[]) =>
     a.intent === 'adopt' ? [...new Set([...current, a.need])] : current.filter((n) => n !== a.need);
   const facts = () => factRefreshStatements(db, business.id, catalog, { adopted: afterMark, now, onlyOpenPeriods: true });

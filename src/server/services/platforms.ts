@@ -2,6 +2,8 @@
 import type { Db } from '#src/db/client.ts';
 import { catalogSnapshot, listCategories, listPlatforms, platformById, type PlatformFilter } from '#src/db/queries/platforms.ts';
 import { NotFoundError } from '#src/server/http/errors.ts';
+import type { Platform } from '#src/domain/platforms/schema.ts';
+import { changeVersions } from './changes.ts';
 
 export async function platformCategories(db: Db) {
   return listCategories(db);
@@ -21,7 +23,30 @@ export async function platformWithCategory(db: Db, id: string) {
   return { platform, category };
 }
 
-/** The whole current catalogue, as the recommendation engine reads it. */
-export async function currentCatalog(db: Db) {
-  return catalogSnapshot(db);
+const catalogs = new WeakMap<Db, { version: number; catalog: Promise<readonly Platform[]> }>();
+
+/**
+ * The whole current catalogue, as the recommendation engine reads it: read once per change of the catalogue (every
+ * submission and plan reads it; it changes a few times a month). An edit in this worker is seen at once, one in
+ * another worker within the change counters' check interval. The entries are frozen: callers share them.
+ */
+export async function currentCatalog(db: Db): Promise<readonly Platform[]> {
+  const version = (await changeVersions(db)).catalog;
+  const kept = catalogs.get(db);
+  if (kept && kept.version === version) return kept.catalog;
+  const catalog = catalogSnapshot(db).then((rows) => Object.freeze(rows.map(deepFreeze)));
+  catalogs.set(db, { version, catalog });
+  // A failed read is not kept.
+  catalog.catch(() => {
+    if (catalogs.get(db)?.catalog === catalog) catalogs.delete(db);
+  });
+  return catalog;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

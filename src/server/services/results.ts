@@ -2,7 +2,7 @@ import type { Db } from '#src/db/client.ts';
 import type { Assessment } from '#src/db/schema/index.ts';
 import type { BusinessWithLocation } from '#src/db/queries/accounts.ts';
 import { assessmentById, assessmentsOfBusiness, peerScores, provinceName } from '#src/db/queries/assessments.ts';
-import { catalogSnapshot } from '#src/db/queries/platforms.ts';
+import { currentCatalog } from './platforms.ts';
 import { NotFoundError } from '#src/server/http/errors.ts';
 import { requireBusinessAccess, type Actor } from '#src/server/auth/guards.ts';
 import { contactsFor, storiesFor } from './support.ts';
@@ -44,7 +44,7 @@ export async function resultDetails(db: Db, actor: Actor, business: BusinessWith
       : [];
   // The plan always follows the newest assessment; older results show their scores only.
   const isLatest = history[0]?.id === assessment.id;
-  const catalog = isLatest ? await catalogSnapshot(db) : [];
+  const catalog = isLatest ? await currentCatalog(db) : [];
   const plan = isLatest ? await planFor(db, assessment, { includeDismissed: false, catalog }) : null;
   // Who to call and stories of businesses like this one, beside the plan (issue 13).
   const profile = profileOf(assessment);
