@@ -1,6 +1,7 @@
 import { asc, eq, or, sql, count, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
+import { preparedQuery } from '#src/db/prepared.ts';
 import { businesses, communes, consents, users, auditLog, type Business } from '#src/db/schema/index.ts';
 import { type Role } from '#src/reference/roles.ts';
 import { type Scope } from '#src/domain/access.ts';
@@ -26,14 +27,18 @@ export async function businessByTaxCode(db: Db, taxCode: string) {
 
 export type BusinessWithLocation = Business & { provinceCode: string; communeName: string };
 
-export async function businessById(db: Db, id: number): Promise<BusinessWithLocation | undefined> {
-  const rows = await db
+const businessWithLocation = preparedQuery((db) =>
+  db
     .select({ b: businesses, provinceCode: communes.provinceCode, communeName: communes.name })
     .from(businesses)
     .innerJoin(communes, eq(businesses.communeCode, communes.code))
-    .where(eq(businesses.id, id))
-    .limit(1);
-  const row = rows[0];
+    .where(eq(businesses.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(),
+);
+
+export async function businessById(db: Db, id: number): Promise<BusinessWithLocation | undefined> {
+  const row = await businessWithLocation(db).get({ id });
   return row ? { ...row.b, provinceCode: row.provinceCode, communeName: row.communeName } : undefined;
 }
 

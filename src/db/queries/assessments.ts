@@ -1,22 +1,28 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { preparedQuery } from '#src/db/prepared.ts';
 import { assessments, businesses, communes, provinces, type Assessment } from '#src/db/schema/index.ts';
 
 export async function assessmentsOfBusiness(db: Db, businessId: number): Promise<Assessment[]> {
   return db.select().from(assessments).where(eq(assessments.businessId, businessId)).orderBy(desc(assessments.sequence));
 }
 
-export async function draftOf(db: Db, businessId: number): Promise<Assessment | undefined> {
-  const rows = await db
+const newestWithStatus = preparedQuery((db) =>
+  db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.businessId, businessId), eq(assessments.status, 'draft')))
+    .where(and(eq(assessments.businessId, sql.placeholder('businessId')), eq(assessments.status, sql.placeholder('status'))))
     .orderBy(desc(assessments.sequence))
-    .limit(1);
-  return rows[0];
+    .limit(1)
+    .prepare(),
+);
+
+export async function draftOf(db: Db, businessId: number): Promise<Assessment | undefined> {
+  return newestWithStatus(db).get({ businessId, status: 'draft' });
 }
 
 export async function latestSubmitted(db: Db, businessId: number, frameworkId?: string): Promise<Assessment | undefined> {
+  if (!frameworkId) return newestWithStatus(db).get({ businessId, status: 'submitted' });
   const conditions = [eq(assessments.businessId, businessId), eq(assessments.status, 'submitted')];
   if (frameworkId) conditions.push(eq(assessments.frameworkId, frameworkId));
   const rows = await db
@@ -38,11 +44,16 @@ export async function assessmentByShareToken(db: Db, token: string): Promise<Ass
   return rows[0];
 }
 
-export async function nextSequence(db: Db, businessId: number): Promise<number> {
-  const [row] = await db
+const lastSequence = preparedQuery((db) =>
+  db
     .select({ n: max(assessments.sequence) })
     .from(assessments)
-    .where(eq(assessments.businessId, businessId));
+    .where(eq(assessments.businessId, sql.placeholder('businessId')))
+    .prepare(),
+);
+
+export async function nextSequence(db: Db, businessId: number): Promise<number> {
+  const row = await lastSequence(db).get({ businessId });
   return (row?.n ?? 0) + 1;
 }
 

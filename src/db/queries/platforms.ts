@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
+import { preparedQuery } from '#src/db/prepared.ts';
 import { auditLog, platforms, platformCategories, recommendationMarks } from '#src/db/schema/index.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { NEEDS, fitsAllSectors, NEED_IDS, type NeedId } from '#src/domain/platforms/schema.ts';
@@ -188,12 +189,17 @@ export async function listCategories(db: Db) {
 }
 
 /** Current (not withdrawn) marks of a business, newest per need. */
-export async function currentMarks(db: Db, businessId: number) {
-  const rows = await db
+const openMarks = preparedQuery((db) =>
+  db
     .select()
     .from(recommendationMarks)
-    .where(and(eq(recommendationMarks.businessId, businessId), isNull(recommendationMarks.withdrawnAt)))
-    .orderBy(asc(recommendationMarks.createdAt), asc(recommendationMarks.id));
+    .where(and(eq(recommendationMarks.businessId, sql.placeholder('businessId')), isNull(recommendationMarks.withdrawnAt)))
+    .orderBy(asc(recommendationMarks.createdAt), asc(recommendationMarks.id))
+    .prepare(),
+);
+
+export async function currentMarks(db: Db, businessId: number) {
+  const rows = await openMarks(db).all({ businessId });
   const byNeed = new Map<string, (typeof rows)[number]>();
   for (const r of rows) byNeed.set(r.need, r);
   return [...byNeed.values()];

@@ -2,6 +2,7 @@ import { and, desc, eq, getTableColumns, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '#src/db/client.ts';
+import { preparedQuery } from '#src/db/prepared.ts';
 import { addingUpsertText, bind, deleteWhereText, driverValue, insertText } from '#src/db/fixed-statements.ts';
 import {
   assessments,
@@ -237,8 +238,8 @@ export function adoptedAsOf(marks: readonly MarkRow[], asOf: Date): string[] {
   return [...latest].filter(([, k]) => k === 'adopted').map(([n]) => n);
 }
 
-export async function marksOfBusiness(db: Db, businessId: number): Promise<MarkRow[]> {
-  return db
+const marksQuery = preparedQuery((db) =>
+  db
     .select({
       need: recommendationMarks.need,
       kind: recommendationMarks.kind,
@@ -247,7 +248,12 @@ export async function marksOfBusiness(db: Db, businessId: number): Promise<MarkR
       withdrawnAt: recommendationMarks.withdrawnAt,
     })
     .from(recommendationMarks)
-    .where(eq(recommendationMarks.businessId, businessId));
+    .where(eq(recommendationMarks.businessId, sql.placeholder('businessId')))
+    .prepare(),
+);
+
+export async function marksOfBusiness(db: Db, businessId: number): Promise<MarkRow[]> {
+  return marksQuery(db).all({ businessId });
 }
 
 /** The instant a period's marks are read at: its end, or now while it is still open. */
@@ -299,6 +305,15 @@ function factValues(fact: IndicatorFact, columns: readonly Column[]): unknown[] 
   });
 }
 
+const storedFact = preparedQuery((db) =>
+  db
+    .select()
+    .from(indicatorFacts)
+    .where(and(eq(indicatorFacts.periodId, sql.placeholder('periodId')), eq(indicatorFacts.businessId, sql.placeholder('businessId'))))
+    .limit(1)
+    .prepare(),
+);
+
 /** Statements replacing one stored fact (or none) by another (or none); its counter changes go to `cells`. */
 async function replaceFactStatements(
   db: Db,
@@ -307,11 +322,7 @@ async function replaceFactStatements(
   fact: NewFact | null,
   cells: CounterChanges,
 ): Promise<Statement[]> {
-  const [old] = await db
-    .select()
-    .from(indicatorFacts)
-    .where(and(eq(indicatorFacts.periodId, periodId), eq(indicatorFacts.businessId, businessId)))
-    .limit(1);
+  const old = await storedFact(db).get({ periodId, businessId });
   const out: Statement[] = [];
   if (old) {
     out.push(db.run(bind(DELETE_SAME_FACT, factValues(old, SAME_FACT))), expectChanges(db, 1));
@@ -325,6 +336,15 @@ async function replaceFactStatements(
   }
   return out;
 }
+
+const businessRow = preparedQuery((db) =>
+  db
+    .select()
+    .from(businesses)
+    .where(eq(businesses.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * The statements that bring the business's contribution up to date for the periods of its newest
@@ -349,7 +369,7 @@ export async function factRefreshStatements(
       .limit(1);
   }
   if (!newest?.submittedAt) return [];
-  const [biz] = await db.select().from(businesses).where(eq(businesses.id, businessId)).limit(1);
+  const biz = await businessRow(db).get({ id: businessId });
   if (!biz) return [];
   const marks = await marksOfBusiness(db, businessId);
   const out: Statement[] = [];
