@@ -49,8 +49,10 @@ export const assessments = sqliteTable(
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    // History and "resume the draft" read one business's assessments.
+    // History reads one business's assessments in order.
     index('assessments_business_idx').on(t.businessId, t.sequence),
+    // "Resume the draft" and "the newest submission" find one row of one status, however long the history.
+    index('assessments_business_status_idx').on(t.businessId, t.status, t.sequence),
     // Benchmarks pick submitted peers by framework, sector and size class.
     index('assessments_peer_idx').on(t.frameworkId, t.status, t.sector, t.sizeClass),
     // The public batch rule counts the businesses that submitted since the last public snapshot.

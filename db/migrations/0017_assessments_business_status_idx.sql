@@ -1,0 +1,1 @@
+CREATE INDEX `assessments_business_status_idx` ON `assessments` (`business_id`,`status`,`sequence`);
