@@ -64,6 +64,17 @@ function make(n: bigint, d: bigint): Rational {
  * a framework author means by a threshold or weight, not its binary float.
  */
 function rational(x: number): Rational {
+  let r = rationals.get(x);
+  if (r === undefined) {
+    r = parseRational(x);
+    // A framework has a few hundred distinct numbers; anything beyond is computed each time.
+    if (rationals.size < 10_000) rationals.set(x, r);
+  }
+  return r;
+}
+const rationals = new Map<number, Rational>();
+
+function parseRational(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const [mantissa = '0', exponent] = String(x).toLowerCase().split('e');
   const negative = mantissa.startsWith('-');
@@ -124,6 +135,14 @@ function answerPoints(question: Question, value: AnswerValue | undefined): Ratio
 
 /** Best points of a question, in exact arithmetic (questionMaxPoints adds floats). */
 function maxPointsExact(question: Question): Rational {
+  let found = maxPoints.get(question);
+  if (!found) maxPoints.set(question, (found = computeMaxPoints(question)));
+  return found;
+}
+// Questions are never changed once a framework is loaded: their best points are worked out once.
+const maxPoints = new WeakMap<Question, Rational>();
+
+function computeMaxPoints(question: Question): Rational {
   const best = (xs: readonly Rational[]): Rational => xs.reduce((a, b) => (cmp(a, b) >= 0 ? a : b), ZERO);
   switch (question.type) {
     case 'single':

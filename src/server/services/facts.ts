@@ -174,13 +174,15 @@ export function buildFact(
   business: { producerType: string; communeCode: string; inRegistry: boolean },
   adopted: string[],
   catalog: readonly Platform[],
+  plannedBefore?: readonly string[],
 ): NewFact | null {
   const framework = getFramework(a.frameworkId, a.frameworkVersion);
   const { profile, result } = a;
   if (!framework || !profile || !result || !a.submittedAt) return null;
   const answers = a.answers;
-  // What the plan recommended before any mark: the denominator of the recommendation-adoption indicator.
-  const planned: string[] = plannedNeeds({ framework, profile, answers, catalog });
+  // What the plan recommended before any mark: the denominator of the recommendation-adoption indicator (the
+  // same for every period of one assessment, so a caller building several may pass it).
+  const planned: readonly string[] = plannedBefore ?? plannedNeeds({ framework, profile, answers, catalog });
   const flags = factFlags({ frameworkId: a.frameworkId, profile, answers, adopted });
   const bit = (b: boolean) => (b ? 1 : 0);
   return {
@@ -374,6 +376,9 @@ export async function factRefreshStatements(
   const marks = await marksOfBusiness(db, businessId);
   const out: Statement[] = [];
   const cells = new CounterChanges();
+  const framework = getFramework(newest.frameworkId, newest.frameworkVersion);
+  const planned =
+    framework && newest.profile ? plannedNeeds({ framework, profile: newest.profile, answers: newest.answers, catalog }) : undefined;
   for (const periodId of periodIdsFor(newest.submittedAt)) {
     const asOf = marksInstant(periodId, now);
     // A mark belongs to the periods still open when it is made; closed periods keep their numbers.
@@ -386,6 +391,7 @@ export async function factRefreshStatements(
       { producerType: biz.producerType, communeCode: biz.communeCode, inRegistry: biz.inRegistry },
       adopted,
       catalog,
+      planned,
     );
     if (!fact) continue;
     out.push(...(await replaceFactStatements(db, periodId, businessId, fact, cells)));
