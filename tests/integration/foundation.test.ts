@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMO_MARKER } from '../../scripts/build/astro-runtime-memo.ts';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { Browserless, validTaxCode } from '../helpers/http.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -58,6 +65,28 @@ describe('health and home', () => {
       .filter((d) => d.trim().startsWith('script-src'));
     for (const d of scriptSrc) expect(d).not.toContain('unsafe-inline');
     expect(csp + meta).toMatch(/script-src|default-src/);
+  });
+
+  it('lists every inline style and script of a page by its own hash, on a first and a repeated request alike', async () => {
+    // Astro's hashes are kept after the first request (scripts/build/astro-runtime-memo.ts): the build has the patch,
+    // and a kept hash is still the hash of what the page sends.
+    const built = readdirSync(join(ROOT, 'dist/server/chunks'), { recursive: true })
+      .map((f) => readFileSync(join(ROOT, 'dist/server/chunks', String(f)), 'utf8'))
+      .filter((text) => text.includes(MEMO_MARKER));
+    expect(built.join('').split(`${MEMO_MARKER}Digests.get(`).length).toBeGreaterThan(1);
+    expect(built.join('').split(`${MEMO_MARKER}Pages.get(`).length).toBeGreaterThan(1);
+    for (const path of ['/', '/platforms', '/login', '/', '/login']) {
+      const res = await fetch(`${server.url}${path}`);
+      const html = await res.text();
+      const policy =
+        (res.headers.get('content-security-policy') ?? '') +
+        (/<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '');
+      const inline = [...html.matchAll(/<(style|script)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/g)]
+        .map((m) => m[2]!)
+        .filter((t) => t.length > 0);
+      expect(inline.length, path).toBeGreaterThan(0);
+      for (const text of inline) expect(policy, path).toContain(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+    }
   });
 
   it('seeds Ninh Bình with its 129 communes and the former districts', async () => {
