@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import { astroRuntimeMemo } from './scripts/build/astro-runtime-memo.ts';
+import { astroRuntimePatches } from './scripts/build/astro-runtime-patches.ts';
 
 export default defineConfig({
   output: 'server',
@@ -39,6 +39,6 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    plugins: [astroRuntimeMemo()],
+    plugins: [astroRuntimePatches()],
   },
 });

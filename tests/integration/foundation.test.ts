@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMO_MARKER } from '../../scripts/build/astro-runtime-memo.ts';
+import { MEMO_MARKER } from '../../scripts/build/astro-runtime-patches.ts';
 import { startServer, ADMIN, type TestServer } from '../helpers/server.ts';
 import { Browserless, validTaxCode } from '../helpers/http.ts';
 
@@ -68,13 +68,14 @@ describe('health and home', () => {
   });
 
   it('lists every inline style and script of a page by its own hash, on a first and a repeated request alike', async () => {
-    // Astro's hashes are kept after the first request (scripts/build/astro-runtime-memo.ts): the build has the patch,
+    // Astro's hashes are kept after the first request (scripts/build/astro-runtime-patches.ts): the build has the patch,
     // and a kept hash is still the hash of what the page sends.
-    const built = readdirSync(join(ROOT, 'dist/server/chunks'), { recursive: true })
-      .map((f) => readFileSync(join(ROOT, 'dist/server/chunks', String(f)), 'utf8'))
+    const built = ['entry.mjs', ...readdirSync(join(ROOT, 'dist/server/chunks')).map((f) => `chunks/${f}`)]
+      .map((f) => readFileSync(join(ROOT, 'dist/server', f), 'utf8'))
       .filter((text) => text.includes(MEMO_MARKER));
     expect(built.join('').split(`${MEMO_MARKER}Digests.get(`).length).toBeGreaterThan(1);
     expect(built.join('').split(`${MEMO_MARKER}Pages.get(`).length).toBeGreaterThan(1);
+    expect(built.join('').split(`${MEMO_MARKER}StaticMethod(req.method)`).length).toBeGreaterThan(1);
     for (const path of ['/', '/platforms', '/login', '/', '/login']) {
       const res = await fetch(`${server.url}${path}`);
       const html = await res.text();
@@ -87,6 +88,16 @@ describe('health and home', () => {
       expect(inline.length, path).toBeGreaterThan(0);
       for (const text of inline) expect(policy, path).toContain(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
     }
+  });
+
+  it('serves static files to GET and HEAD only: a form POST goes straight to the pages', async () => {
+    const get = await fetch(`${server.url}/favicon.svg`);
+    expect(get.status).toBe(200);
+    expect(get.headers.get('content-type')).toContain('image/svg');
+    expect((await fetch(`${server.url}/favicon.svg`, { method: 'HEAD' })).status).toBe(200);
+    const post = await fetch(`${server.url}/favicon.svg`, { method: 'POST', headers: { origin: server.url }, body: 'a=1' });
+    expect(post.headers.get('content-type') ?? '').not.toContain('image/svg');
+    expect(post.status).toBe(404);
   });
 
   it('seeds Ninh Bình with its 129 communes and the former districts', async () => {

@@ -1,16 +1,19 @@
-// Two pure computations Astro's server runtime repeats on every request, kept after their first run (build only):
+// Work Astro's server runtime repeats on every request, done once or skipped (build only). Two pure computations,
+// kept after their first run:
 // - the SHA-256 of each inline style and script of a page, for the Content-Security-Policy header: the same texts
 //   every time (the whole inlined stylesheet, tens of KB, hashed per page view);
 // - the page module of a route: `import()` of an already loaded module still runs Node's resolver (file system
 //   checks and package.json lookups) every time.
+// And the Node adapter looks for a static file (two file system calls, one through the thread pool) before every
+// request, even a form POST: static files are served to GET and HEAD only.
 // Each patch names the exact text it replaces in Astro's own module. When an Astro upgrade changes that text, the
 // build fails here with the file's name, rather than the gain disappearing unseen: update or drop the patch then.
 import type { Plugin } from 'vite';
 
-/** Marks the patched code in the build output (a test checks that both patches are there). */
+/** Marks the patched code in the build output (a test checks that every patch is there). */
 export const MEMO_MARKER = 'portalRuntimeMemo';
 
-type Patch = { file: RegExp; find: string; replace: string };
+type Patch = { file: RegExp; find: string; replace: string; before?: string };
 
 const PATCHES: Patch[] = [
   {
@@ -40,21 +43,32 @@ async function computeCspDigest(data, algorithm) {`,
       ${MEMO_MARKER}Page.catch(() => ${MEMO_MARKER}Pages.delete(importComponentInstance));
     }
     return await ${MEMO_MARKER}Page;`,
+    before: `const ${MEMO_MARKER}Pages = new WeakMap();`,
+  },
+  {
+    file: /[\\/]@astrojs[\\/]node[\\/]dist[\\/]serve-static\.js$/,
+    find: `  return (req, res, ssr) => {
+    if (req.url) {`,
+    replace: `  return (req, res, ssr) => {
+    if (!${MEMO_MARKER}StaticMethod(req.method)) return ssr();
+    if (req.url) {`,
+    before: `function ${MEMO_MARKER}StaticMethod(method) {
+  return method === "GET" || method === "HEAD";
+}`,
   },
 ];
 
-export function astroRuntimeMemo(): Plugin {
+export function astroRuntimePatches(): Plugin {
   return {
-    name: 'portal:astro-runtime-memo',
+    name: 'portal:astro-runtime-patches',
     apply: 'build',
     transform(code, id) {
       const patch = PATCHES.find((p) => p.file.test(id.split('?')[0]!));
       if (!patch) return null;
       if (!code.includes(patch.find))
-        this.error(`${id}: the text this build patches is gone (Astro changed); update or remove scripts/build/astro-runtime-memo.ts`);
-      let out = code.replace(patch.find, patch.replace);
-      if (patch === PATCHES[1]) out = `const ${MEMO_MARKER}Pages = new WeakMap();\n${out}`;
-      return { code: out, map: null };
+        this.error(`${id}: the text this build patches is gone (Astro changed); update or remove scripts/build/astro-runtime-patches.ts`);
+      const out = code.replace(patch.find, patch.replace);
+      return { code: patch.before ? `${patch.before}\n${out}` : out, map: null };
     },
   };
 }
