@@ -146,9 +146,19 @@ export async function communesOfProvince(db: Db, provinceCode: string) {
     .orderBy(asc(communes.searchKey));
 }
 
-export async function communeByCode(db: Db, code: string) {
-  const rows = await db.select().from(communes).where(eq(communes.code, code)).limit(1);
-  return rows[0];
+type Commune = typeof communes.$inferSelect;
+// Communes are reference data written only by the seed, before the portal serves: one found is kept (per database;
+// a code not found is asked again, in case the seed adds it later).
+const knownCommunes = new WeakMap<Db, Map<string, Readonly<Commune>>>();
+
+export async function communeByCode(db: Db, code: string): Promise<Readonly<Commune> | undefined> {
+  let kept = knownCommunes.get(db);
+  if (!kept) knownCommunes.set(db, (kept = new Map()));
+  const found = kept.get(code);
+  if (found) return found;
+  const [row] = await db.select().from(communes).where(eq(communes.code, code)).limit(1);
+  if (row) kept.set(code, Object.freeze(row));
+  return row;
 }
 
 /** The commune with this code when it belongs to the province; undefined otherwise (unknown or elsewhere). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { and, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { preparedQuery } from '#src/db/prepared.ts';
 import { assessments, businesses, communes, provinces, type Assessment } from '#src/db/schema/index.ts';
@@ -44,17 +44,9 @@ export async function assessmentByShareToken(db: Db, token: string): Promise<Ass
   return rows[0];
 }
 
-const lastSequence = preparedQuery((db) =>
-  db
-    .select({ n: max(assessments.sequence) })
-    .from(assessments)
-    .where(eq(assessments.businessId, sql.placeholder('businessId')))
-    .prepare(),
-);
-
-export async function nextSequence(db: Db, businessId: number): Promise<number> {
-  const row = await lastSequence(db).get({ businessId });
-  return (row?.n ?? 0) + 1;
+/** The business's next assessment number, as a value of the INSERT that creates the assessment. */
+export function nextSequenceSql(businessId: number): SQL<number> {
+  return sql<number>`(select coalesce(max(${assessments.sequence}), 0) + 1 from ${assessments} where ${assessments.businessId} = ${businessId})`;
 }
 
 /**

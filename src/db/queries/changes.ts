@@ -14,9 +14,18 @@ export function bumpStatement(db: Db, scope: ChangeScope) {
     .onConflictDoUpdate({ target: changeCounters.scope, set: { n: sql`${changeCounters.n} + 1` } });
 }
 
+/** The read of every counter, to put last in a write's batch (its answer goes to `countersFrom`). */
+export function changeCountersRead(db: Db) {
+  return db.select().from(changeCounters);
+}
+
 /** Every scope's counter (0 for a scope never bumped). One tiny read. */
 export async function readChangeCounters(db: Db): Promise<Record<ChangeScope, number>> {
-  const rows = await db.select().from(changeCounters);
+  return countersFrom(await changeCountersRead(db));
+}
+
+/** The counters in rows of the change counter table. */
+export function countersFrom(rows: readonly { scope: string; n: number }[]): Record<ChangeScope, number> {
   const out = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, 0])) as Record<ChangeScope, number>;
   for (const r of rows) if ((CHANGE_SCOPES as readonly string[]).includes(r.scope)) out[r.scope as ChangeScope] = r.n;
   return out;

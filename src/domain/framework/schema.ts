@@ -346,9 +346,19 @@ export function pillarMaxPoints(pillar: Pillar): number {
 }
 
 /** Every question of the framework in questionnaire order: pillars, then extra sections. */
-export function allQuestions(framework: Framework): Question[] {
-  return [...framework.pillars.flatMap((p) => p.questions), ...(framework.extraSections ?? []).flatMap((s) => s.questions)];
+export function allQuestions(framework: Framework): readonly Question[] {
+  let found = questionLists.get(framework);
+  if (!found) {
+    found = Object.freeze([
+      ...framework.pillars.flatMap((p) => p.questions),
+      ...(framework.extraSections ?? []).flatMap((s) => s.questions),
+    ]);
+    questionLists.set(framework, found);
+  }
+  return found;
 }
+// A loaded framework never changes: its question list is made once (scoring walks it several times a request).
+const questionLists = new WeakMap<Framework, readonly Question[]>();
 
 export type ConditionTarget = { kind: 'profile'; name: ProfileField } | { kind: 'answers'; questionId: string };
 

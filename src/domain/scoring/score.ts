@@ -272,6 +272,13 @@ interface Walk {
  * and belong to applicable questions, so hiding cascades: a follow-up of a
  * hidden question is hidden too.
  */
+const idSets = new WeakMap<readonly Question[], ReadonlySet<string>>();
+function questionIds(questions: readonly Question[]): ReadonlySet<string> {
+  let ids = idSets.get(questions);
+  if (!ids) idSets.set(questions, (ids = new Set(questions.map((q) => q.id))));
+  return ids;
+}
+
 function walk(framework: Framework, profile: Profile, input: unknown): Walk {
   const result: Walk = { applicable: [], answers: {}, issues: [] };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -280,7 +287,7 @@ function walk(framework: Framework, profile: Profile, input: unknown): Walk {
   }
   const source = input as object;
   const questions = allQuestions(framework);
-  const known = new Set(questions.map((q) => q.id));
+  const known = questionIds(questions);
   for (const key of Object.keys(source)) {
     if (!known.has(key)) result.issues.push({ path: ['answers', key], message: MSG.unknownQuestion });
   }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { answerEvents, assessments, auditLog, businesses, type Assessment } from '#src/db/schema/index.ts';
 import { auditValues, businessById, communeInProvince, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
-import { draftOf, latestSubmitted, nextSequence } from '#src/db/queries/assessments.ts';
+import { draftOf, latestSubmitted, nextSequenceSql } from '#src/db/queries/assessments.ts';
 import { getFramework, listFrameworks } from '#src/content/frameworks/registry.ts';
 import type { AnswerValue, Answers, Framework, Profile } from '#src/domain/framework/schema.ts';
 import {
@@ -38,7 +38,7 @@ import { applyAdoptions } from '#src/domain/recommendations/prefill.ts';
 import type { NeedId } from '#src/domain/platforms/schema.ts';
 import { parseWith } from '#src/server/http/forms.ts';
 import { PainsFormSchema, sanitizePains } from '#src/domain/recommendations/pains.ts';
-import { changeStatements, forgetVersions } from './changes.ts';
+import { bumpAndReadStatements, learnVersions } from './changes.ts';
 
 /** Loads a business the actor may see (404 otherwise). */
 export async function loadBusiness(
@@ -123,7 +123,8 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
     .insert(assessments)
     .values({
       businessId: business.id,
-      sequence: await nextSequence(db, business.id),
+      // Numbered in the insert itself, under the write lock: two starts at once cannot take the same number.
+      sequence: nextSequenceSql(business.id),
       frameworkId: framework.id,
       frameworkVersion: framework.version,
       status: 'draft',
@@ -243,7 +244,7 @@ export async function saveProfile(
     },
     now,
   );
-  const [, , updated] = await db.batch([
+  const [, , updated, , , counters] = await db.batch([
     db
       .update(businesses)
       .set({ ...after, nameSearch: toSearchKey(business.name), updatedAt: now })
@@ -256,9 +257,9 @@ export async function saveProfile(
     // Sector and size feed the denominators by category; the name shows on public OCOP listings. Bumped in the
     // same batch (one commit, not two); a bump without a change (the draft was submitted meanwhile) only
     // makes caches read again.
-    ...changeStatements(db, 'ocop', 'indicators'),
+    ...bumpAndReadStatements(db, 'ocop', 'indicators'),
   ]);
-  forgetVersions();
+  learnVersions(db, counters as { scope: string; n: number }[]);
   clearIndicatorCaches();
   requireWritten(updated, a.id);
   return { ...a, ...values };

@@ -1,7 +1,14 @@
 // Change counters shared by every worker through the database: a write that changes a public page bumps
 // its scope; each worker reads the counters at most every CHECK_INTERVAL_MS and drops what they made stale.
 import type { Db } from '#src/db/client.ts';
-import { bumpStatement, CHANGE_SCOPES, readChangeCounters, type ChangeScope } from '#src/db/queries/changes.ts';
+import {
+  bumpStatement,
+  CHANGE_SCOPES,
+  changeCountersRead,
+  countersFrom,
+  readChangeCounters,
+  type ChangeScope,
+} from '#src/db/queries/changes.ts';
 
 export { CHANGE_SCOPES, type ChangeScope };
 export type ChangeVersions = Readonly<Record<ChangeScope, number>>;
@@ -66,6 +73,26 @@ export function knownVersions(db: Db): ChangeVersions {
 /** This worker's next question reads the counters again: its own writes are seen at once. */
 export function forgetVersions(): void {
   generation++;
+}
+
+/**
+ * The bumps of `scopes` and, last, a read of every counter, for the end of a write's batch: the read sees the
+ * write and everything committed before it, so `learnVersions` with the batch's last answer replaces a read of
+ * the counters on this worker's next question.
+ */
+export function bumpAndReadStatements(db: Db, ...scopes: ChangeScope[]) {
+  return [...changeStatements(db, ...scopes), changeCountersRead(db)] as const;
+}
+
+/** Takes the counters read at the end of this worker's write (see `bumpAndReadStatements`) as the latest known. */
+export function learnVersions(db: Db, rows: readonly { scope: string; n: number }[]): void {
+  // Reads already under way may have missed the write: they are no longer trusted for the recency check.
+  generation++;
+  const k = knownOf(db);
+  const v = countersFrom(rows);
+  k.versions = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, Math.max(k.versions[s], v[s])])) as ChangeVersions;
+  k.checkedAt = performance.now();
+  k.checkedIn = generation;
 }
 
 /** Statements bumping `scopes`, for the batch of the write that changes them (call `forgetVersions` after it). */

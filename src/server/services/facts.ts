@@ -2,6 +2,7 @@ import { and, desc, eq, getTableColumns, sql, type Column } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '#src/db/client.ts';
+import { communeByCode } from '#src/db/queries/accounts.ts';
 import { preparedQuery } from '#src/db/prepared.ts';
 import { addingUpsertText, bind, deleteWhereText, driverValue, insertText } from '#src/db/fixed-statements.ts';
 import {
@@ -26,7 +27,7 @@ import { plannedNeeds } from '#src/domain/recommendations/engine.ts';
 import type { Platform } from '#src/domain/platforms/schema.ts';
 import { vietnamWallClock } from '#src/domain/time.ts';
 import { parsePeriod } from '#src/domain/indicators/periods.ts';
-import { changeStatements, forgetVersions } from './changes.ts';
+import { bumpAndReadStatements, learnVersions } from './changes.ts';
 
 /** The quarter and year (Vietnam calendar, UTC+7) a moment belongs to: ["2026-Q3", "2026"]. */
 export function periodIdsFor(at: Date): [string, string] {
@@ -102,7 +103,6 @@ const ROWS_PER_UPSERT = 200;
  */
 export class CounterChanges {
   private readonly rows = new Map<CounterTable, Map<string, { key: unknown[]; delta: number[] }>>();
-  private readonly provinces = new Map<string, string>();
 
   private add(table: CounterTable, key: unknown[], delta: number[]): void {
     let cells = this.rows.get(table);
@@ -113,19 +113,9 @@ export class CounterChanges {
     else for (let i = 0; i < delta.length; i++) cell.delta[i]! += delta[i]!;
   }
 
-  /** The province of a commune (read once per batch). */
+  /** The province of a commune. */
   async provinceOf(db: Db, communeCode: string): Promise<string> {
-    let found = this.provinces.get(communeCode);
-    if (found === undefined) {
-      const [place] = await db
-        .select({ provinceCode: communes.provinceCode })
-        .from(communes)
-        .where(eq(communes.code, communeCode))
-        .limit(1);
-      found = place?.provinceCode ?? '';
-      this.provinces.set(communeCode, found);
-    }
-    return found;
+    return (await communeByCode(db, communeCode))?.provinceCode ?? '';
   }
 
   /**
@@ -410,9 +400,9 @@ export async function batchWithFacts(db: Db, build: () => Promise<Statement[]>, 
     if (statements.length === 0) return [];
     try {
       // Public indicator answers in every worker depend on these counters: bumped in the same batch.
-      const out = await db.batch([...statements, ...changeStatements(db, 'indicators')] as [Statement, ...Statement[]]);
+      const out = await db.batch([...statements, ...bumpAndReadStatements(db, 'indicators')] as unknown as [Statement, ...Statement[]]);
       version++;
-      forgetVersions();
+      learnVersions(db, out.at(-1) as { scope: string; n: number }[]);
       return out.slice(0, statements.length);
     } catch (e) {
       if (i >= attempts || !isGuardFailure(e)) throw e;
