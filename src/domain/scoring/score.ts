@@ -182,6 +182,15 @@ function ownValue(answers: object, key: string): unknown {
   return Object.hasOwn(answers, key) ? (answers as Record<string, unknown>)[key] : undefined;
 }
 
+const targets = new Map<string, ReturnType<typeof parseConditionField>>();
+/** `parseConditionField`, kept per field text (a framework has a few dozen conditions, read for every answer). */
+function conditionTarget(field: string): ReturnType<typeof parseConditionField> {
+  if (targets.has(field)) return targets.get(field);
+  const target = parseConditionField(field);
+  if (targets.size < 10_000) targets.set(field, target);
+  return target;
+}
+
 /**
  * Whether the question's condition holds for these answers (a multi answer
  * satisfies the condition when any selected value is listed). This looks at
@@ -191,7 +200,7 @@ function ownValue(answers: object, key: string): unknown {
 export function isApplicable(question: Question, profile: Profile, answers: Answers): boolean {
   const condition = question.condition;
   if (!condition) return true;
-  const target = parseConditionField(condition.field);
+  const target = conditionTarget(condition.field);
   if (!target) return false;
   const listed = condition.in as readonly unknown[];
   if (target.kind === 'profile') {
@@ -218,24 +227,27 @@ const MSG = {
   exclusive: (label: Localized) => `“${label.vi}” không chọn cùng lựa chọn khác được / “${label.en}” cannot be combined with other options`,
 };
 
-type Checked = { value?: AnswerValue; issues: AnswerIssue[] };
+type Checked = { value?: AnswerValue; issues: readonly AnswerIssue[] };
+
+const NO_ISSUES: readonly AnswerIssue[] = Object.freeze([]);
 
 function checkAnswer(question: Question, raw: unknown, allowUnknown = false): Checked {
-  const at = ['answers', question.id];
-  if (raw === UNKNOWN_ANSWER && allowUnknown) return { value: UNKNOWN_ANSWER, issues: [] };
-  const fail = (message: string, path: (string | number)[] = at): Checked => ({ issues: [{ path, message }] });
+  if (raw === UNKNOWN_ANSWER && allowUnknown) return { value: UNKNOWN_ANSWER, issues: NO_ISSUES };
+  // Built only for an answer that fails (this runs for every answer, several times a request).
+  const at = () => ['answers', question.id];
+  const fail = (message: string): Checked => ({ issues: [{ path: at(), message }] });
   switch (question.type) {
     case 'single': {
       if (typeof raw !== 'string') return fail(MSG.expectedOption);
-      return question.options.some((o) => o.value === raw) ? { value: raw, issues: [] } : fail(MSG.invalidOption);
+      return question.options.some((o) => o.value === raw) ? { value: raw, issues: NO_ISSUES } : fail(MSG.invalidOption);
     }
     case 'boolean':
-      return typeof raw === 'boolean' ? { value: raw, issues: [] } : fail(MSG.expectedBoolean);
+      return typeof raw === 'boolean' ? { value: raw, issues: NO_ISSUES } : fail(MSG.expectedBoolean);
     case 'number': {
       if (typeof raw !== 'number' || !Number.isFinite(raw)) return fail(MSG.expectedNumber);
       if (!Number.isInteger(raw)) return fail(MSG.expectedInteger);
       if (raw < question.min || raw > question.max) return fail(MSG.range(question.min, question.max));
-      return { value: raw, issues: [] };
+      return { value: raw, issues: NO_ISSUES };
     }
     case 'multi': {
       if (!Array.isArray(raw)) return fail(MSG.expectedList);
@@ -244,19 +256,19 @@ function checkAnswer(question: Question, raw: unknown, allowUnknown = false): Ch
       const seen = new Set<string>();
       raw.forEach((v: unknown, i) => {
         if (typeof v !== 'string' || !question.options.some((o) => o.value === v)) {
-          issues.push({ path: [...at, i], message: MSG.invalidOption });
+          issues.push({ path: [...at(), i], message: MSG.invalidOption });
         } else if (seen.has(v)) {
-          issues.push({ path: [...at, i], message: MSG.duplicateOption });
+          issues.push({ path: [...at(), i], message: MSG.duplicateOption });
         } else {
           seen.add(v);
         }
       });
       const exclusive = question.options.find((o) => o.exclusive && seen.has(o.value));
-      if (exclusive && seen.size > 1) issues.push({ path: at, message: MSG.exclusive(exclusive.label) });
+      if (exclusive && seen.size > 1) issues.push({ path: at(), message: MSG.exclusive(exclusive.label) });
       if (issues.length > 0) return { issues };
       // An empty selection is "not answered yet"; store selections in option order.
-      if (seen.size === 0) return { issues: [] };
-      return { value: question.options.filter((o) => seen.has(o.value)).map((o) => o.value), issues: [] };
+      if (seen.size === 0) return { issues: NO_ISSUES };
+      return { value: question.options.filter((o) => seen.has(o.value)).map((o) => o.value), issues: NO_ISSUES };
     }
   }
 }
@@ -297,7 +309,7 @@ function walk(framework: Framework, profile: Profile, input: unknown): Walk {
     const raw = ownValue(source, question.id);
     if (raw === undefined || raw === null) continue;
     const checked = checkAnswer(question, raw, framework.allowUnknown === true);
-    result.issues.push(...checked.issues);
+    if (checked.issues.length > 0) result.issues.push(...checked.issues);
     if (checked.value !== undefined) result.answers[question.id] = checked.value;
   }
   return result;
