@@ -25,7 +25,7 @@ let ok = true;
 const only = process.env.BENCH_ONLY;
 if (only === 'write') {
   const { benchWritePath } = await import('./write-path.ts');
-  const write = await benchWritePath();
+  const write = await benchWritePath(Number(process.env.BENCH_WRITE_WORKERS ?? '2'));
   console.log(JSON.stringify(write, null, 2));
   process.exit(write.ok ? 0 : 1);
 }

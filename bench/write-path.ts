@@ -107,7 +107,7 @@ function pct(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 }
 
-export async function benchWritePath() {
+export async function benchWritePath(workers = 2, seconds = SECONDS) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-bench-write-'));
   const dbUrl = `file:${join(dir, 'bench.db')}`;
   const env = {
@@ -123,7 +123,7 @@ export async function benchWritePath() {
   const client = openClient(dbUrl);
   const db = createDb(client);
   const communes = await client.execute("SELECT code FROM communes WHERE province_code = '37' ORDER BY code LIMIT 8");
-  const server = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '2' }, '/healthz');
+  const server = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: String(workers) }, '/healthz');
   const clients: { c: FormClient; id: number; profile: Record<string, string> }[] = [];
   try {
     const fw = (await (await fetch(`${server.base}/api/v1/frameworks/dbi-sme`)).json()) as Framework;
@@ -172,7 +172,7 @@ export async function benchWritePath() {
     }
     const before = Number((await client.execute("SELECT count(*) FROM assessments WHERE status = 'submitted'")).rows[0]![0]);
 
-    process.stderr.write(`  [write path] ${SECONDS} s of submissions\n`);
+    process.stderr.write(`  [write path] ${seconds} s of submissions\n`);
     // 60 s of retakes: start, profile, submit; a submission is counted when its answer is the result page.
     const cycleMs: number[] = [];
     const startMs: number[] = [];
@@ -183,7 +183,7 @@ export async function benchWritePath() {
     const load1 = loadavg()[0]!;
     const serverCpu0 = treeCpuMs(server.pid);
     const benchCpu0 = ownCpuMs();
-    const end = performance.now() + SECONDS * 1000;
+    const end = performance.now() + seconds * 1000;
     await Promise.all(
       clients.map(async ({ c, id, profile }) => {
         // Each retake moves the business to another sector and back, so every submission really moves counters
@@ -221,12 +221,12 @@ export async function benchWritePath() {
     submitMs.sort((a, b) => a - b);
     startMs.sort((a, b) => a - b);
     profileMs.sort((a, b) => a - b);
-    const perSecond = Math.round(submitted / SECONDS);
+    const perSecond = Math.round(submitted / seconds);
     const lost = submitted - (after - before);
     return {
       clients: CLIENTS,
-      workers: 2,
-      seconds: SECONDS,
+      workers,
+      seconds,
       submitted,
       failed,
       perSecond,
