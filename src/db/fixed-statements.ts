@@ -47,7 +47,7 @@ export function insertText(table: SQLiteTable, columns: readonly Column[]): Fixe
   return fixedText(`insert into ${quote(getTableName(table))} (${names}) values (${columns.map(() => '?').join(', ')})`);
 }
 
-/** `delete from t where c1 = ? and c2 = ? …`: a row matched column by column. */
+/** `delete from t where c1 = ? and c2 = ? …`: a row matched column by column (NOT NULL columns: `= null` never matches). */
 export function deleteWhereText(table: SQLiteTable, columns: readonly Column[]): FixedText {
   return fixedText(`delete from ${quote(getTableName(table))} where ${columns.map((c) => `${quote(c.name)} = ?`).join(' and ')}`);
 }

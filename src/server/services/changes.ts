@@ -29,6 +29,11 @@ const knownBy = new WeakMap<Db, Known>();
 // Moves on with every local write: a read started before it may miss the write, so it is not trusted for long.
 let generation = 0;
 
+/** Counters only grow: a slow older read must not move them back. */
+function merge(k: Known, v: Record<ChangeScope, number>): void {
+  k.versions = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, Math.max(k.versions[s], v[s])])) as ChangeVersions;
+}
+
 function knownOf(db: Db): Known {
   let k = knownBy.get(db);
   if (!k) knownBy.set(db, (k = { versions: NONE, checkedAt: -Infinity, checkedIn: -1, reading: null }));
@@ -46,8 +51,7 @@ export async function changeVersions(db: Db): Promise<ChangeVersions> {
   const gen = generation;
   const promise = readChangeCounters(db)
     .then((v) => {
-      // Counters only grow: a slow older read must not move them back.
-      k.versions = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, Math.max(k.versions[s], v[s])])) as ChangeVersions;
+      merge(k, v);
       if (gen === generation) {
         k.checkedAt = performance.now();
         k.checkedIn = gen;
@@ -89,8 +93,7 @@ export function learnVersions(db: Db, rows: readonly { scope: string; n: number 
   // Reads already under way may have missed the write: they are no longer trusted for the recency check.
   generation++;
   const k = knownOf(db);
-  const v = countersFrom(rows);
-  k.versions = Object.fromEntries(CHANGE_SCOPES.map((s) => [s, Math.max(k.versions[s], v[s])])) as ChangeVersions;
+  merge(k, countersFrom(rows));
   k.checkedAt = performance.now();
   k.checkedIn = generation;
 }

@@ -101,7 +101,7 @@ const ROWS_PER_UPSERT = 200;
  * stays in the same cells writes each cell once with its net change, and a cell whose changes cancel out is not
  * written at all. Then one multi-row upsert per counter table.
  */
-export class CounterChanges {
+class CounterChanges {
   private readonly rows = new Map<CounterTable, Map<string, { key: unknown[]; delta: number[] }>>();
 
   private add(table: CounterTable, key: unknown[], delta: number[]): void {
@@ -111,11 +111,6 @@ export class CounterChanges {
     const cell = cells.get(id);
     if (!cell) cells.set(id, { key, delta: [...delta] });
     else for (let i = 0; i < delta.length; i++) cell.delta[i]! += delta[i]!;
-  }
-
-  /** The province of a commune. */
-  async provinceOf(db: Db, communeCode: string): Promise<string> {
-    return (await communeByCode(db, communeCode))?.provinceCode ?? '';
   }
 
   /**
@@ -254,12 +249,12 @@ export function marksInstant(periodId: string, now: Date): Date {
   return end.getTime() > now.getTime() ? now : new Date(end.getTime() - 1);
 }
 
+const fc = indicatorFacts;
 /**
  * The stored fact, matched column by column: deleting it with this condition and checking one row
  * went proves nobody changed it since we read it (else our "old out" would take out the wrong
  * numbers and the counters would drift).
  */
-const fc = indicatorFacts;
 const SAME_FACT = [
   fc.periodId,
   fc.businessId,
@@ -297,6 +292,10 @@ function factValues(fact: IndicatorFact, columns: readonly Column[]): unknown[] 
   });
 }
 
+async function provinceOf(db: Db, communeCode: string): Promise<string> {
+  return (await communeByCode(db, communeCode))?.provinceCode ?? '';
+}
+
 const storedFact = preparedQuery((db) =>
   db
     .select()
@@ -318,13 +317,13 @@ async function replaceFactStatements(
   const out: Statement[] = [];
   if (old) {
     out.push(db.run(bind(DELETE_SAME_FACT, factValues(old, SAME_FACT))), expectChanges(db, 1));
-    cells.fact(periodId, await cells.provinceOf(db, old.communeCode), old, -1);
+    cells.fact(periodId, await provinceOf(db, old.communeCode), old, -1);
   }
   if (fact) {
     // A concurrent first insert for the same period and business fails on the primary key: the batch rolls back.
     const row = { periodId, ...fact };
     out.push(db.run(bind(INSERT_FACT, factValues(row, INSERT_FACT_COLUMNS))));
-    cells.fact(periodId, await cells.provinceOf(db, fact.communeCode), fact, 1);
+    cells.fact(periodId, await provinceOf(db, fact.communeCode), fact, 1);
   }
   return out;
 }

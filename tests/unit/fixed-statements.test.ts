@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createDb, openClient } from '#src/db/client.ts';
+import { addingUpsertText, bind, deleteWhereText, driverValue, insertText } from '#src/db/fixed-statements.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'portal-fixed-statements-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cells = sqliteTable(
+  'cells',
+  {
+    period: text('period').notNull(),
+    place: text('place').notNull(),
+    n: integer('n').notNull(),
+    scoreSum: real('score_sum').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.place] })],
+);
+
+async function freshDb(name: string) {
+  const client = openClient(`file:${join(dir, name)}`);
+  await client.execute(
+    'create table cells (period text not null, place text not null, n integer not null, score_sum real not null, at integer, primary key (period, place))',
+  );
+  return { client, db: createDb(client) };
+}
+
+describe('statements with a fixed text', () => {
+  it('a multi-row upsert adds to the counters of existing rows and inserts the others, alone or in a batch', async () => {
+    const { client, db } = await freshDb('upsert.db');
+    const keys = [cells.period, cells.place];
+    const counters = [cells.n, cells.scoreSum];
+    await db.run(bind(addingUpsertText(cells, keys, counters, 2), ['Q1', 'a', 1, 2.5, 'Q1', 'b', 1, 1]));
+    await db.batch([
+      db.run(bind(addingUpsertText(cells, keys, counters, 2), ['Q1', 'a', -1, -2.5, 'Q1', 'c', 3, 0.5])),
+      db.run(bind(addingUpsertText(cells, keys, counters, 1), ['Q1', 'b', 2, 1])),
+    ]);
+    const rows = await client.execute('select place, n, score_sum from cells order by place');
+    expect(rows.rows.map((r) => [r.place, r.n, r.score_sum])).toEqual([
+      ['a', 0, 0],
+      ['b', 3, 2],
+      ['c', 3, 0.5],
+    ]);
+    // The text is made once per table and row count.
+    expect(addingUpsertText(cells, keys, counters, 2)).toBe(addingUpsertText(cells, keys, counters, 2));
+    client.close();
+  });
+
+  it('inserts and deletes rows matched column by column, with values as the columns store them', async () => {
+    const { client, db } = await freshDb('rows.db');
+    const all = [cells.period, cells.place, cells.n, cells.scoreSum, cells.at];
+    const at = new Date('2026-05-12T03:00:00Z');
+    const row = ['Q2', 'x', 4, 1.25, at];
+    await db.run(
+      bind(
+        insertText(cells, all),
+        all.map((c, i) => driverValue(c, row[i])),
+      ),
+    );
+    expect((await client.execute('select at from cells')).rows[0]!.at).toBe(at.getTime());
+    // A row that differs in one column is not deleted; the same row is.
+    const other = ['Q2', 'x', 5, 1.25, at];
+    await db.run(
+      bind(
+        deleteWhereText(cells, all),
+        all.map((c, i) => driverValue(c, other[i])),
+      ),
+    );
+    expect((await client.execute('select count(*) as n from cells')).rows[0]!.n).toBe(1);
+    await db.run(
+      bind(
+        deleteWhereText(cells, all),
+        all.map((c, i) => driverValue(c, row[i])),
+      ),
+    );
+    expect((await client.execute('select count(*) as n from cells')).rows[0]!.n).toBe(0);
+    client.close();
+  });
+
+  it('refuses values that do not match the placeholders', () => {
+    const text = insertText(cells, [cells.period, cells.place]);
+    expect(() => bind(text, ['Q1'])).toThrow(/2 values expected, 1 given/);
+  });
+});
