@@ -23,7 +23,7 @@ function newestMtime(path: string): number {
 function needsBuild(): boolean {
   if (!existsSync(entry)) return true;
   const built = statSync(entry).mtimeMs;
-  const inputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
+  const inputs = ['src', 'public', 'astro.config.mjs', 'scripts/build', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
   return Math.max(...inputs) > built;
 }
 
