@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,11 @@ export async function startServer(opts: { demo?: boolean; env?: Record<string, s
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+      // TEST_SERVER_LOGS=DIR keeps each test server's log (a 500's cause) after the run.
+      if (process.env.TEST_SERVER_LOGS) {
+        mkdirSync(process.env.TEST_SERVER_LOGS, { recursive: true });
+        writeFileSync(join(process.env.TEST_SERVER_LOGS, `server-${port}.log`), output);
+      }
     },
   };
 }
