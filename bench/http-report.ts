@@ -28,7 +28,7 @@ export async function reportHttp(): Promise<{ ok: boolean; results: Record<strin
     `  ${write.perSecond} submissions/s (budget ≥ ${SUBMISSIONS_BUDGET_PER_S}); submit p50 ${write.submitLatencyMs.p50} ms, p95 ${write.submitLatencyMs.p95} ms; whole retake p95 ${write.cycleLatencyMs.p95} ms`,
   );
   console.log(
-    `  CPU per submission: server ${write.cpuMsPerSubmission.server ?? '?'} ms, clients ${write.cpuMsPerSubmission.clients ?? '?'} ms; load average ${write.loadAverage.start} at the start, ${write.loadAverage.end} at the end`,
+    `  CPU per submission: server ${write.cpuMsPerSubmission.server ?? '?'} ms, clients ${write.cpuMsPerSubmission.clients ?? '?'} ms; load average ${write.loadAverage.start} at the start, ${write.loadAverage.end} at the end; calibration ${write.calibrationMs} ms (fixed JSON work: higher means a slower machine right now)`,
   );
   console.log(
     `  ${write.submitted} submitted, ${write.stored} stored, ${write.lost} lost, ${write.failed} failed; counters ${write.countersConsistent ? 'consistent' : `INCONSISTENT: ${write.countersReasons.join('; ')}`} ${write.ok ? 'OK' : write.perSecond < SUBMISSIONS_BUDGET_PER_S ? 'UNDER BUDGET' : 'FAILED'}`,
