@@ -29,7 +29,10 @@ export function isFileUrl(url: string): boolean {
  * with drizzle's texts repeating exactly); a statement found here is reused, with its columns and whether it
  * returns rows remembered. This is safe because the client uses a statement synchronously from its preparation to
  * its last row, on the connection it was prepared on. Statements that change the schema empty the connection's
- * cache and are never kept themselves, so nothing remembered outlives the schema it was prepared against.
+ * cache and are never kept themselves, so nothing remembered outlives the schema it was prepared against. A schema
+ * change made through another connection is not seen here (SQLite re-prepares the statement, but the remembered
+ * columns of a `select *` would be the old ones): migrations run before the portal serves, and queries name their
+ * columns.
  */
 const CONNECTION_SETUP = 'PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768';
 /** Prepared statements kept per connection (least recently used first out). */
