@@ -78,12 +78,22 @@ export async function communeNamesOf(db: Db, provinceCode: string): Promise<{ co
   return rows.map(([code, name]) => ({ code: String(code), name: String(name) }));
 }
 
+/** The sector, size and producer-type conditions of a filter, on any table keyed by those three. */
+function categoryConditions(
+  t: { sector: SQLiteColumn; sizeClass: SQLiteColumn; producerType: SQLiteColumn },
+  f: Pick<DashboardFilter, 'sector' | 'sizeClass' | 'producerType'>,
+): SQL[] {
+  const out: SQL[] = [];
+  if (f.sector) out.push(eq(t.sector, f.sector));
+  if (f.sizeClass) out.push(eq(t.sizeClass, f.sizeClass));
+  if (f.producerType) out.push(eq(t.producerType, f.producerType));
+  return out;
+}
+
 function cellWhere(f: DashboardFilter): SQL {
   const parts: SQL[] = [eq(indicatorCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(indicatorCells.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(indicatorCells.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(indicatorCells.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(indicatorCells.producerType, f.producerType));
+  parts.push(...categoryConditions(indicatorCells, f));
   return and(...parts)!;
 }
 
@@ -152,9 +162,7 @@ async function sumCommuneRollups(db: Db, f: DashboardFilter, groupBy: 'commune' 
 
 async function sumProvinceCells(db: Db, f: DashboardFilter, groupBy: GroupBy): Promise<CellCounters[]> {
   const parts: SQL[] = [eq(provinceCells.periodId, f.periodId), eq(provinceCells.provinceCode, f.provinceCode)];
-  if (f.sector) parts.push(eq(provinceCells.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(provinceCells.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(provinceCells.producerType, f.producerType));
+  parts.push(...categoryConditions(provinceCells, f));
   const key =
     groupBy === 'sector'
       ? provinceCells.sector
@@ -247,9 +255,7 @@ export async function registeredGrid(db: Db, provinceCode: string, dim: Dimensio
 export async function pillarMeans(db: Db, f: DashboardFilter) {
   if (!f.communeCode) {
     const parts: SQL[] = [eq(provincePillarCells.periodId, f.periodId), eq(provincePillarCells.provinceCode, f.provinceCode)];
-    if (f.sector) parts.push(eq(provincePillarCells.sector, f.sector));
-    if (f.sizeClass) parts.push(eq(provincePillarCells.sizeClass, f.sizeClass));
-    if (f.producerType) parts.push(eq(provincePillarCells.producerType, f.producerType));
+    parts.push(...categoryConditions(provincePillarCells, f));
     return db
       .select({
         frameworkId: provincePillarCells.frameworkId,
@@ -263,9 +269,7 @@ export async function pillarMeans(db: Db, f: DashboardFilter) {
   }
   const parts: SQL[] = [eq(pillarCells.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(pillarCells.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(pillarCells.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(pillarCells.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(pillarCells.producerType, f.producerType));
+  parts.push(...categoryConditions(pillarCells, f));
   return db
     .select({
       frameworkId: pillarCells.frameworkId,
@@ -297,9 +301,7 @@ export async function registeredCounts(
   if (!f.communeCode && groupBy !== 'commune' && groupBy !== 'formerDistrict') {
     const t = provinceKnownCells;
     const parts: SQL[] = [eq(t.provinceCode, f.provinceCode)];
-    if (f.sector) parts.push(eq(t.sector, f.sector));
-    if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
-    if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+    parts.push(...categoryConditions(t, f));
     const key =
       groupBy === 'sector' ? t.sector : groupBy === 'size' ? t.sizeClass : groupBy === 'producerType' ? t.producerType : sql<string>`''`;
     return toMap(
@@ -333,9 +335,7 @@ export async function registeredCounts(
   }
   const parts: SQL[] = [eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(knownCells.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(knownCells.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(knownCells.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(knownCells.producerType, f.producerType));
+  parts.push(...categoryConditions(knownCells, f));
   const key =
     groupBy === 'commune'
       ? knownCells.communeCode
@@ -384,9 +384,7 @@ export async function levelsByFramework(db: Db, f: DashboardFilter): Promise<{ f
   if (!f.communeCode) {
     const t = provinceLevelCells;
     const parts: SQL[] = [eq(t.periodId, f.periodId), eq(t.provinceCode, f.provinceCode)];
-    if (f.sector) parts.push(eq(t.sector, f.sector));
-    if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
-    if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+    parts.push(...categoryConditions(t, f));
     const rows = await db
       .select({ frameworkId: t.frameworkId, level: t.level, n: sql<number>`sum(${t.n})` })
       .from(t)
@@ -398,9 +396,7 @@ export async function levelsByFramework(db: Db, f: DashboardFilter): Promise<{ f
   }
   const parts: SQL[] = [eq(indicatorFacts.periodId, f.periodId), eq(communes.provinceCode, f.provinceCode)];
   if (f.communeCode) parts.push(eq(indicatorFacts.communeCode, f.communeCode));
-  if (f.sector) parts.push(eq(indicatorFacts.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(indicatorFacts.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(indicatorFacts.producerType, f.producerType));
+  parts.push(...categoryConditions(indicatorFacts, f));
   const rows = await db
     .select({ frameworkId: indicatorFacts.frameworkId, level: indicatorFacts.level, n: count() })
     .from(indicatorFacts)
@@ -428,9 +424,7 @@ export async function sumCellsForPeriods(
   if (!f.communeCode) {
     const t = provinceCells;
     const parts: SQL[] = [inArray(t.periodId, [...periodIds]), eq(t.provinceCode, f.provinceCode)];
-    if (f.sector) parts.push(eq(t.sector, f.sector));
-    if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
-    if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+    parts.push(...categoryConditions(t, f));
     return toMap(
       await db
         .select({ periodId: t.periodId, ...counterSums(t) })
@@ -452,9 +446,7 @@ export async function sumCellsForPeriods(
   }
   const t = indicatorCells;
   const parts: SQL[] = [inArray(t.periodId, [...periodIds]), eq(t.communeCode, f.communeCode), eq(communes.provinceCode, f.provinceCode)];
-  if (f.sector) parts.push(eq(t.sector, f.sector));
-  if (f.sizeClass) parts.push(eq(t.sizeClass, f.sizeClass));
-  if (f.producerType) parts.push(eq(t.producerType, f.producerType));
+  parts.push(...categoryConditions(t, f));
   return toMap(
     await db
       .select({ periodId: t.periodId, ...counterSums(t) })
