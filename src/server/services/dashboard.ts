@@ -1,5 +1,4 @@
 import type { Db } from '#src/db/client.ts';
-import { communes } from '#src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import {
   computeBreakdown,

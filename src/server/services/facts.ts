@@ -8,7 +8,6 @@ import { addingUpsertText, bind, deleteWhereText, driverValue, insertText } from
 import {
   assessments,
   businesses,
-  communes,
   communeCells,
   provinceCells,
   provincePillarCells,
