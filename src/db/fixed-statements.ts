@@ -1,7 +1,7 @@
 // Statements whose text is fixed once, for the hottest writes. Drizzle builds a statement's text anew on every call,
 // testing each column and parameter against its entity classes: for an upsert of 30 counters that costs more CPU
 // than SQLite's work. Here the text is made once from the schema's own names, and each call only binds values.
-import { getTableName, SQL, type Column, type QueryWithTypings } from 'drizzle-orm';
+import { getTableColumns, getTableName, SQL, type Column, type QueryWithTypings } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 /** A fixed text with its count of `?` placeholders (the texts made here hold no literal question mark). */
@@ -73,4 +73,45 @@ export function addingUpsertText(table: SQLiteTable, keys: readonly Column[], co
   );
   byRows.set(rows, text);
   return text;
+}
+
+/**
+ * `update t set c1 = ?, c2 = ? … where <where>`, optionally `returning` columns. `where` is a fixed text of its own
+ * (with `?` for its values, bound after the set values).
+ */
+export function updateText(table: SQLiteTable, columns: readonly Column[], where: string, returning: readonly Column[] = []): FixedText {
+  const set = columns.map((c) => `${quote(c.name)} = ?`).join(', ');
+  const back = returning.length ? ` returning ${returning.map((c) => quote(c.name)).join(', ')}` : '';
+  return fixedText(`update ${quote(getTableName(table))} set ${set} where ${where}${back}`);
+}
+
+/** A column's quoted name, for the fixed `where` texts of the statements above. */
+export function columnName(column: Column): string {
+  return quote(column.name);
+}
+
+/** A table's quoted name, for fixed texts. */
+export function tableName(table: SQLiteTable): string {
+  return quote(getTableName(table));
+}
+
+/**
+ * Reads a row that a fixed text returned (keyed by column name, as the driver gives it) into the table's own row
+ * type, each value decoded by its column as drizzle decodes it (JSON parsed, dates and booleans made).
+ */
+export function rowDecoder<T extends SQLiteTable>(table: T): (row: Record<string, unknown>) => T['$inferSelect'] {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name, column] as const);
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, name, column] of columns) {
+      const value = row[name];
+      out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return out as T['$inferSelect'];
+  };
+}
+
+/** Every column of `table`, in its declared order (for `returning` texts whose rows `rowDecoder` reads). */
+export function allColumns(table: SQLiteTable): Column[] {
+  return Object.values(getTableColumns(table));
 }

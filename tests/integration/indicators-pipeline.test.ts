@@ -266,6 +266,8 @@ function randomAnswers(rand: Rand, fw: Framework): Record<string, AnswerValue> {
 async function readyDraft(env: Env, rand: Rand, id: number, now: Date): Promise<Assessment> {
   const biz = (await businessById(env.db, id))!;
   let draft = await startOrResume(env.db, env.admin, biz, now);
+  // What the services return is the draft as stored (new, or resumed).
+  expect(draft).toEqual(await draftFor(env.db, env.admin, biz));
   // Sometimes the business has moved to another commune since its last assessment.
   const communeCode = rand() < 0.2 ? pick(rand, env.communes) : biz.communeCode;
   const employees = pick(rand, [1, 3, 8, 15, 40, 120, 350]);
@@ -284,6 +286,7 @@ async function readyDraft(env: Env, rand: Rand, id: number, now: Date): Promise<
     },
     now,
   );
+  expect(draft).toEqual(await draftFor(env.db, env.admin, (await businessById(env.db, id))!));
   const fw = getFramework(draft.frameworkId, draft.frameworkVersion)!;
   await env.db
     .update(assessments)

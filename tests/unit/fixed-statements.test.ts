@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createDb, openClient } from '#src/db/client.ts';
-import { addingUpsertText, bind, deleteWhereText, driverValue, insertText } from '#src/db/fixed-statements.ts';
+import { eq } from 'drizzle-orm';
+import {
+  addingUpsertText,
+  allColumns,
+  bind,
+  columnName,
+  deleteWhereText,
+  driverValue,
+  insertText,
+  rowDecoder,
+  updateText,
+} from '#src/db/fixed-statements.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-fixed-statements-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,6 +89,46 @@ describe('statements with a fixed text', () => {
       ),
     );
     expect((await client.execute('select count(*) as n from cells')).rows[0]!.n).toBe(0);
+    client.close();
+  });
+
+  it('an update with a fixed condition returns the rows it changed, decoded as drizzle decodes them', async () => {
+    const notes = sqliteTable('notes', {
+      id: integer('id').primaryKey({ autoIncrement: true }),
+      body: text('body', { mode: 'json' }).$type<{ words: string[] }>(),
+      done: integer('done', { mode: 'boolean' }).notNull(),
+      at: integer('at', { mode: 'timestamp_ms' }),
+      weight: real('weight'),
+      label: text('label'),
+    });
+    const client = openClient(`file:${join(dir, 'notes.db')}`);
+    await client.execute(
+      'create table notes (id integer primary key autoincrement, body text, done integer not null, at integer, weight real, label text)',
+    );
+    const db = createDb(client);
+    await db.insert(notes).values([
+      { body: { words: ['a'] }, done: false, at: null, weight: 1.5, label: 'x' },
+      { body: null, done: false, at: new Date(5), weight: null, label: null },
+    ]);
+    const set = [notes.body, notes.done, notes.at];
+    const text1 = updateText(notes, set, `${columnName(notes.id)} = ? and ${columnName(notes.done)} = 0`, allColumns(notes));
+    const values = [{ words: ['b', 'c'] }, true, new Date('2026-01-02T03:04:05Z')];
+    const [changed] = await db.batch([db.all<Record<string, unknown>>(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))]);
+    const decode = rowDecoder(notes);
+    const read = await db.select().from(notes).where(eq(notes.id, 1));
+    expect(changed.map(decode)).toEqual(read);
+    expect(read[0]).toEqual({ id: 1, body: { words: ['b', 'c'] }, done: true, at: values[2], weight: 1.5, label: 'x' });
+    // The condition holds no more: the same update changes nothing and returns no row.
+    expect(await db.all(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))).toEqual([]);
+    // Nulls stay null, whatever the column's mode.
+    expect(decode((await db.all<Record<string, unknown>>(bind(text1, [null, false, null, 2])))[0]!)).toEqual({
+      id: 2,
+      body: null,
+      done: false,
+      at: null,
+      weight: null,
+      label: null,
+    });
     client.close();
   });
 

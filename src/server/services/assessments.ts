@@ -1,8 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { answerEvents, assessments, auditLog, businesses, type Assessment } from '#src/db/schema/index.ts';
+import { answerEvents, assessments, type Assessment } from '#src/db/schema/index.ts';
 import { auditValues, businessById, communeInProvince, type BusinessWithLocation } from '#src/db/queries/accounts.ts';
-import { draftOf, latestSubmitted, nextSequenceSql } from '#src/db/queries/assessments.ts';
+import {
+  auditIfDraft,
+  draftOf,
+  insertDraft,
+  latestSubmittedAnswers,
+  submitDraft,
+  updateBusinessProfile,
+  updateDraftProfile,
+} from '#src/db/queries/assessments.ts';
 import { getFramework, listFrameworks } from '#src/content/frameworks/registry.ts';
 import type { AnswerValue, Answers, Framework, Profile } from '#src/domain/framework/schema.ts';
 import {
@@ -111,7 +119,7 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
   if (existing) return existing;
   const framework = chosenFramework(business, chosen);
   const frameworkId = framework.id;
-  const previous = await latestSubmitted(db, business.id, frameworkId);
+  const previous = await latestSubmittedAnswers(db, business.id, frameworkId);
   // Retaking starts from the last answers, raised by what the business marked as adopted since:
   // people update what changed instead of starting over.
   const marks = await marksOf(db, business.id);
@@ -119,25 +127,16 @@ export async function startOrResume(db: Db, actor: Actor, business: BusinessWith
   const previousAnswers = previous?.answers ?? {};
   const profileNow = businessProfile(business);
   const answers = profileNow ? applyAdoptions(framework, previousAnswers, adopted, profileNow) : previousAnswers;
-  const [created] = await db
-    .insert(assessments)
-    .values({
-      businessId: business.id,
-      // Numbered in the insert itself, under the write lock: two starts at once cannot take the same number.
-      sequence: nextSequenceSql(business.id),
-      frameworkId: framework.id,
-      frameworkVersion: framework.version,
-      status: 'draft',
-      profile: businessProfile(business),
-      answers,
-      pains: sanitizePains(previous?.pains),
-      currentStep: 'profile',
-      createdBy: actor.id,
-      startedAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  return created!;
+  return insertDraft(db, {
+    businessId: business.id,
+    frameworkId: framework.id,
+    frameworkVersion: framework.version,
+    profile: profileNow,
+    answers,
+    pains: sanitizePains(previous?.pains),
+    createdBy: actor.id,
+    now,
+  });
 }
 
 export const SUBMITTED_MESSAGE =
@@ -245,15 +244,9 @@ export async function saveProfile(
     now,
   );
   const [, , updated, , , counters] = await db.batch([
-    db
-      .update(businesses)
-      .set({ ...after, nameSearch: toSearchKey(business.name), updatedAt: now })
-      .where(and(eq(businesses.id, business.id), draftExists(a.id))),
-    db.run(
-      sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
-          select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
-    ),
-    db.update(assessments).set(values).where(isDraft(a.id)).returning({ id: assessments.id }),
+    updateBusinessProfile(db, business.id, a.id, { ...after, nameSearch: toSearchKey(business.name), updatedAt: now }),
+    auditIfDraft(db, a.id, audit),
+    updateDraftProfile(db, a.id, values),
     // Sector and size feed the denominators by category; the name shows on public OCOP listings. Bumped in the
     // same batch (one commit, not two); a bump without a change (the draft was submitted meanwhile) only
     // makes caches read again.
@@ -426,11 +419,8 @@ export async function submitAssessment(
   try {
     await batchWithFacts(db, async () => [
       // Logged only when this submit is the one that happens (a second submit of the same draft is refused).
-      db.run(
-        sql`insert into ${auditLog} (actor_user_id, action, entity, entity_id, detail, at)
-            select ${audit.actorUserId}, ${audit.action}, ${audit.entity}, ${audit.entityId}, ${audit.detail}, ${now.getTime()} where ${draftExists(a.id)}`,
-      ),
-      db.update(assessments).set(values).where(isDraft(a.id)),
+      auditIfDraft(db, a.id, audit),
+      submitDraft(db, a.id, { ...values, now }),
       expectChanges(db, 1),
       ...(await factRefreshStatements(db, business.id, catalog, { newest: submitted, now })),
     ]);
