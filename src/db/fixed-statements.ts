@@ -95,23 +95,32 @@ export function tableName(table: SQLiteTable): string {
   return quote(getTableName(table));
 }
 
+/** Every column of `table`, in its declared order (the order `tableReader` reads). */
+export function allColumns(table: SQLiteTable): Column[] {
+  return Object.values(getTableColumns(table));
+}
+
+/** `"t"."c1", "t"."c2", …`: every column of `table`, qualified, in declared order (what `tableReader` reads). */
+export function qualifiedColumns(table: SQLiteTable): string {
+  const t = quote(getTableName(table));
+  return allColumns(table)
+    .map((c) => `${t}.${quote(c.name)}`)
+    .join(', ');
+}
+
 /**
- * Reads a row that a fixed text returned (keyed by column name, as the driver gives it) into the table's own row
- * type, each value decoded by its column as drizzle decodes it (JSON parsed, dates and booleans made).
+ * Reads a row of `table` from the positions `offset`, `offset + 1`, … of a row the driver returned (a select of
+ * `qualifiedColumns(table)`, possibly after other columns): what drizzle's select of the table gives, decoded the
+ * same way, without its per-row checks of every selected field.
  */
-export function rowDecoder<T extends SQLiteTable>(table: T): (row: Record<string, unknown>) => T['$inferSelect'] {
-  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name, column] as const);
+export function tableReader<T extends SQLiteTable>(table: T, offset = 0): (row: ArrayLike<unknown>) => T['$inferSelect'] {
+  const columns = Object.entries(getTableColumns(table)).map(([key, column], i) => [key, offset + i, column] as const);
   return (row) => {
     const out: Record<string, unknown> = {};
-    for (const [key, name, column] of columns) {
-      const value = row[name];
+    for (const [key, at, column] of columns) {
+      const value = row[at];
       out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
     return out as T['$inferSelect'];
   };
-}
-
-/** Every column of `table`, in its declared order (for `returning` texts whose rows `rowDecoder` reads). */
-export function allColumns(table: SQLiteTable): Column[] {
-  return Object.values(getTableColumns(table));
 }

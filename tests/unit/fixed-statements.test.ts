@@ -12,8 +12,10 @@ import {
   columnName,
   deleteWhereText,
   driverValue,
+  fixedText,
   insertText,
-  rowDecoder,
+  qualifiedColumns,
+  tableReader,
   updateText,
 } from '#src/db/fixed-statements.ts';
 
@@ -92,7 +94,7 @@ describe('statements with a fixed text', () => {
     client.close();
   });
 
-  it('an update with a fixed condition returns the rows it changed, decoded as drizzle decodes them', async () => {
+  it('an update with a fixed condition returns the rows it changed, read by position and decoded as drizzle decodes them', async () => {
     const notes = sqliteTable('notes', {
       id: integer('id').primaryKey({ autoIncrement: true }),
       body: text('body', { mode: 'json' }).$type<{ words: string[] }>(),
@@ -113,15 +115,15 @@ describe('statements with a fixed text', () => {
     const set = [notes.body, notes.done, notes.at];
     const text1 = updateText(notes, set, `${columnName(notes.id)} = ? and ${columnName(notes.done)} = 0`, allColumns(notes));
     const values = [{ words: ['b', 'c'] }, true, new Date('2026-01-02T03:04:05Z')];
-    const [changed] = await db.batch([db.all<Record<string, unknown>>(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))]);
-    const decode = rowDecoder(notes);
+    const [changed] = await db.batch([db.values(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))]);
+    const decode = tableReader(notes);
     const read = await db.select().from(notes).where(eq(notes.id, 1));
     expect(changed.map(decode)).toEqual(read);
     expect(read[0]).toEqual({ id: 1, body: { words: ['b', 'c'] }, done: true, at: values[2], weight: 1.5, label: 'x' });
     // The condition holds no more: the same update changes nothing and returns no row.
-    expect(await db.all(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))).toEqual([]);
+    expect(await db.values(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))).toEqual([]);
     // Nulls stay null, whatever the column's mode.
-    expect(decode((await db.all<Record<string, unknown>>(bind(text1, [null, false, null, 2])))[0]!)).toEqual({
+    expect(decode((await db.values(bind(text1, [null, false, null, 2])))[0]!)).toEqual({
       id: 2,
       body: null,
       done: false,
@@ -129,6 +131,11 @@ describe('statements with a fixed text', () => {
       weight: null,
       label: null,
     });
+    // Two tables' rows side by side (a join): each read from its own offset.
+    const [pair] = await db.values(
+      bind(fixedText(`select ${qualifiedColumns(notes)}, ${qualifiedColumns(notes)} from notes where id = ? limit 1`), [1]),
+    );
+    expect(tableReader(notes, allColumns(notes).length)(pair!)).toEqual(read[0]);
     client.close();
   });
 

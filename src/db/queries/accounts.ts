@@ -1,7 +1,7 @@
 import { asc, eq, or, sql, count, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
-import { preparedQuery } from '#src/db/prepared.ts';
+import { allColumns, bind, columnName, fixedText, qualifiedColumns, tableName, tableReader } from '#src/db/fixed-statements.ts';
 import { businesses, communes, consents, users, auditLog, type Business } from '#src/db/schema/index.ts';
 import { type Role } from '#src/reference/roles.ts';
 import { type Scope } from '#src/domain/access.ts';
@@ -27,19 +27,21 @@ export async function businessByTaxCode(db: Db, taxCode: string) {
 
 export type BusinessWithLocation = Business & { provinceCode: string; communeName: string };
 
-const businessWithLocation = preparedQuery((db) =>
-  db
-    .select({ b: businesses, provinceCode: communes.provinceCode, communeName: communes.name })
-    .from(businesses)
-    .innerJoin(communes, eq(businesses.communeCode, communes.code))
-    .where(eq(businesses.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare(),
+// Read on every request about a business: a fixed text, its row read by position (see fixed-statements.ts).
+const BUSINESS_WITH_LOCATION = fixedText(
+  `select ${qualifiedColumns(businesses)}, ${tableName(communes)}.${columnName(communes.provinceCode)}, ` +
+    `${tableName(communes)}.${columnName(communes.name)} from ${tableName(businesses)} ` +
+    `inner join ${tableName(communes)} on ${tableName(communes)}.${columnName(communes.code)} = ${tableName(businesses)}.${columnName(businesses.communeCode)} ` +
+    `where ${tableName(businesses)}.${columnName(businesses.id)} = ? limit 1`,
 );
+const readBusiness = tableReader(businesses);
+const BUSINESS_COLUMNS = allColumns(businesses).length;
 
 export async function businessById(db: Db, id: number): Promise<BusinessWithLocation | undefined> {
-  const row = await businessWithLocation(db).get({ id });
-  return row ? { ...row.b, provinceCode: row.provinceCode, communeName: row.communeName } : undefined;
+  const [row] = await db.values(bind(BUSINESS_WITH_LOCATION, [id]));
+  return row
+    ? { ...readBusiness(row), provinceCode: row[BUSINESS_COLUMNS] as string, communeName: row[BUSINESS_COLUMNS + 1] as string }
+    : undefined;
 }
 
 /**

@@ -2,26 +2,22 @@ import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { preparedQuery } from '#src/db/prepared.ts';
 import { assessments, auditLog, businesses, communes, provinces, type Assessment } from '#src/db/schema/index.ts';
-import { allColumns, bind, columnName, driverValue, fixedText, rowDecoder, tableName, updateText } from '#src/db/fixed-statements.ts';
+import {
+  allColumns,
+  bind,
+  columnName,
+  driverValue,
+  fixedText,
+  qualifiedColumns,
+  tableName,
+  tableReader,
+  updateText,
+} from '#src/db/fixed-statements.ts';
 import type { Answers, Profile } from '#src/domain/framework/schema.ts';
 import type { AssessmentResult } from '#src/domain/scoring/score.ts';
 
 export async function assessmentsOfBusiness(db: Db, businessId: number): Promise<Assessment[]> {
   return db.select().from(assessments).where(eq(assessments.businessId, businessId)).orderBy(desc(assessments.sequence));
-}
-
-const newestWithStatus = preparedQuery((db) =>
-  db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.businessId, sql.placeholder('businessId')), eq(assessments.status, sql.placeholder('status'))))
-    .orderBy(desc(assessments.sequence))
-    .limit(1)
-    .prepare(),
-);
-
-export async function draftOf(db: Db, businessId: number): Promise<Assessment | undefined> {
-  return newestWithStatus(db).get({ businessId, status: 'draft' });
 }
 
 export async function assessmentById(db: Db, id: number): Promise<Assessment | undefined> {
@@ -67,7 +63,19 @@ export async function latestSubmittedAnswers(
 const A = assessments;
 const DRAFT = `${columnName(A.id)} = ? and ${columnName(A.status)} = 'draft'`;
 const DRAFT_EXISTS = `exists (select 1 from ${tableName(A)} where ${DRAFT})`;
-const decodeAssessment = rowDecoder(A);
+
+// Read on every request of a questionnaire: a fixed text, its row read by position.
+const NEWEST_DRAFT = fixedText(
+  `select ${qualifiedColumns(A)} from ${tableName(A)} where ${columnName(A.businessId)} = ? and ${columnName(A.status)} = 'draft' ` +
+    `order by ${columnName(A.sequence)} desc limit 1`,
+);
+const readAssessment = tableReader(A);
+
+/** The business's draft (the newest, should there ever be two). */
+export async function draftOf(db: Db, businessId: number): Promise<Assessment | undefined> {
+  const [row] = await db.values(bind(NEWEST_DRAFT, [businessId]));
+  return row ? readAssessment(row) : undefined;
+}
 
 const NEW_DRAFT_COLUMNS = [
   A.businessId,
@@ -116,10 +124,8 @@ export async function insertDraft(db: Db, d: NewDraft): Promise<Assessment> {
     d.now,
     d.now,
   ];
-  const row = await db.get<Record<string, unknown>>(
-    bind(INSERT_DRAFT, [...NEW_DRAFT_COLUMNS.map((c, i) => driverValue(c, values[i])), d.businessId]),
-  );
-  return decodeAssessment(row);
+  const [row] = await db.values(bind(INSERT_DRAFT, [...NEW_DRAFT_COLUMNS.map((c, i) => driverValue(c, values[i])), d.businessId]));
+  return readAssessment(row!);
 }
 
 const PROFILE_COLUMNS = [A.profile, A.pains, A.frameworkId, A.frameworkVersion, A.answers, A.currentStep, A.updatedAt] as const;

@@ -1,22 +1,27 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { changeCounters } from '#src/db/schema/index.ts';
+import { bind, columnName, fixedText, tableName } from '#src/db/fixed-statements.ts';
 
 /** What a public page can depend on; a write bumps the scopes whose public pages it changes. */
 export const CHANGE_SCOPES = ['catalog', 'ocop', 'indicators'] as const;
 export type ChangeScope = (typeof CHANGE_SCOPES)[number];
 
+// Fixed texts (see fixed-statements.ts): every write of the portal's public data carries these.
+const C = changeCounters;
+const BUMP = fixedText(
+  `insert into ${tableName(C)} (${columnName(C.scope)}, ${columnName(C.n)}) values (?, 1) ` +
+    `on conflict (${columnName(C.scope)}) do update set ${columnName(C.n)} = ${tableName(C)}.${columnName(C.n)} + 1`,
+);
+const READ_ALL = fixedText(`select ${columnName(C.scope)}, ${columnName(C.n)} from ${tableName(C)}`);
+
 /** The statement bumping one scope's counter (to put in the batch of the write it reports). */
 export function bumpStatement(db: Db, scope: ChangeScope) {
-  return db
-    .insert(changeCounters)
-    .values({ scope, n: 1 })
-    .onConflictDoUpdate({ target: changeCounters.scope, set: { n: sql`${changeCounters.n} + 1` } });
+  return db.run(bind(BUMP, [scope]));
 }
 
 /** The read of every counter, to put last in a write's batch (its answer goes to `countersFrom`). */
 export function changeCountersRead(db: Db) {
-  return db.select().from(changeCounters);
+  return db.all<{ scope: string; n: number }>(bind(READ_ALL, []));
 }
 
 /** Every scope's counter (0 for a scope never bumped). One tiny read. */

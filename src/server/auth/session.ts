@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AstroCookies } from 'astro';
 import type { Db } from '#src/db/client.ts';
-import { preparedQuery } from '#src/db/prepared.ts';
+import { allColumns, bind, columnName, fixedText, qualifiedColumns, tableName, tableReader } from '#src/db/fixed-statements.ts';
 import { sessions, users, type Session, type User } from '#src/db/schema/index.ts';
 
 // Sessions as Lucia's guide prescribes: random token in the cookie, SHA-256 of it as the row id,
@@ -37,24 +37,23 @@ export async function createSession(db: Db, token: string, userId: number, now: 
   return session;
 }
 
-// Read on every request of a signed-in person: built once.
-const sessionWithUser = preparedQuery((db) =>
-  db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare(),
+// Read on every request of a signed-in person: a fixed text, rows read by position (see fixed-statements.ts).
+const SESSION_WITH_USER = fixedText(
+  `select ${qualifiedColumns(sessions)}, ${qualifiedColumns(users)} from ${tableName(sessions)} ` +
+    `inner join ${tableName(users)} on ${tableName(users)}.${columnName(users.id)} = ${tableName(sessions)}.${columnName(sessions.userId)} ` +
+    `where ${tableName(sessions)}.${columnName(sessions.id)} = ? limit 1`,
 );
+const readSession = tableReader(sessions);
+const readUser = tableReader(users, allColumns(sessions).length);
 
 export async function validateSessionToken(db: Db, token: string, now: Date): Promise<SessionValidation> {
   // Tokens we issue are 32 base32 chars; anything else cannot match and is not worth a query.
   if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null };
   const id = sessionIdFromToken(token);
-  const row = await sessionWithUser(db).get({ id });
+  const [row] = await db.values(bind(SESSION_WITH_USER, [id]));
   if (!row) return { session: null, user: null };
-  const { session, user } = row;
+  const session = readSession(row);
+  const user = readUser(row);
   if (now.getTime() >= session.expiresAt.getTime() || user.disabledAt) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { session: null, user: null };
