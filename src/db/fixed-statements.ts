@@ -39,6 +39,12 @@ export function driverValue(column: Column, value: unknown): unknown {
   return value === null || value === undefined ? null : column.mapToDriverValue(value);
 }
 
+/** `values` as `columns` store them, position by position (the bind values of a fixed text). */
+export function driverValues(columns: readonly Column[], values: readonly unknown[]): unknown[] {
+  if (values.length !== columns.length) throw new Error(`${columns.length} values expected, ${values.length} given`);
+  return columns.map((c, i) => driverValue(c, values[i]));
+}
+
 /**
  * `insert into t (columns) values (?, …)`: one row with every listed column.
  */

@@ -12,6 +12,7 @@ import {
   columnName,
   deleteWhereText,
   driverValue,
+  driverValues,
   fixedText,
   insertText,
   qualifiedColumns,
@@ -115,13 +116,13 @@ describe('statements with a fixed text', () => {
     const set = [notes.body, notes.done, notes.at];
     const text1 = updateText(notes, set, `${columnName(notes.id)} = ? and ${columnName(notes.done)} = 0`, allColumns(notes));
     const values = [{ words: ['b', 'c'] }, true, new Date('2026-01-02T03:04:05Z')];
-    const [changed] = await db.batch([db.values(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))]);
+    const [changed] = await db.batch([db.values(bind(text1, [...driverValues(set, values), 1]))]);
     const decode = tableReader(notes);
     const read = await db.select().from(notes).where(eq(notes.id, 1));
     expect(changed.map(decode)).toEqual(read);
     expect(read[0]).toEqual({ id: 1, body: { words: ['b', 'c'] }, done: true, at: values[2], weight: 1.5, label: 'x' });
     // The condition holds no more: the same update changes nothing and returns no row.
-    expect(await db.values(bind(text1, [...set.map((c, i) => driverValue(c, values[i])), 1]))).toEqual([]);
+    expect(await db.values(bind(text1, [...driverValues(set, values), 1]))).toEqual([]);
     // Nulls stay null, whatever the column's mode.
     expect(decode((await db.values(bind(text1, [null, false, null, 2])))[0]!)).toEqual({
       id: 2,
@@ -142,5 +143,6 @@ describe('statements with a fixed text', () => {
   it('refuses values that do not match the placeholders', () => {
     const text = insertText(cells, [cells.period, cells.place]);
     expect(() => bind(text, ['Q1'])).toThrow(/2 values expected, 1 given/);
+    expect(() => driverValues([cells.period, cells.at], ['Q1'])).toThrow(/2 values expected, 1 given/);
   });
 });

@@ -6,7 +6,7 @@ import {
   allColumns,
   bind,
   columnName,
-  driverValue,
+  driverValues,
   fixedText,
   qualifiedColumns,
   tableName,
@@ -124,7 +124,7 @@ export async function insertDraft(db: Db, d: NewDraft): Promise<Assessment> {
     d.now,
     d.now,
   ];
-  const [row] = await db.values(bind(INSERT_DRAFT, [...NEW_DRAFT_COLUMNS.map((c, i) => driverValue(c, values[i])), d.businessId]));
+  const [row] = await db.values(bind(INSERT_DRAFT, [...driverValues(NEW_DRAFT_COLUMNS, values), d.businessId]));
   return readAssessment(row!);
 }
 
@@ -144,7 +144,7 @@ export type DraftProfile = {
 /** The draft's profile step, for a batch: returns the draft's id, or no row when it is no longer a draft. */
 export function updateDraftProfile(db: Db, id: number, v: DraftProfile) {
   const values = [v.profile, v.pains, v.frameworkId, v.frameworkVersion, v.answers, v.currentStep, v.updatedAt];
-  return db.all<{ id: number }>(bind(UPDATE_DRAFT_PROFILE, [...PROFILE_COLUMNS.map((c, i) => driverValue(c, values[i])), id]));
+  return db.all<{ id: number }>(bind(UPDATE_DRAFT_PROFILE, [...driverValues(PROFILE_COLUMNS, values), id]));
 }
 
 const B = businesses;
@@ -176,7 +176,7 @@ export type BusinessProfile = {
 /** The business's own profile, written with its draft's profile step (only while the draft exists), for a batch. */
 export function updateBusinessProfile(db: Db, businessId: number, draftId: number, v: BusinessProfile) {
   const values = [v.sector, v.employees, v.revenueVnd, v.capitalVnd, v.producerType, v.communeCode, v.sizeClass, v.nameSearch, v.updatedAt];
-  return db.run(bind(UPDATE_BUSINESS_PROFILE, [...BUSINESS_PROFILE_COLUMNS.map((c, i) => driverValue(c, values[i])), businessId, draftId]));
+  return db.run(bind(UPDATE_BUSINESS_PROFILE, [...driverValues(BUSINESS_PROFILE_COLUMNS, values), businessId, draftId]));
 }
 
 const SUBMIT_COLUMNS = [
@@ -208,7 +208,7 @@ export type Submission = {
 export function submitDraft(db: Db, id: number, v: Submission) {
   const r = v.result;
   const values = ['submitted', v.answers, r, r.score, r.points, r.level, v.sector, v.sizeClass, v.communeCode, 'done', v.now, v.now];
-  return db.run(bind(SUBMIT_DRAFT, [...SUBMIT_COLUMNS.map((c, i) => driverValue(c, values[i])), id]));
+  return db.run(bind(SUBMIT_DRAFT, [...driverValues(SUBMIT_COLUMNS, values), id]));
 }
 
 const L = auditLog;
@@ -230,7 +230,7 @@ export type DraftAudit = {
 /** An audit entry written only while the draft exists (in the batch of the draft's write it records). */
 export function auditIfDraft(db: Db, draftId: number, a: DraftAudit) {
   const values = [a.actorUserId, a.action, a.entity, a.entityId, a.detail, a.at];
-  return db.run(bind(AUDIT_IF_DRAFT, [...AUDIT_COLUMNS.map((c, i) => driverValue(c, values[i])), draftId]));
+  return db.run(bind(AUDIT_IF_DRAFT, [...driverValues(AUDIT_COLUMNS, values), draftId]));
 }
 
 /**
