@@ -1,8 +1,8 @@
 // `npm run bench`: performance budgets, reported with their numbers. Exits non-zero when one is missed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureChromium } from '../scripts/ensure-chromium.ts';
 import { benchQuestionnairePage, FIRST_RENDER_BUDGET_MS, JS_BUDGET_BYTES } from './questionnaire-page.ts';
 import { API_BUDGET_RPS, benchIndicators, QUERY_BUDGET_MS } from './indicators.ts';
@@ -28,6 +28,42 @@ if (only === 'write') {
   const write = await benchWritePath(Number(process.env.BENCH_WRITE_WORKERS ?? '2'));
   console.log(JSON.stringify(write, null, 2));
   process.exit(write.ok ? 0 : 1);
+}
+// BENCH_ONLY=write-compare BENCH_COMPARE=DIR runs the write path of this build and of another built checkout in DIR
+// (for instance `git worktree add DIR <commit>`, its node_modules, `npx astro build` there) at the same time, each
+// against its own server and database: both meet the same host speed, which on a shared virtual machine moves by
+// half between runs minutes apart. Prints the ratios; budgets do not apply (each gets about half of the cores).
+if (only === 'write-compare') {
+  const other = process.env.BENCH_COMPARE ? resolve(process.env.BENCH_COMPARE) : '';
+  if (!other || !existsSync(join(other, 'dist/server/entry.mjs')) || !existsSync(join(other, 'bench/write-path.ts'))) {
+    console.error('BENCH_COMPARE must name another checkout of the portal with its build (dist/) and bench/write-path.ts');
+    process.exit(2);
+  }
+  type Run = { perSecond: number; failed: number; lost: number; cpuMsPerSubmission: { server: number | null } };
+  type Bench = (workers: number) => Promise<Run>;
+  const ours = (await import('./write-path.ts')).benchWritePath as Bench;
+  const theirs = (await import(pathToFileURL(join(other, 'bench/write-path.ts')).href)).benchWritePath as Bench;
+  const rounds = Math.max(1, Number(process.env.BENCH_COMPARE_ROUNDS ?? '2'));
+  const pairs: { ours: Run; theirs: Run }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    // Each round the other one starts first.
+    const first = round % 2 === 0 ? ours(2) : theirs(2);
+    await new Promise((r) => setTimeout(r, 50));
+    const second = round % 2 === 0 ? theirs(2) : ours(2);
+    const [a, b] = await Promise.all([first, second]);
+    pairs.push(round % 2 === 0 ? { ours: a, theirs: b } : { ours: b, theirs: a });
+  }
+  for (const [i, p] of pairs.entries()) {
+    const cpu = p.ours.cpuMsPerSubmission.server && p.theirs.cpuMsPerSubmission.server;
+    console.log(
+      `round ${i + 1}: this build ${p.ours.perSecond} submissions/s (${p.ours.cpuMsPerSubmission.server} ms server CPU each), ` +
+        `${other} ${p.theirs.perSecond}/s (${p.theirs.cpuMsPerSubmission.server} ms); ` +
+        `rate × ${(p.ours.perSecond / p.theirs.perSecond).toFixed(2)}` +
+        (cpu ? `, CPU per submission × ${(p.ours.cpuMsPerSubmission.server! / p.theirs.cpuMsPerSubmission.server!).toFixed(2)}` : '') +
+        `; failed ${p.ours.failed}/${p.theirs.failed}, lost ${p.ours.lost}/${p.theirs.lost}`,
+    );
+  }
+  process.exit(pairs.every((p) => p.ours.failed === 0 && p.ours.lost === 0) ? 0 : 1);
 }
 if (!only) {
   const q = await benchQuestionnairePage();
