@@ -96,6 +96,11 @@ export function columnName(column: Column): string {
   return quote(column.name);
 }
 
+/** `"t"."c"`: a column's quoted name qualified by its table's, for fixed texts that join tables. */
+export function qualifiedName(column: Column): string {
+  return `${quote(getTableName(column.table))}.${quote(column.name)}`;
+}
+
 /** A table's quoted name, for fixed texts. */
 export function tableName(table: SQLiteTable): string {
   return quote(getTableName(table));
@@ -108,10 +113,7 @@ export function allColumns(table: SQLiteTable): Column[] {
 
 /** `"t"."c1", "t"."c2", …`: every column of `table`, qualified, in declared order (what `tableReader` reads). */
 export function qualifiedColumns(table: SQLiteTable): string {
-  const t = quote(getTableName(table));
-  return allColumns(table)
-    .map((c) => `${t}.${quote(c.name)}`)
-    .join(', ');
+  return allColumns(table).map(qualifiedName).join(', ');
 }
 
 /**

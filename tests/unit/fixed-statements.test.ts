@@ -16,6 +16,7 @@ import {
   fixedText,
   insertText,
   qualifiedColumns,
+  qualifiedName,
   tableReader,
   updateText,
 } from '#src/db/fixed-statements.ts';
@@ -138,6 +139,11 @@ describe('statements with a fixed text', () => {
     );
     expect(tableReader(notes, allColumns(notes).length)(pair!)).toEqual(read[0]);
     client.close();
+  });
+
+  it('names columns qualified by their table, as a join needs them', () => {
+    expect(qualifiedName(cells.scoreSum)).toBe('"cells"."score_sum"');
+    expect(qualifiedColumns(cells)).toBe('"cells"."period", "cells"."place", "cells"."n", "cells"."score_sum", "cells"."at"');
   });
 
   it('refuses values that do not match the placeholders', () => {

@@ -1,7 +1,7 @@
 import { asc, eq, or, sql, count, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '#src/db/client.ts';
-import { allColumns, bind, columnName, fixedText, qualifiedColumns, tableName, tableReader } from '#src/db/fixed-statements.ts';
+import { allColumns, bind, fixedText, qualifiedColumns, qualifiedName, tableName, tableReader } from '#src/db/fixed-statements.ts';
 import { businesses, communes, consents, users, auditLog, type Business } from '#src/db/schema/index.ts';
 import { type Role } from '#src/reference/roles.ts';
 import { type Scope } from '#src/domain/access.ts';
@@ -29,10 +29,9 @@ export type BusinessWithLocation = Business & { provinceCode: string; communeNam
 
 // Read on every request about a business: a fixed text, its row read by position (see fixed-statements.ts).
 const BUSINESS_WITH_LOCATION = fixedText(
-  `select ${qualifiedColumns(businesses)}, ${tableName(communes)}.${columnName(communes.provinceCode)}, ` +
-    `${tableName(communes)}.${columnName(communes.name)} from ${tableName(businesses)} ` +
-    `inner join ${tableName(communes)} on ${tableName(communes)}.${columnName(communes.code)} = ${tableName(businesses)}.${columnName(businesses.communeCode)} ` +
-    `where ${tableName(businesses)}.${columnName(businesses.id)} = ? limit 1`,
+  `select ${qualifiedColumns(businesses)}, ${qualifiedName(communes.provinceCode)}, ${qualifiedName(communes.name)} ` +
+    `from ${tableName(businesses)} inner join ${tableName(communes)} on ${qualifiedName(communes.code)} = ${qualifiedName(businesses.communeCode)} ` +
+    `where ${qualifiedName(businesses.id)} = ? limit 1`,
 );
 const readBusiness = tableReader(businesses);
 const BUSINESS_COLUMNS = allColumns(businesses).length;

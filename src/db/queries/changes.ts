@@ -1,6 +1,6 @@
 import type { Db } from '#src/db/client.ts';
 import { changeCounters } from '#src/db/schema/index.ts';
-import { bind, columnName, fixedText, tableName } from '#src/db/fixed-statements.ts';
+import { bind, columnName, fixedText, qualifiedName, tableName } from '#src/db/fixed-statements.ts';
 
 /** What a public page can depend on; a write bumps the scopes whose public pages it changes. */
 export const CHANGE_SCOPES = ['catalog', 'ocop', 'indicators'] as const;
@@ -10,7 +10,7 @@ export type ChangeScope = (typeof CHANGE_SCOPES)[number];
 const C = changeCounters;
 const BUMP = fixedText(
   `insert into ${tableName(C)} (${columnName(C.scope)}, ${columnName(C.n)}) values (?, 1) ` +
-    `on conflict (${columnName(C.scope)}) do update set ${columnName(C.n)} = ${tableName(C)}.${columnName(C.n)} + 1`,
+    `on conflict (${columnName(C.scope)}) do update set ${columnName(C.n)} = ${qualifiedName(C.n)} + 1`,
 );
 const READ_ALL = fixedText(`select ${columnName(C.scope)}, ${columnName(C.n)} from ${tableName(C)}`);
 

@@ -3,7 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq } from 'drizzle-orm';
 import type { AstroCookies } from 'astro';
 import type { Db } from '#src/db/client.ts';
-import { allColumns, bind, columnName, fixedText, qualifiedColumns, tableName, tableReader } from '#src/db/fixed-statements.ts';
+import { allColumns, bind, fixedText, qualifiedColumns, qualifiedName, tableName, tableReader } from '#src/db/fixed-statements.ts';
 import { sessions, users, type Session, type User } from '#src/db/schema/index.ts';
 
 // Sessions as Lucia's guide prescribes: random token in the cookie, SHA-256 of it as the row id,
@@ -40,8 +40,8 @@ export async function createSession(db: Db, token: string, userId: number, now: 
 // Read on every request of a signed-in person: a fixed text, rows read by position (see fixed-statements.ts).
 const SESSION_WITH_USER = fixedText(
   `select ${qualifiedColumns(sessions)}, ${qualifiedColumns(users)} from ${tableName(sessions)} ` +
-    `inner join ${tableName(users)} on ${tableName(users)}.${columnName(users.id)} = ${tableName(sessions)}.${columnName(sessions.userId)} ` +
-    `where ${tableName(sessions)}.${columnName(sessions.id)} = ? limit 1`,
+    `inner join ${tableName(users)} on ${qualifiedName(users.id)} = ${qualifiedName(sessions.userId)} ` +
+    `where ${qualifiedName(sessions.id)} = ? limit 1`,
 );
 const readSession = tableReader(sessions);
 const readUser = tableReader(users, allColumns(sessions).length);
