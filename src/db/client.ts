@@ -19,10 +19,13 @@ export function isFileUrl(url: string): boolean {
  * mode: a commit writes to the WAL without waiting for the disk (about 5 ms an fsync here, while holding the one
  * write lock, with every other worker's writers waiting); the WAL is synced at each checkpoint. A crash of the
  * process loses nothing committed; a power loss or kernel crash may lose the last commits, never the file's
- * consistency (https://sqlite.org/pragma.html#pragma_synchronous). Reads: the file is memory-mapped (up to 256 MB)
- * and each connection keeps 32 MB of pages instead of 2 MB, so the dashboard's counters over thousands of communes
- * are read from memory rather than through a system call per page. The client's pool opens connections on its
- * own and has no setup hook, so the engine's `prepare` runs the setup once per connection.
+ * consistency (https://sqlite.org/pragma.html#pragma_synchronous). Reads: each connection keeps 32 MB of pages
+ * instead of 2 MB. The file is not memory-mapped: when another connection has committed, SQLite drops a
+ * connection's whole map at its next read (as it drops its page cache), so with two workers writing, every commit
+ * cost the other worker an unmap (a TLB flush on every core) and page faults to map again what it touched; reading
+ * the pages it needs with `pread` costs less (docs/architecture.md, "Where a submission's time goes"). The client's
+ * pool opens connections on its own and has no setup hook, so the engine's `prepare` runs the setup once per
+ * connection.
  *
  * The same hook keeps each connection's prepared statements, keyed by their text. The client prepares every
  * statement afresh and asks the engine for its columns twice per call (about a fifth of the CPU of a submission,
@@ -34,7 +37,7 @@ export function isFileUrl(url: string): boolean {
  * columns of a `select *` would be the old ones): migrations run before the portal serves, and queries name their
  * columns.
  */
-const CONNECTION_SETUP = 'PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768';
+const CONNECTION_SETUP = 'PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768';
 /** Prepared statements kept per connection (least recently used first out). */
 export const STATEMENT_CACHE_SIZE = 256;
 const CACHEABLE = /^\s*(select|insert|update|delete|with|begin|commit|rollback|replace)\b/i;

@@ -20,6 +20,21 @@ describe('database connections', () => {
     client.close();
   });
 
+  it('no memory map (SQLite drops it at every commit of another worker) and a 32 MB page cache on every pooled connection', async () => {
+    const url = `file:${join(dir, 'reads.db')}`;
+    const client = openClient(url);
+    await prepareClient(client, url);
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const [map, cache] = await Promise.all([client.execute('PRAGMA mmap_size'), client.execute('PRAGMA cache_size')]);
+        return [Number(map.rows[0]![0]), Number(cache.rows[0]![0])];
+      }),
+    );
+    // A negative cache size is in KiB: -32768 is 32 MB.
+    expect(settings).toEqual(Array.from({ length: 4 }, () => [0, -32768]));
+    client.close();
+  });
+
   it('keeps the settings the rest of the code relies on: foreign keys on and a busy timeout', async () => {
     const client = openClient(`file:${join(dir, 'keys.db')}`);
     const [fk, busy] = await Promise.all([client.execute('PRAGMA foreign_keys'), client.execute('PRAGMA busy_timeout')]);
