@@ -5,8 +5,8 @@ import { benchWritePath, SUBMISSIONS_BUDGET_PER_S } from './write-path.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
-export async function reportHttp(): Promise<{ ok: boolean; results: Record<string, unknown> }> {
-  const routes = await benchPublicRoutes();
+/** The public routes' figures and the catalog route's two workers against one, printed. */
+export function printRoutes(routes: Awaited<ReturnType<typeof benchPublicRoutes>>) {
   console.log(
     `\nPublic routes against an empty Astro page (${routes.floor.page} requests/s) and endpoint (${routes.floor.endpoint} requests/s), same adapter, one process, ${routes.connections} connections, ${routes.seconds} s each, Accept-Encoding: ${routes.acceptEncoding}:`,
   );
@@ -15,10 +15,22 @@ export async function reportHttp(): Promise<{ ok: boolean; results: Record<strin
       `  ${r.route.padEnd(32)} ${String(r.rps).padStart(6)} requests/s  ${pct(r.share).padStart(6)} of the ${r.floor} floor (budget ≥ ${pct(FLOOR_SHARE_BUDGET)})  p50 ${r.p50} ms${r.errors || r.non2xx ? `  ${r.errors + r.non2xx} failed` : ''} ${r.share >= FLOOR_SHARE_BUDGET && !r.errors && !r.non2xx ? 'OK' : 'UNDER'}`,
     );
   const w = routes.catalogWorkers;
-  console.log(`  /platforms on two workers: ${w.two.rps} requests/s against ${w.one.rps} on one (× ${w.ratio})`);
   console.log(
-    `    cores used (CPU s per s): server ${w.two.serverCores ?? '?'} against ${w.one.serverCores ?? '?'}, load generator ${w.two.loadGeneratorCores} against ${w.one.loadGeneratorCores}; ${availableParallelism()} cores in all`,
+    `  /platforms on two workers against one, ${w.rounds.length === 1 ? 'one round' : `${w.rounds.length} rounds in turns`}, load from ${w.generator}: × ${w.ratio} (median of ${w.rounds.map((r) => `× ${r.ratio}`).join(', ')})`,
   );
+  for (const [i, r] of w.rounds.entries())
+    console.log(
+      `    round ${i + 1}: ${r.two.rps} requests/s against ${r.one.rps}; cores used (CPU s per s): server ${r.two.serverCores ?? '?'} against ${r.one.serverCores ?? '?'}, load generator ${r.two.loadGeneratorCores} against ${r.one.loadGeneratorCores}; ${availableParallelism()} cores in all`,
+    );
+  if (w.generator !== 'wrk')
+    console.log(
+      "    (Debian's wrk was not found: autocannon in this process made the load, and its own CPU bounds the ratio on two cores.)",
+    );
+}
+
+export async function reportHttp(): Promise<{ ok: boolean; results: Record<string, unknown> }> {
+  const routes = await benchPublicRoutes();
+  printRoutes(routes);
 
   const write = await benchWritePath();
   console.log(

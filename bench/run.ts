@@ -29,6 +29,14 @@ if (only === 'write') {
   console.log(JSON.stringify(write, null, 2));
   process.exit(write.ok ? 0 : 1);
 }
+// BENCH_ONLY=routes runs the public routes against the floor, and the catalog route on two workers against one.
+if (only === 'routes') {
+  const { benchPublicRoutes } = await import('./public-routes.ts');
+  const { printRoutes } = await import('./http-report.ts');
+  const routes = await benchPublicRoutes();
+  printRoutes(routes);
+  process.exit(routes.ok ? 0 : 1);
+}
 // BENCH_ONLY=write-compare BENCH_COMPARE=DIR runs the write path of this build and of another built checkout in DIR
 // (for instance `git worktree add DIR <commit>`, its node_modules, `npx astro build` there) at the same time, each
 // against its own server and database: both meet the same host speed, which on a shared virtual machine moves by

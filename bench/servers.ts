@@ -114,7 +114,8 @@ export function buildFloor(): string {
   return join(dir, 'dist/server/entry.mjs');
 }
 
-export type Load = { rps: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number };
+/** p97_5 is null where the generator does not report it (wrk prints 50, 75, 90 and 99 %). */
+export type Load = { rps: number; p50: number; p97_5: number | null; p99: number; errors: number; non2xx: number };
 
 /** Requests per second and latency (ms) of one address under `connections` keep-alive connections. */
 export async function load(
@@ -135,5 +136,72 @@ export async function load(
     p99: lat.p99 ?? r.latency.max,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+  };
+}
+
+/**
+ * wrk (Debian's package `wrk`): `BENCH_WRK` names the binary, else `wrk` on the PATH; as root, Debian's package is
+ * installed when neither is there (as the end-to-end tests get their Chromium). Null when there is none: the caller
+ * falls back to autocannon. A load generator in C needs a fraction of the CPU autocannon needs in this process,
+ * which matters on a machine with two cores when the server may use both.
+ */
+export function ensureWrk(): string | null {
+  const candidate = process.env.BENCH_WRK ?? 'wrk';
+  // wrk prints its version and usage, and exits 1, for --version: only a failure to start means it is missing.
+  const found = () => !spawnSync(candidate, ['--version'], { stdio: 'ignore' }).error;
+  if (found()) return candidate;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (process.env.BENCH_WRK || !isRoot) return null;
+  process.stderr.write("  wrk not found: installing Debian's wrk package…\n");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'wrk'], { stdio: 'ignore', env }).status === 0;
+  if (!install()) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+    install();
+  }
+  return found() ? candidate : null;
+}
+
+/** CPU time (ms) of this process's children that have ended (wrk runs, once reaped). */
+export function endedChildrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** wrk's duration in its own notation (`12.5ms`, `1.02s`, `850us`) in milliseconds. */
+function wrkMs(text: string): number {
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : n * 60_000;
+}
+
+/** As `load`, with wrk (one thread): `wrk` is the binary `ensureWrk()` found. */
+export async function loadWithWrk(
+  wrk: string,
+  url: string,
+  opts: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<Load> {
+  const args = ['-t1', `-c${opts.connections ?? 16}`, `-d${opts.seconds ?? 5}s`, '--latency'];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}: ${v}`);
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(wrk, [...args, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}:\n${text}`))));
+  });
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out);
+  if (!rps) throw new Error(`wrk printed no rate:\n${out}`);
+  const pct = (p: string) => wrkMs(new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm').exec(out)?.[1] ?? '');
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    rps: Math.round(Number(rps[1])),
+    p50: pct('50'),
+    p97_5: null,
+    p99: pct('99'),
+    errors: socket ? socket.slice(1).reduce((s, n) => s + Number(n), 0) : 0,
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0'),
   };
 }
