@@ -48,6 +48,50 @@ async function withCpu(pid: number, run: () => Promise<Load>, child: boolean): P
   return { ...result, serverCores: s0 === null || s1 === null ? null : cores(s1 - s0), loadGeneratorCores: cores(generatorMs() - b0) };
 }
 
+type WorkerRound = { one: LoadWithCpu; two: LoadWithCpu; ratio: number };
+
+/**
+ * The catalog route on one worker against two (scripts/serve.ts, as `npm start` runs them). Both servers run at
+ * once, idle but for the one under load, and are measured in turns (one, two, two, one, …), so a host that speeds
+ * up or slows down during the run moves both alike; the ratio is the median of the rounds'. With wrk on the
+ * machine it makes the load: autocannon in this process needs about as much CPU per request as the cached page
+ * costs the server, and on two cores that caps what a second worker can show.
+ */
+async function catalogOnWorkers(env: Record<string, string>, progress: (m: string) => void) {
+  const wrk = ensureWrk();
+  const loadOnce = (s: Running, seconds: number) => {
+    const opts = { connections: CONNECTIONS, seconds, headers: HEADERS };
+    return wrk ? loadWithWrk(wrk, `${s.base}/platforms`, opts) : load(`${s.base}/platforms`, opts);
+  };
+  const measure = (s: Running) => withCpu(s.pid, () => loadOnce(s, SECONDS), Boolean(wrk));
+  const one = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '1' }, '/healthz');
+  const two = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '2' }, '/healthz');
+  try {
+    // Warmed by a short run, so every worker has rendered and compressed the page once.
+    await loadOnce(one, 1);
+    await loadOnce(two, 1);
+    const rounds: WorkerRound[] = [];
+    for (let i = 0; i < WORKER_ROUNDS; i++) {
+      progress(`one worker against two, round ${i + 1} of ${WORKER_ROUNDS}`);
+      let a: LoadWithCpu;
+      let b: LoadWithCpu;
+      if (i % 2 === 0) {
+        a = await measure(one);
+        b = await measure(two);
+      } else {
+        b = await measure(two);
+        a = await measure(one);
+      }
+      rounds.push({ one: a, two: b, ratio: Math.round((b.rps / a.rps) * 100) / 100 });
+    }
+    const ratios = rounds.map((r) => r.ratio).sort((x, y) => x - y);
+    return { generator: wrk ? 'wrk' : 'autocannon', rounds, ratio: ratios[Math.floor(ratios.length / 2)]! };
+  } finally {
+    await one.stop();
+    await two.stop();
+  }
+}
+
 export async function benchPublicRoutes() {
   const progress = (m: string) => process.stderr.write(`  [public routes] ${m}\n`);
   progress('building the empty Astro project');
@@ -116,41 +160,8 @@ export async function benchPublicRoutes() {
     const results: RouteResult[] = measured.map((m) => ({ ...m, share: Math.round((m.rps / floorRps[m.floor]) * 100) / 100 }));
     await portal.stop();
 
-    let catalogWorkers: { generator: string; rounds: { one: LoadWithCpu; two: LoadWithCpu; ratio: number }[]; ratio: number };
-
     progress('one worker against two');
-    // The catalog route on one worker against two (scripts/serve.ts, as `npm start` runs them). Both servers run
-    // at once, idle but for the one under load, and are measured in turns (one, two, two, one, …), so a host
-    // that speeds up or slows down during the run moves both alike; the ratio is the median of the rounds'.
-    // With wrk on the machine it makes the load: autocannon in this process needs about as much CPU per request
-    // as the cached page costs the server, and on two cores that caps what a second worker can show.
-    const wrk = ensureWrk();
-    const generator = wrk ? 'wrk' : 'autocannon';
-    const loadOnce = (url: string, seconds: number) =>
-      wrk
-        ? loadWithWrk(wrk, url, { connections: CONNECTIONS, seconds, headers: HEADERS })
-        : load(url, { connections: CONNECTIONS, seconds, headers: HEADERS });
-    const one = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '1' }, '/healthz');
-    const two = await startProcess(join(root, 'scripts/serve.ts'), { ...env, WEB_CONCURRENCY: '2' }, '/healthz');
-    try {
-      // Warmed by a short run, so every worker has rendered and compressed the page once.
-      await loadOnce(`${one.base}/platforms`, 1);
-      await loadOnce(`${two.base}/platforms`, 1);
-      const rounds: { one: LoadWithCpu; two: LoadWithCpu; ratio: number }[] = [];
-      for (let i = 0; i < WORKER_ROUNDS; i++) {
-        progress(`one worker against two, round ${i + 1} of ${WORKER_ROUNDS}`);
-        const measure = (s: Running) => withCpu(s.pid, () => loadOnce(`${s.base}/platforms`, SECONDS), Boolean(wrk));
-        const first = i % 2 === 0 ? await measure(one) : await measure(two);
-        const second = i % 2 === 0 ? await measure(two) : await measure(one);
-        const [a, b] = i % 2 === 0 ? [first, second] : [second, first];
-        rounds.push({ one: a, two: b, ratio: Math.round((b.rps / a.rps) * 100) / 100 });
-      }
-      const ratios = rounds.map((r) => r.ratio).sort((a, b) => a - b);
-      catalogWorkers = { generator, rounds, ratio: ratios[Math.floor(ratios.length / 2)]! };
-    } finally {
-      await one.stop();
-      await two.stop();
-    }
+    const catalogWorkers = await catalogOnWorkers(env, progress);
 
     return {
       connections: CONNECTIONS,

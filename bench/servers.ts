@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { installDebianPackage, isRoot } from '../scripts/debian-package.ts';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -64,15 +65,22 @@ export async function startProcess(script: string, env: Record<string, string>, 
 }
 
 /**
+ * The fields of /proc/<pid>/stat after the command name (which may hold spaces), counted from 0: utime and stime
+ * are 11 and 12, cutime and cstime (children that have ended) 13 and 14, all in ticks of 10 ms.
+ */
+function procStatFields(pid: number | 'self'): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
  * CPU time (ms, user + system) used so far by a process and every process under it (a cluster's workers), read
  * from /proc; null where there is no /proc. Measured over a run, it tells the work per request apart from time
  * spent waiting for a core on a busy machine.
  */
 export function treeCpuMs(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = procStatFields(pid);
     let ms = (Number(fields[11]) + Number(fields[12])) * 10;
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
     for (const child of children ? children.split(' ') : []) ms += treeCpuMs(Number(child)) ?? 0;
@@ -150,22 +158,19 @@ export function ensureWrk(): string | null {
   // wrk prints its version and usage, and exits 1, for --version: only a failure to start means it is missing.
   const found = () => !spawnSync(candidate, ['--version'], { stdio: 'ignore' }).error;
   if (found()) return candidate;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (process.env.BENCH_WRK || !isRoot) return null;
+  if (process.env.BENCH_WRK || !isRoot()) return null;
   process.stderr.write("  wrk not found: installing Debian's wrk package…\n");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', 'wrk'], { stdio: 'ignore', env }).status === 0;
-  if (!install()) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-    install();
+  try {
+    installDebianPackage('wrk', 'ignore');
+  } catch {
+    return null;
   }
   return found() ? candidate : null;
 }
 
 /** CPU time (ms) of this process's children that have ended (wrk runs, once reaped). */
 export function endedChildrenCpuMs(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = procStatFields('self');
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 

@@ -1,7 +1,7 @@
 // Finds a Chromium for the end-to-end tests: CHROMIUM_PATH, else /usr/bin/chromium, else installs
 // Debian's package (Playwright's own browser download is blocked on these machines).
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { installDebianPackage, isRoot } from './debian-package.ts';
 
 export function findChromium(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -12,19 +12,11 @@ export function findChromium(): string | null {
 export function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
+  if (!isRoot()) {
     throw new Error('Chromium not found. Set CHROMIUM_PATH, or install it: sudo apt-get install chromium');
   }
   console.log('Chromium not found: installing Debian’s chromium package…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
-  ]) {
-    const res = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (res.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
-  }
+  installDebianPackage('chromium');
   const installed = findChromium();
   if (!installed) throw new Error('Chromium install finished but no binary was found');
   return installed;
